@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { errorToProblem, problemResponse } from "@/lib/api/problem";
+import { getActor } from "@/lib/auth/current-actor";
+import { getDb } from "@/lib/db";
+import { diffProviderDocuments } from "@/lib/domain/diff";
+import { AppError } from "@/lib/errors";
+import { entryContentHtml, nameUuidUrn, renderAtomFeed } from "@/lib/versions/atom-feed";
+import { describeChanges, describeFirstVersion } from "@/lib/versions/change-summary";
+import { compareHref, feedHref, versionHref } from "@/lib/versions/version-format";
+import { getFeedVersions } from "@/lib/versions/version-history";
+
+export const dynamic = "force-dynamic";
+
+/** Entries in the feed: the newest versions (feed readers keep what they have already seen). */
+const feedLimit = 50;
+
+/** The public address: NEXTAUTH_URL when set (behind a proxy), else the address the request came to. */
+function publicOrigin(request: Request): string {
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // An invalid NEXTAUTH_URL is next-auth's problem to report; fall back to the request.
+    }
+  }
+  return new URL(request.url).origin;
+}
+
+/**
+ * A provider's changelog as an Atom 1.0 feed: one entry per published version, newest first, with
+ * the changelog note and what changed since the version before. Like the pages: visible providers
+ * only (session or API token; public providers need neither), unknown and hidden ones are the same
+ * 404 problem; customers see only their subscribed services of a private provider.
+ */
+export async function GET(request: Request, context: { params: Promise<{ provider: string }> }): Promise<Response> {
+  try {
+    const actor = await getActor();
+    const { provider: slug } = await context.params;
+    const data = await getFeedVersions({ db: getDb(), actor, provider: slug, limit: feedLimit });
+    if (!data) throw new AppError("NOT_FOUND", `No provider "${slug}".`);
+    const { provider } = data.scope;
+    const origin = publicOrigin(request);
+    const body = renderAtomFeed({
+      id: nameUuidUrn(`demarc:provider:${provider.id}:changelog`),
+      title: `${provider.name} — shared responsibility model changelog`,
+      subtitle: `Published versions of the ${provider.name} shared responsibility model on Demarc.`,
+      updated: data.entries[0]?.publishedAt ?? new Date(0),
+      selfUrl: origin + feedHref(provider.slug),
+      alternateUrl: `${origin}/providers/${encodeURIComponent(provider.slug)}/versions`,
+      author: "Demarc",
+      entries: data.entries.map((entry) => ({
+        id: nameUuidUrn(`demarc:provider-version:${entry.id}`),
+        title: `Version ${entry.number}`,
+        updated: entry.publishedAt,
+        link: origin + versionHref(provider.slug, entry.number),
+        summary: entry.note,
+        contentHtml: entryContentHtml({
+          note: entry.note,
+          changes: entry.previous
+            ? describeChanges(diffProviderDocuments(entry.previous, entry.document))
+            : [describeFirstVersion(entry.document)],
+          compareUrl:
+            entry.previousNumber === null
+              ? null
+              : origin + compareHref(provider.slug, entry.previousNumber, entry.number),
+        }),
+      })),
+    });
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+    // Per reader (a customer sees only subscribed services): private caches only, revalidated each time.
+    const headers = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie, Authorization" };
+    const ifNoneMatch = request.headers.get("if-none-match");
+    if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag))
+      return new Response(null, { status: 304, headers });
+    return new Response(body, { headers: { ...headers, "Content-Type": "application/atom+xml; charset=utf-8" } });
+  } catch (error) {
+    const problem = errorToProblem(error);
+    if (problem.status >= 500) console.error("Changelog feed failed", request.url, error);
+    return problemResponse(problem);
+  }
+}

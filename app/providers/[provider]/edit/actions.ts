@@ -1,0 +1,102 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { readForm } from "@/lib/actions/form-fields";
+import { runAction, type ActionState } from "@/lib/actions/run-action";
+import { getDb } from "@/lib/db";
+import type { DocumentChange } from "@/lib/domain/document-changes";
+import { changeDraft } from "@/lib/drafts/change-draft";
+import { discardDraft } from "@/lib/drafts/discard-draft";
+import { publishDraft } from "@/lib/drafts/publish-draft";
+import { revertDraft } from "@/lib/drafts/revert-draft";
+import { AppError } from "@/lib/errors";
+
+// Thin adapters: form fields in, one draft service call (which authorizes and validates), a message
+// out. Every form names the provider (its slug) in a hidden "provider" field.
+
+/**
+ * A change's outcome. A stale save (someone changed the value since the editor loaded it) carries
+ * their value, so the editor can show it next to the user's input; `current` is null when the
+ * place is now empty.
+ */
+export type ChangeDraftState =
+  | ActionState
+  | { status: "error"; message: string; fieldErrors: Record<string, string>; conflict: { current: unknown } };
+
+/** Everything under the provider shows the draft to editors (service draft views, the edit page). */
+const revalidateProvider = (provider: string) => revalidatePath(`/providers/${provider}`, "layout");
+
+function parseChange(json: string): DocumentChange {
+  let change: unknown;
+  try {
+    change = JSON.parse(json);
+  } catch {
+    throw new AppError("INVALID_INPUT", "This change is not well formed.");
+  }
+  // The service checks the shape (documentChangeSchema).
+  return change as DocumentChange;
+}
+
+function parseWholeNumber(value: string, field: string, label: string): number {
+  const number = /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(number))
+    throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
+      fieldErrors: [{ path: field, message: `Give the ${label} as a whole number` }],
+    });
+  return number;
+}
+
+/** Saves one change (field "change": a JSON-encoded DocumentChange) into the provider's draft. */
+export async function changeDraftAction(_prev: ChangeDraftState, form: FormData): Promise<ChangeDraftState> {
+  const values = readForm(form);
+  const provider = values.text("provider");
+  let conflict: { current: unknown } | undefined;
+  const state = await runAction(async (actor) => {
+    const change = parseChange(values.text("change"));
+    try {
+      await changeDraft({ db: getDb(), actor, provider, change });
+    } catch (error) {
+      if (error instanceof AppError && error.code === "CONFLICT" && error.current !== undefined)
+        conflict = { current: error.current };
+      throw error;
+    }
+    revalidateProvider(provider);
+    return "Saved to the draft.";
+  });
+  return state.status === "error" && conflict ? { ...state, conflict } : state;
+}
+
+/** Publishes the draft the editor reviewed (fields "note" and "draftVersion"). */
+export async function publishDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = readForm(form);
+  const provider = values.text("provider");
+  return runAction(async (actor) => {
+    const draftVersion = parseWholeNumber(values.text("draftVersion"), "draftVersion", "draft version");
+    const version = await publishDraft({ db: getDb(), actor, provider, note: values.text("note"), draftVersion });
+    // Readers see it everywhere: catalog, search, provider and service pages, comparisons.
+    revalidatePath("/", "layout");
+    return `Published as version ${version.number}. Readers see it now.`;
+  });
+}
+
+/** Throws the draft away. */
+export async function discardDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const provider = readForm(form).text("provider");
+  return runAction(async (actor) => {
+    await discardDraft({ db: getDb(), actor, provider });
+    revalidateProvider(provider);
+    return "Draft discarded: it is the published model again.";
+  });
+}
+
+/** Replaces the draft with a published version (field "versionNumber"); publishing it makes a new version. */
+export async function revertDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = readForm(form);
+  const provider = values.text("provider");
+  return runAction(async (actor) => {
+    const versionNumber = parseWholeNumber(values.text("versionNumber"), "versionNumber", "version");
+    await revertDraft({ db: getDb(), actor, provider, versionNumber });
+    revalidateProvider(provider);
+    return `The draft is now version ${versionNumber}. Review it, then publish to make it current.`;
+  });
+}

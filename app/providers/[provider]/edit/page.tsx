@@ -1,0 +1,258 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { EditableMatrix, type RowIssue } from "@/components/editor/editable-matrix";
+import { DiscardForm, PublishForm, RevertForm } from "@/components/editor/draft-forms";
+import { LintPanel } from "@/components/editor/lint-panel";
+import {
+  AddServiceForm,
+  ComplianceEditor,
+  ContactsEditor,
+  DeploymentModelsEditor,
+  LayersEditor,
+  PartiesEditor,
+  ProviderFieldsEditor,
+  SectionsEditor,
+  ServiceFieldsEditor,
+} from "@/components/editor/model-editors";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Card, Section } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/admin/format-date-time";
+import { getActor } from "@/lib/auth/current-actor";
+import { getDb } from "@/lib/db";
+import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
+import { getDraft } from "@/lib/drafts/get-draft";
+import { AppError } from "@/lib/errors";
+import { listVersions } from "@/lib/versions/list-versions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ provider: string }> };
+
+export const metadata: Metadata = { title: "Edit draft" };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The draft's home for the provider's editors: status, checks, publishing and every part of the model. */
+export default async function EditProviderPage({ params }: Props) {
+  const { provider: slug } = await params;
+  const actor = await getActor();
+  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/providers/${slug}/edit`)}`);
+  const db = getDb();
+  let draft: Awaited<ReturnType<typeof getDraft>>;
+  try {
+    // Authorizes (edit:provider:own): others get the same 404 as for a page that does not exist.
+    draft = await getDraft({ db, actor, provider: slug });
+  } catch (error) {
+    if (error instanceof AppError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED"].includes(error.code)) notFound();
+    throw error;
+  }
+  const document = draft.document;
+  const versions = (await listVersions({ db, actor, provider: slug }))?.versions ?? [];
+  const issues = lintProviderDocument(document);
+  const errorCount = issues.filter((i) => i.severity === "error").length;
+  const warningCount = issues.length - errorCount;
+  const changes = draft.changed ? draft.version : 0;
+  const parties = document.parties;
+
+  const crossCuttingIssues: Record<number, RowIssue[]> = {};
+  for (const issue of issues) {
+    const [top, index] = issue.path;
+    if (top === "crossCuttingAreas" && typeof index === "number")
+      (crossCuttingIssues[index] ??= []).push({ severity: issue.severity, rule: issue.rule, message: issue.message });
+  }
+  const issuesPerService = new Map<string, number>();
+  for (const issue of issues)
+    if (issue.service) issuesPerService.set(issue.service, (issuesPerService.get(issue.service) ?? 0) + 1);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "Catalog" },
+          { href: `/providers/${slug}`, label: document.name },
+          { label: "Edit draft" },
+        ]}
+      />
+      <header className="border-l-4 pl-4" style={{ borderColor: document.brandColor }}>
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Edit {document.name}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Changes are saved to the draft one at a time; readers keep seeing the published model until the draft is
+          published.
+        </p>
+        <p role="status" className="mt-3 text-sm font-medium text-slate-800">
+          {changes === 0
+            ? "Unchanged: the draft is the published model."
+            : `${plural(changes, "unpublished change", "unpublished changes")}${
+                draft.updatedAt ? `, the last on ${formatDateTime(draft.updatedAt)}` : ""
+              }.`}
+        </p>
+      </header>
+
+      <div className="mt-8 grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <LintPanel provider={slug} issues={issues} />
+        <section
+          id="publish"
+          aria-labelledby="publish-title"
+          className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+        >
+          <h2 id="publish-title" className="font-semibold text-slate-900">
+            Publish
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            {hasLintErrors(issues)
+              ? "The draft cannot be published while the checks show errors."
+              : changes > 0
+                ? "Publishing makes the draft the current model and stores it as a new numbered version."
+                : "Nothing to publish yet."}
+          </p>
+          <div className="mt-3">
+            <PublishForm
+              provider={slug}
+              draftVersion={draft.version}
+              changed={changes > 0}
+              errorCount={errorCount}
+              warningCount={warningCount}
+            />
+          </div>
+          <div className="mt-6 border-t border-slate-100 pt-4">
+            <h3 className="text-sm font-semibold text-slate-900">Discard</h3>
+            <p className="mt-1 text-sm text-slate-600">Throw the unpublished changes away.</p>
+            <div className="mt-2">
+              <DiscardForm provider={slug} changes={changes} />
+            </div>
+          </div>
+          <div className="mt-6 border-t border-slate-100 pt-4">
+            <h3 className="text-sm font-semibold text-slate-900">Start from a published version</h3>
+            <div className="mt-2">
+              <RevertForm
+                provider={slug}
+                changes={changes}
+                versions={versions.map((v) => ({
+                  number: v.number,
+                  note: v.note,
+                  publishedAt: formatDateTime(v.publishedAt),
+                }))}
+              />
+            </div>
+          </div>
+        </section>
+      </div>
+
+      <Section
+        id="services"
+        title="Services"
+        description="Each service's matrix is edited in place on its draft view; its other parts here."
+      >
+        <ul className="space-y-4">
+          {document.services.map((service, index) => {
+            const count = issuesPerService.get(service.slug) ?? 0;
+            return (
+              <li key={`${service.slug}-${index}`} id={`service-${service.slug}`}>
+                <Card className="p-4">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h3 className="font-semibold text-slate-900">
+                      {service.name}{" "}
+                      <span className="font-normal text-slate-500">
+                        ({service.category}, {plural(service.areas.length, "area", "areas")})
+                      </span>
+                    </h3>
+                    <p className="text-sm">
+                      {count > 0 ? (
+                        <span className="mr-3 text-slate-600">{plural(count, "check", "checks")} to look at</span>
+                      ) : null}
+                      <Link
+                        href={`/providers/${slug}/services/${service.slug}?view=draft`}
+                        className="font-medium text-blue-700 underline"
+                      >
+                        Edit the matrix of {service.name}
+                      </Link>
+                    </p>
+                  </div>
+                  <details className="mt-3">
+                    <summary className="cursor-pointer text-sm font-medium text-slate-800">
+                      Name, category and summary
+                    </summary>
+                    <div className="mt-3">
+                      <ServiceFieldsEditor provider={slug} index={index} service={service} />
+                    </div>
+                  </details>
+                  <details className="mt-3" id={`service-${service.slug}-layers`}>
+                    <summary className="cursor-pointer text-sm font-medium text-slate-800">
+                      Layers and components ({service.layers.length})
+                    </summary>
+                    <div className="mt-3">
+                      <LayersEditor provider={slug} index={index} service={service} parties={parties} />
+                    </div>
+                  </details>
+                  <details className="mt-3" id={`service-${service.slug}-deployment-models`}>
+                    <summary className="cursor-pointer text-sm font-medium text-slate-800">
+                      Deployment models ({service.deploymentModels.length})
+                    </summary>
+                    <div className="mt-3">
+                      <DeploymentModelsEditor provider={slug} index={index} service={service} parties={parties} />
+                    </div>
+                  </details>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+        <Card className="mt-4 p-4">
+          <AddServiceForm provider={slug} count={document.services.length} />
+        </Card>
+      </Section>
+
+      <Section
+        id="cross-cutting"
+        title="Cross-cutting areas"
+        description="Areas that apply to every service of this provider."
+      >
+        <EditableMatrix
+          provider={slug}
+          basePath={["crossCuttingAreas"]}
+          areas={document.crossCuttingAreas}
+          parties={parties}
+          caption={`${document.name}: cross-cutting responsibilities (draft)`}
+          idPrefix="cross-cutting-area"
+          issues={crossCuttingIssues}
+        />
+      </Section>
+
+      <Section id="provider-details" title="Provider details">
+        <Card className="p-4">
+          <ProviderFieldsEditor
+            provider={slug}
+            document={{
+              name: document.name,
+              summary: document.summary,
+              brandColor: document.brandColor,
+              isPrivate: document.isPrivate,
+              source: document.source,
+            }}
+          />
+        </Card>
+      </Section>
+
+      <Section
+        id="parties"
+        title="Parties"
+        description="Who can carry responsibility. A provider party with key “provider” and a customer party with key “customer” are required."
+      >
+        <PartiesEditor provider={slug} parties={parties} />
+      </Section>
+
+      <Section id="contacts" title="Contacts">
+        <ContactsEditor provider={slug} contacts={document.contacts} />
+      </Section>
+
+      <Section id="compliance" title="Compliance references">
+        <ComplianceEditor provider={slug} compliance={document.compliance} />
+      </Section>
+
+      <Section id="sections" title="Narrative sections" description="Shown on the provider page, in this order.">
+        <SectionsEditor provider={slug} sections={document.sections} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { MatrixImportForm } from "@/components/import/matrix-import-form";
+import { ProviderJsonImportForm } from "@/components/import/provider-json-import-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Card, Section } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
+import { getActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { getDraft } from "@/lib/drafts/get-draft";
+import { matrixImportLimits } from "@/lib/drafts/import-service-matrix";
+import { AppError } from "@/lib/errors";
+import { getProvider } from "@/lib/providers/get-provider";
+import { providerImportLimits } from "@/lib/transfer/import-provider-document";
+import { importProviderAction, previewProviderImportAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ provider: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const provider = await getProvider({ actor: await getActor(), slug: (await params).provider });
+  return { title: provider ? `Import · ${provider.name}` : "Not found" };
+}
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`);
+
+/**
+ * Imports into the provider's draft, for its editors. Hidden providers are a 404 for everyone
+ * (like the provider page); anonymous visitors of a visible one sign in; other users get a 404.
+ */
+export default async function ImportPage({ params }: Props) {
+  const slug = (await params).provider;
+  const actor = await getActor();
+  const visible = await getProvider({ actor, slug });
+  if (!visible) notFound();
+  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/providers/${slug}/import`)}`);
+  const draft = await getDraft({ db: getDb(), actor, provider: slug }).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  const document = draft.document;
+  const providerColumn = document.parties.find((p) => p.key === "provider")?.name ?? document.name;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "Catalog" },
+          { href: `/providers/${slug}`, label: document.name },
+          { label: "Import" },
+        ]}
+      />
+      <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Import into the draft of {document.name}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Imports change the draft only: readers keep seeing the published model until the draft is published. Every
+        import shows a preview first, with each row&apos;s problems; nothing is saved until you confirm it, and a file
+        with any error saves nothing.
+      </p>
+      <Card className="mt-4 max-w-3xl p-4 text-sm text-slate-700">
+        <p>
+          {draft.changed ? (
+            <>
+              The draft has unpublished changes (change {draft.version}
+              {draft.updatedAt ? `, last saved ${timeFormat.format(draft.updatedAt)} UTC` : ""}).
+            </>
+          ) : (
+            <>The draft has no unpublished changes: it starts from the published model.</>
+          )}
+        </p>
+        <p className="mt-1 text-slate-600">
+          Limits: matrix files up to {kib(matrixImportLimits.maxBytes)} and {matrixImportLimits.maxRows} rows; provider
+          documents (JSON) up to {kib(providerImportLimits.maxBytes)}.
+        </p>
+      </Card>
+
+      <Section
+        id="service-matrix"
+        title="Service matrix"
+        description={`One service's responsibility areas from a CSV file or a Markdown table shaped like the source documents' (“Responsibility Area | ${providerColumn} | Customer”).`}
+      >
+        <Card className="p-6">
+          {document.services.length ? (
+            <MatrixImportForm
+              provider={slug}
+              providerColumn={providerColumn}
+              services={document.services.map((s) => ({ slug: s.slug, name: s.name, areas: s.areas.length }))}
+              limits={{ maxBytes: matrixImportLimits.maxBytes, maxRows: matrixImportLimits.maxRows }}
+            />
+          ) : (
+            <p className="text-sm text-slate-600">The draft has no services yet: import a whole provider below.</p>
+          )}
+        </Card>
+      </Section>
+
+      <Section
+        id="whole-provider"
+        title="Whole provider (JSON)"
+        description="A provider document as the export gives it: it replaces the whole draft. Exporting and importing again gives the same content."
+        actions={
+          <div className="text-sm">
+            <LinkButton raw href={`/api/v1/providers/${slug}/export`}>
+              Export the published model (JSON)
+            </LinkButton>
+          </div>
+        }
+      >
+        <Card className="p-6">
+          <ProviderJsonImportForm
+            provider={slug}
+            previewAction={previewProviderImportAction}
+            importAction={importProviderAction}
+            maxBytes={providerImportLimits.maxBytes}
+            label="Import a provider document"
+          />
+        </Card>
+        {can(actor, "edit:provider:any") ? (
+          <p className="mt-3 text-sm text-slate-600">
+            A document for another provider?{" "}
+            <Link href="/admin/import" prefetch={false} className="font-medium text-blue-700 hover:underline">
+              Import a new provider
+            </Link>
+            .
+          </p>
+        ) : null}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,269 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StackDiagram } from "@/components/diagram/stack-diagram";
+import { EditableMatrix, type RowIssue } from "@/components/editor/editable-matrix";
+import { DraftViewSwitch } from "@/components/editor/draft-view-switch";
+import { LintPanel } from "@/components/editor/lint-panel";
+import { ServiceMatrix } from "@/components/matrix/service-matrix";
+import { DeploymentModelSwitcher } from "@/components/service/deployment-model-switcher";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { LinkButton } from "@/components/ui/link-button";
+import { Card, Section } from "@/components/ui/card";
+import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { getService } from "@/lib/services/get-service";
+import { getActor } from "@/lib/auth/current-actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { lintProviderDocument } from "@/lib/domain/lint";
+import { editorDraftStatus, getEditorDraft } from "@/lib/drafts/editor-access";
+import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ provider: string; service: string }>;
+  searchParams: Promise<{ model?: string | string[]; view?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { provider, service } = await params;
+  const actor = await getActor();
+  const data = await getService({ actor, provider, service });
+  if (data) return { title: `${data.name} — ${data.provider.name}` };
+  // A service added in a draft: only its editors get this far (see the layout).
+  const draft = await getEditorDraft(actor, provider);
+  const inDraft = draft ? documentToServiceDetail(draft.document, service) : null;
+  return { title: inDraft ? `${inDraft.name} (draft) — ${inDraft.provider.name}` : "Not found" };
+}
+
+export default async function ServicePage({ params, searchParams }: Props) {
+  const { provider, service } = await params;
+  const query = await searchParams;
+  const rawModel = query.model;
+  const actor = await getActor();
+  // Editors switch between the published model and their draft (?view=draft); readers never see the switch.
+  const draftStatus = await editorDraftStatus(actor, provider);
+  if (draftStatus && query.view === "draft")
+    return <DraftServiceView actor={actor} provider={provider} service={service} status={draftStatus} />;
+  const data = await getService({ actor, provider, service });
+  if (!data) {
+    if (!draftStatus) notFound();
+    return <NotPublishedYet provider={provider} service={service} status={draftStatus} />;
+  }
+  const requestedModel = typeof rawModel === "string" && rawModel !== "" ? rawModel : null;
+  const effective = applyDeploymentModel(data, requestedModel);
+  const unknownModel = requestedModel !== null && !effective.model;
+  const modelSuffix = effective.model ? ` (${effective.model.name})` : "";
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "Catalog" },
+          { href: `/providers/${data.provider.slug}`, label: data.provider.name },
+          { label: data.name },
+        ]}
+      />
+      <header className="border-l-4 pl-4" style={{ borderColor: data.provider.brandColor }}>
+        <p className="text-sm font-medium text-slate-500">
+          {data.provider.name} · {data.category}
+          {data.sourceSection ? ` · source ${data.sourceSection}` : ""}
+        </p>
+        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{data.summary}</p>
+        <div className="no-print mt-4 flex flex-wrap gap-3 text-sm">
+          <LinkButton raw href={`/api/v1/providers/${data.provider.slug}/services/${data.slug}`}>
+            JSON
+          </LinkButton>
+          <LinkButton href={`/providers/${data.provider.slug}/compare`}>Compare with other services</LinkButton>
+        </div>
+        {draftStatus ? (
+          <DraftViewSwitch
+            basePath={`/providers/${data.provider.slug}/services/${data.slug}`}
+            view="published"
+            editHref={`/providers/${data.provider.slug}/edit`}
+            draft={draftStatus}
+          />
+        ) : null}
+      </header>
+
+      {data.deploymentModels.length > 0 ? (
+        <Section
+          id="deployment-models"
+          title="Deployment model"
+          description="Responsibility differs by where the service runs. Choose a model to see its assignments; changed cells are marked."
+        >
+          {unknownModel ? (
+            <p
+              role="alert"
+              className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              This service has no deployment model “{requestedModel}”; showing the default assignments.
+            </p>
+          ) : null}
+          <DeploymentModelSwitcher
+            basePath={`/providers/${data.provider.slug}/services/${data.slug}`}
+            models={data.deploymentModels}
+            selected={effective.model?.key ?? null}
+          />
+          {effective.model?.interpretation ? (
+            <p className="mt-3 max-w-3xl text-sm text-slate-600">
+              <span className="font-medium">Our reading: </span>
+              {effective.model.interpretation}
+            </p>
+          ) : null}
+        </Section>
+      ) : null}
+
+      {effective.layers.length > 0 ? (
+        <Section id="stack" title={`Stack${modelSuffix}`}>
+          <Card className="p-4">
+            <StackDiagram
+              id="stack-diagram"
+              layers={effective.layers}
+              parties={data.parties}
+              title={`${data.name} responsibility stack${modelSuffix}`}
+            />
+          </Card>
+        </Section>
+      ) : null}
+
+      <Section
+        id="matrix"
+        title={`Responsibility matrix${modelSuffix}`}
+        description={`${data.areas.length} responsibility areas. Sort by a column, filter by assignment or party, or search the duties.`}
+      >
+        <ServiceMatrix
+          rows={effective.areas}
+          parties={data.parties}
+          layers={data.layers}
+          caption={`${data.provider.name} ${data.name}: responsibility matrix${modelSuffix}`}
+        />
+      </Section>
+    </>
+  );
+}
+
+type DraftStatus = { changes: number; updatedAt: Date | null };
+
+/** The service as the editor's draft has it, with the matrix editable in place. */
+async function DraftServiceView({
+  actor,
+  provider,
+  service,
+  status,
+}: {
+  actor: Actor;
+  provider: string;
+  service: string;
+  status: DraftStatus;
+}) {
+  const draft = await getEditorDraft(actor, provider);
+  if (!draft) notFound();
+  const document = draft.document;
+  const index = document.services.findIndex((s) => s.slug === service);
+  const data = documentToServiceDetail(document, service);
+  const basePath = `/providers/${provider}/services/${service}`;
+  const editHref = `/providers/${provider}/edit`;
+  if (index < 0 || !data) {
+    return (
+      <>
+        <Breadcrumbs
+          items={[
+            { href: "/", label: "Catalog" },
+            { href: `/providers/${provider}`, label: document.name },
+            { label: service },
+          ]}
+        />
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Not in the draft</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          The draft of {document.name} has no service “{service}”: it was deleted there. Publishing the draft removes it
+          for readers; discarding the draft keeps it.
+        </p>
+        <DraftViewSwitch basePath={basePath} view="draft" editHref={editHref} draft={status} />
+      </>
+    );
+  }
+  const issues = lintProviderDocument(document);
+  const rowIssues: Record<number, RowIssue[]> = {};
+  for (const issue of issues) {
+    const [top, si, list, ai] = issue.path;
+    if (top === "services" && si === index && list === "areas" && typeof ai === "number")
+      (rowIssues[ai] ??= []).push({ severity: issue.severity, rule: issue.rule, message: issue.message });
+  }
+  const defaults = applyDeploymentModel(data, null);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "Catalog" },
+          { href: `/providers/${provider}`, label: data.provider.name },
+          { label: `${data.name} (draft)` },
+        ]}
+      />
+      <header className="border-l-4 pl-4" style={{ borderColor: data.provider.brandColor }}>
+        <p className="text-sm font-medium text-slate-500">
+          {data.provider.name} · {data.category}
+          {data.sourceSection ? ` · source ${data.sourceSection}` : ""} · draft
+        </p>
+        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{data.summary}</p>
+        <DraftViewSwitch basePath={basePath} view="draft" editHref={editHref} draft={status} />
+      </header>
+
+      <div className="mt-6">
+        <LintPanel provider={provider} issues={issues} service={{ slug: data.slug, name: data.name }} />
+      </div>
+
+      {defaults.layers.length > 0 ? (
+        <Section
+          id="stack"
+          title="Stack (draft)"
+          description="Layers, components and deployment models are edited on the edit page."
+        >
+          <Card className="p-4">
+            <StackDiagram
+              id="stack-diagram"
+              layers={defaults.layers}
+              parties={data.parties}
+              title={`${data.name} responsibility stack (draft)`}
+            />
+          </Card>
+        </Section>
+      ) : null}
+
+      <Section
+        id="matrix"
+        title="Responsibility matrix (draft)"
+        description={`${data.areas.length} responsibility areas. Each row saves on its own; readers see the changes once the draft is published.${
+          data.deploymentModels.length > 0
+            ? " These are the default assignments; deployment-model overrides are edited on the edit page."
+            : ""
+        }`}
+      >
+        <EditableMatrix
+          provider={provider}
+          basePath={["services", index, "areas"]}
+          areas={document.services[index]!.areas}
+          parties={document.parties}
+          layers={document.services[index]!.layers.map((l) => ({ key: l.key, name: l.name }))}
+          caption={`${data.provider.name} ${data.name}: responsibility matrix (draft)`}
+          idPrefix="area"
+          issues={rowIssues}
+        />
+      </Section>
+    </>
+  );
+}
+
+/** For editors: a service that exists only in their draft. */
+function NotPublishedYet({ provider, service, status }: { provider: string; service: string; status: DraftStatus }) {
+  const basePath = `/providers/${provider}/services/${service}`;
+  return (
+    <>
+      <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Not published yet</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        The service “{service}” exists only in the draft: readers do not see it until the draft is published.
+      </p>
+      <DraftViewSwitch basePath={basePath} view="published" editHref={`/providers/${provider}/edit`} draft={status} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { AssignmentValue } from "@/lib/domain/assignment";
+
+/** Tailwind classes per assignment; static strings so Tailwind can see them. */
+export const assignmentClasses: Record<AssignmentValue, { badge: string; swatch: string; cell: string; text: string }> =
+  {
+    provider: {
+      badge: "bg-provider-soft text-provider ring-provider/40",
+      swatch: "bg-provider",
+      cell: "bg-provider-soft",
+      text: "text-provider",
+    },
+    customer: {
+      badge: "bg-customer-soft text-customer ring-customer/40",
+      swatch: "bg-customer",
+      cell: "bg-customer-soft",
+      text: "text-customer",
+    },
+    shared: {
+      badge: "bg-shared-soft text-shared ring-shared/40",
+      swatch: "bg-shared",
+      cell: "bg-shared-soft",
+      text: "text-shared",
+    },
+    "best-effort": {
+      badge: "bg-best-effort-soft text-best-effort ring-best-effort/40",
+      swatch: "bg-best-effort",
+      cell: "bg-best-effort-soft",
+      text: "text-best-effort",
+    },
+    "third-party": {
+      badge: "bg-third-party-soft text-third-party ring-third-party/40",
+      swatch: "bg-third-party",
+      cell: "bg-third-party-soft",
+      text: "text-third-party",
+    },
+    "n/a": { badge: "bg-na-soft text-na ring-na/30", swatch: "bg-na", cell: "bg-na-soft", text: "text-na" },
+  };
+
+/** Hex fills for SVG, mirroring the theme variables in app/globals.css. */
+export const assignmentHex: Record<AssignmentValue, { fill: string; stroke: string; text: string }> = {
+  provider: { fill: "#d1fae5", stroke: "#047857", text: "#064e3b" },
+  customer: { fill: "#dbeafe", stroke: "#1d4ed8", text: "#1e3a8a" },
+  shared: { fill: "#ede9fe", stroke: "#7c3aed", text: "#4c1d95" },
+  "best-effort": { fill: "#fef3c7", stroke: "#a16207", text: "#713f12" },
+  "third-party": { fill: "#ffedd5", stroke: "#c2410c", text: "#7c2d12" },
+  "n/a": { fill: "#f3f4f6", stroke: "#4b5563", text: "#1f2937" },
+};

@@ -1,0 +1,246 @@
+"use client";
+
+import { useTable, type ColumnVisibilityState, type RowData, type SortingState } from "@tanstack/react-table";
+import { useId, useRef, useState, type ReactNode } from "react";
+import { DataTableToolbar } from "./data-table-toolbar";
+import { canSearchColumn, createSearchFilterFn, dataTableFeatures, type DataTableColumnDef } from "./features";
+import { SortIcon } from "./icons";
+
+// Types only: this is a client module, so functions (e.g. `dataTableColumnHelper`) come from "./features".
+export type { DataTableColumnDef, DataTableColumnMeta, DataTableFacetOption } from "./features";
+
+export interface DataTableProps<TData extends RowData> {
+  /** Rows. Keep the array reference stable between renders (it is the table's memo key). */
+  data: readonly TData[];
+  /** Column definitions; build with `dataTableColumnHelper<Row>()` and memoise (`useMemo`). */
+  columns: readonly DataTableColumnDef<TData>[];
+  /** Table caption (required for accessibility). Visually hidden unless `captionVisible`. */
+  caption: string;
+  captionVisible?: boolean;
+  /** Plural noun for the rows, used in the search label and empty state ("areas"). Default "rows". */
+  noun?: string;
+  /** Stable row id (React key); defaults to the row index. */
+  getRowId?: (row: TData, index: number) => string;
+  /**
+   * Extra text the search box matches for a row, on top of the searchable column values
+   * (e.g. notes or labels that are rendered but are not a column's accessor value).
+   */
+  getRowSearchText?: (row: TData) => string;
+  /** Extra classes for a body row (e.g. to highlight changed rows). */
+  getRowClassName?: (row: TData) => string | undefined;
+  /** Initial sort; "Reset" returns to it. */
+  initialSorting?: SortingState;
+  /** Visibility overrides on top of the columns' `meta.defaultHidden` (column id → visible). */
+  initialColumnVisibility?: ColumnVisibilityState;
+  /** Shown when there are no rows at all (not when filters hide them). */
+  emptyMessage?: ReactNode;
+  className?: string;
+}
+
+function columnIdOf<TData extends RowData>(def: DataTableColumnDef<TData>): string | undefined {
+  if (typeof def.id === "string") return def.id;
+  if ("accessorKey" in def && def.accessorKey != null) return String(def.accessorKey);
+  return typeof def.header === "string" ? def.header : undefined;
+}
+
+function defaultVisibility<TData extends RowData>(
+  columns: readonly DataTableColumnDef<TData>[],
+): ColumnVisibilityState {
+  const visibility: ColumnVisibilityState = {};
+  for (const def of columns) {
+    const id = columnIdOf(def);
+    if (id && def.meta?.defaultHidden) visibility[id] = false;
+    if ("columns" in def && def.columns) Object.assign(visibility, defaultVisibility(def.columns));
+  }
+  return visibility;
+}
+
+function sameSorting(a: SortingState, b: SortingState): boolean {
+  return a.length === b.length && a.every((s, i) => s.id === b[i]?.id && s.desc === b[i]?.desc);
+}
+
+/**
+ * Generic client-side data table: sortable headers, a search box, faceted filters for columns whose
+ * meta declares `facet`, column visibility, reset, an empty state and a live row count.
+ * Table state lives in the TanStack v9 store (seeded from `initialState`); nothing is mirrored in effects.
+ */
+export function DataTable<TData extends RowData>({
+  data,
+  columns,
+  caption,
+  captionVisible = false,
+  noun = "rows",
+  getRowId,
+  getRowSearchText,
+  getRowClassName,
+  initialSorting,
+  initialColumnVisibility,
+  emptyMessage,
+  className = "",
+}: DataTableProps<TData>) {
+  const captionId = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  // Read once: initialState only matters when the table is constructed (and for resets).
+  const [initialState] = useState(() => ({
+    sorting: initialSorting ?? [],
+    columnVisibility: { ...defaultVisibility(columns), ...initialColumnVisibility },
+  }));
+
+  // Rebuilt each render (cheap) so the latest `getRowSearchText` is used; TanStack reads the option when it
+  // re-filters, which only happens when the data, filters or search change.
+  const globalFilterFn = createSearchFilterFn(getRowSearchText);
+
+  const table = useTable({
+    features: dataTableFeatures,
+    data,
+    columns,
+    getRowId,
+    initialState,
+    globalFilterFn,
+    getColumnCanGlobalFilter: canSearchColumn,
+    defaultColumn: { filterFn: "facet" },
+    sortDescFirst: false,
+  });
+
+  const { sorting, columnFilters, globalFilter } = table.state;
+  const query = typeof globalFilter === "string" ? globalFilter.trim() : "";
+  const rows = table.getRowModel().rows;
+  const total = table.getCoreRowModel().rows.length;
+  const filtering = query !== "" || columnFilters.length > 0;
+  const canReset = filtering || !sameSorting(sorting, table.initialState.sorting);
+  const visibleColumnCount = table.getVisibleLeafColumns().length;
+
+  const clearFilters = () => {
+    table.resetGlobalFilter(true);
+    table.resetColumnFilters(true);
+    searchRef.current?.focus();
+  };
+  // "Reset" also restores the initial sort; the button disappears, so focus moves to the search box.
+  const reset = () => {
+    table.resetSorting();
+    clearFilters();
+  };
+
+  return (
+    <div className={`flex flex-col gap-3 ${className}`}>
+      <DataTableToolbar
+        table={table}
+        noun={noun}
+        searchRef={searchRef}
+        shown={rows.length}
+        total={total}
+        canReset={canReset}
+        onReset={reset}
+      />
+      <div
+        role="region"
+        aria-labelledby={captionId}
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs print:overflow-visible print:border-0 print:shadow-none"
+      >
+        <table className="w-full border-separate border-spacing-0 text-left text-sm">
+          <caption
+            id={captionId}
+            className={captionVisible ? "px-3 py-2 text-left text-sm font-semibold text-slate-800" : "sr-only"}
+          >
+            {caption}
+          </caption>
+          <thead>
+            {table.getHeaderGroups().map((headerGroup) => (
+              <tr key={headerGroup.id}>
+                {headerGroup.headers.map((header) => {
+                  const column = header.column;
+                  const canSort = column.getCanSort();
+                  const sorted = column.getIsSorted();
+                  const meta = column.columnDef.meta;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                      aria-sort={
+                        sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined
+                      }
+                      className={`sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-100 px-3 py-2 text-xs font-semibold text-slate-700 print:static ${
+                        meta?.headerClassName ?? ""
+                      }`}
+                    >
+                      {header.isPlaceholder ? null : canSort ? (
+                        <button
+                          type="button"
+                          onClick={column.getToggleSortingHandler()}
+                          className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200 hover:text-slate-900"
+                        >
+                          <table.FlexRender header={header} />
+                          <span className="no-print">
+                            <SortIcon direction={sorted} />
+                          </span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={Math.max(visibleColumnCount, 1)} className="px-3 py-10 text-center text-sm text-slate-600">
+                  {total === 0 ? (
+                    (emptyMessage ?? `No ${noun}.`)
+                  ) : (
+                    <div className="flex flex-col items-center gap-2">
+                      <p>
+                        No {noun} match{" "}
+                        {query ? (
+                          <>
+                            “<span className="font-medium text-slate-900">{query}</span>”
+                            {columnFilters.length > 0 ? " with the selected filters" : ""}
+                          </>
+                        ) : (
+                          "the selected filters"
+                        )}
+                        .
+                      </p>
+                      <button
+                        type="button"
+                        onClick={clearFilters}
+                        className="no-print rounded-md border border-slate-300 bg-white px-3 py-1 text-xs font-medium text-slate-700 shadow-xs hover:bg-slate-50"
+                      >
+                        Clear search and filters
+                      </button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ) : (
+              rows.map((row) => (
+                <tr
+                  key={row.id}
+                  className={`even:bg-slate-50/70 hover:bg-blue-50/40 ${getRowClassName?.(row.original) ?? ""}`}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    const cellClass = `border-b border-slate-100 px-3 py-2 align-top ${meta?.cellClassName ?? ""}`;
+                    return meta?.rowHeader ? (
+                      <th key={cell.id} scope="row" className={`text-left font-normal ${cellClass}`}>
+                        <table.FlexRender cell={cell} />
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={cellClass}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

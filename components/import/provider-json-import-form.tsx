@@ -1,0 +1,243 @@
+"use client";
+
+import Link from "next/link";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { FormMessage, SubmitButton } from "@/components/admin/form-controls";
+import { idleState } from "@/lib/actions/action-state";
+import type { DocumentCounts, ProviderImportPreview } from "@/lib/transfer/import-provider-document";
+import type { ProviderImportState } from "@/lib/transfer/import-state";
+import { formatBytes, oversizeMessage, submittedIntent, UploadFields } from "./import-controls";
+
+type Action = (prev: ProviderImportState, form: FormData) => Promise<ProviderImportState>;
+
+const countLabels: Record<keyof DocumentCounts, string> = {
+  services: "Services",
+  areas: "Service areas",
+  crossCuttingAreas: "Cross-cutting areas",
+  layers: "Layers",
+  deploymentModels: "Deployment models",
+  sections: "Narrative sections",
+};
+
+/**
+ * A whole provider document (the export's JSON): step 1 previews what would happen (replace the
+ * draft, or create the provider) with every problem and its field path; step 2 imports it.
+ */
+export function ProviderJsonImportForm({
+  provider,
+  previewAction,
+  importAction,
+  maxBytes,
+  label,
+}: {
+  /** The provider whose draft receives the document; omitted for new providers. */
+  provider?: string;
+  previewAction: Action;
+  importAction: Action;
+  maxBytes: number;
+  label: string;
+}) {
+  const [previewState, runPreview, previewing] = useActionState(previewAction, idleState as ProviderImportState);
+  const [importState, runImport, importing] = useActionState(importAction, idleState as ProviderImportState);
+  const [last, setLast] = useState<"preview" | "import" | null>(null);
+  const [stale, setStale] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const state = last === "import" ? importState : previewState;
+  const imported = last === "import" && importState.status === "success";
+  const preview = !imported && previewState.status !== "idle" ? previewState.preview : undefined;
+  const blocked = !preview || preview.errors.length > 0 || stale;
+  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const intent = submittedIntent(event);
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const tooBig = oversizeMessage(data, maxBytes);
+    setFileError(tooBig);
+    if (tooBig) return;
+    setLast(intent);
+    if (intent === "preview") setStale(false);
+    startTransition(() => (intent === "import" ? runImport : runPreview)(data));
+  };
+
+  return (
+    <form
+      action={runPreview}
+      onSubmit={onSubmit}
+      onChange={() => setStale(preview !== undefined)}
+      noValidate
+      aria-label={label}
+      className="space-y-5"
+    >
+      {provider ? <input type="hidden" name="provider" value={provider} /> : null}
+      <input type="hidden" name="draftVersion" value={preview?.current?.draftVersion ?? ""} />
+      <UploadFields
+        accept=".json,application/json"
+        fileLabel="Provider document (JSON)"
+        pasteLabel="Or paste the JSON"
+        placeholder={'{\n  "slug": "…",\n  "name": "…",\n  …\n}'}
+        hint={`The JSON a provider's export gives (…/export). At most ${formatBytes(maxBytes)}.`}
+        error={fileError ?? fieldError("file")}
+      />
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton pending={previewing} pendingLabel="Checking…" variant={preview ? "secondary" : "primary"}>
+          Preview
+        </SubmitButton>
+      </div>
+      <FormMessage state={state} />
+      {imported && importState.status === "success" && importState.link ? (
+        <p className="text-sm">
+          <Link href={importState.link.href} className="font-medium text-blue-700 hover:underline">
+            {importState.link.label}
+          </Link>
+        </p>
+      ) : null}
+
+      {preview ? (
+        <div className="space-y-4 border-t border-slate-200 pt-5">
+          <DocumentPreview preview={preview} />
+          <div className="flex flex-wrap items-center gap-4">
+            <button
+              type="submit"
+              name="intent"
+              value="import"
+              formAction={runImport}
+              disabled={blocked || importing}
+              className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:bg-slate-400"
+            >
+              {importing
+                ? "Importing…"
+                : preview.outcome === "create"
+                  ? "Create the provider"
+                  : "Import into the draft"}
+            </button>
+            <p className="text-sm text-slate-600">
+              {stale
+                ? "You changed the form after the preview: preview again before importing."
+                : preview.errors.length > 0
+                  ? "Fix the problems first: a file with problems imports nothing."
+                  : preview.outcome === "create"
+                    ? "The provider is published at once as version 1."
+                    : "The draft is replaced as a whole; readers see it once it is published."}
+            </p>
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function DocumentPreview({ preview }: { preview: ProviderImportPreview }) {
+  const keys = Object.keys(countLabels) as (keyof DocumentCounts)[];
+  const services = preview.services;
+  return (
+    <>
+      {preview.outcome ? (
+        <p className="text-sm text-slate-800">
+          {preview.outcome === "create" ? (
+            <>
+              Creates the provider <strong>{preview.name ?? preview.slug}</strong> (<code>{preview.slug}</code>)
+              {preview.isPrivate === null
+                ? "."
+                : preview.isPrivate
+                  ? ", private: only administrators, auditors and the account managers assigned to it see it."
+                  : ", public: everyone sees it at once."}
+            </>
+          ) : (
+            <>
+              Replaces the draft of <strong>{preview.current?.name ?? preview.slug}</strong> (
+              <code>{preview.slug}</code>
+              {preview.current ? `, now at change ${preview.current.draftVersion}` : ""}).
+            </>
+          )}
+        </p>
+      ) : null}
+      {preview.counts ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="bg-slate-50 px-3 py-2 text-left font-medium text-slate-800">Contents</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Part
+                </th>
+                {preview.current ? (
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Draft now
+                  </th>
+                ) : null}
+                <th scope="col" className="px-3 py-2 text-right">
+                  In the file
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {keys.map((key) => (
+                <tr key={key}>
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-700">
+                    {countLabels[key]}
+                  </th>
+                  {preview.current ? (
+                    <td className="px-3 py-1.5 text-right tabular-nums">{preview.current.counts[key]}</td>
+                  ) : null}
+                  <td className="px-3 py-1.5 text-right font-medium tabular-nums">{preview.counts?.[key]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {preview.counts && preview.outcome === "draft" ? (
+        <ul className="space-y-1 text-sm text-slate-700">
+          {(
+            [
+              ["New services", services.added],
+              ["Changed services", services.changed],
+              ["Removed services", services.removed],
+              ["Unchanged services", services.unchanged],
+            ] as const
+          ).map(([title, slugs]) =>
+            slugs.length ? (
+              <li key={title}>
+                <span className="font-medium">{title}:</span> {slugs.join(", ")}
+              </li>
+            ) : null,
+          )}
+        </ul>
+      ) : null}
+      {preview.errors.length ? (
+        <div className="overflow-x-auto rounded-lg border border-red-200">
+          <table className="min-w-full divide-y divide-red-100 text-sm">
+            <caption className="bg-red-50 px-3 py-2 text-left font-medium text-red-800">
+              Problems ({preview.errors.length + preview.moreErrors})
+            </caption>
+            <thead className="bg-red-50 text-left text-xs font-semibold tracking-wide text-red-800 uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Field
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Problem
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-red-100 bg-white">
+              {preview.errors.map((error, i) => (
+                <tr key={i}>
+                  <td className="px-3 py-1.5 font-mono text-xs text-slate-700">{error.path}</td>
+                  <td className="px-3 py-1.5 text-red-700">
+                    <span className="font-semibold">Error:</span> {error.message}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.moreErrors ? (
+            <p className="bg-red-50 px-3 py-2 text-sm text-red-800">…and {preview.moreErrors} more.</p>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,274 @@
+// Column definitions for a responsibility matrix (one row per area). Used by <ServiceMatrix>.
+import type { SortFn } from "@tanstack/react-table";
+import { AssignmentBadge } from "@/components/assignment/assignment-badge";
+import { assignmentClasses } from "@/components/assignment/assignment-styles";
+import { dataTableColumnHelper, type DataTableFeatures } from "@/components/data-table/features";
+import { assignmentMeta, assignmentValues, defaultParties, type AssignmentValue } from "@/lib/domain/assignment";
+import type { AreaDto, LayerDto, PartyDto } from "@/lib/validation/api";
+import { AreaLabel, planeLabels } from "@/components/matrix/area-label";
+
+/** An area row; `overridden` marks a deployment model's change to the service default. */
+export type MatrixRow = AreaDto & { overridden?: boolean };
+
+export interface MatrixColumnsOptions {
+  /** The provider's parties (names for headers, badges and the party filter). */
+  parties: readonly PartyDto[];
+  /** The service's layers (bottom first). No Layer column when empty. */
+  layers?: readonly Pick<LayerDto, "key" | "name">[];
+  /** Only used to decide whether the Layer column starts visible (it does when any row has a layer). */
+  rows?: readonly MatrixRow[];
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((k) => set.has(k));
+}
+
+/** The parties that carry an area: the named ones, or the assignment's default when none are named. */
+export function effectiveParties(row: AreaDto, parties: readonly PartyDto[]): string[] {
+  return row.parties.length > 0 ? row.parties : defaultParties(row.assignment, parties);
+}
+
+/**
+ * Party names to show next to the assignment, or undefined when they add nothing: shown when the parties
+ * differ from the default, and for "shared" when the provider has more than two parties (then "shared"
+ * alone is ambiguous). Every party → "All"; otherwise names joined with " + " ("Customer + Contain").
+ */
+export function assignmentPartiesDetail(row: AreaDto, parties: readonly PartyDto[]): string | undefined {
+  if (row.assignment === "n/a") return undefined;
+  const keys = effectiveParties(row, parties);
+  if (keys.length === 0) return undefined;
+  const isDefault = sameSet(keys, defaultParties(row.assignment, parties));
+  const ambiguousShared = row.assignment === "shared" && parties.length > 2;
+  if (isDefault && !ambiguousShared) return undefined;
+  if (
+    parties.length > 2 &&
+    sameSet(
+      keys,
+      parties.map((p) => p.key),
+    )
+  )
+    return "All";
+  const names = new Map(parties.map((p) => [p.key, p.name]));
+  return keys.map((k) => names.get(k) ?? k).join(" + ");
+}
+
+/** Extra search text for a row: everything the cells show that is not a searchable column value. */
+export function matrixSearchText({ parties, layers = [] }: Omit<MatrixColumnsOptions, "rows">) {
+  const partyNames = new Map(parties.map((p) => [p.key, p.name]));
+  const layerNames = new Map(layers.map((l) => [l.key, l.name]));
+  return (row: MatrixRow): string =>
+    [
+      row.notes,
+      row.interpretation,
+      assignmentMeta[row.assignment].label,
+      ...effectiveParties(row, parties).map((k) => partyNames.get(k) ?? k),
+      row.layer ? layerNames.get(row.layer) : null,
+      row.plane ? planeLabels[row.plane] : null,
+      row.providerNotApplicable || row.customerNotApplicable ? "N/A" : null,
+      row.overridden ? "overridden" : null,
+    ]
+      .filter(Boolean)
+      .join("\n");
+}
+
+function Duties({ duties, notApplicable }: { duties: readonly string[]; notApplicable: boolean }) {
+  if (notApplicable)
+    return (
+      <abbr title="Not applicable" className="text-slate-500 no-underline">
+        N/A
+      </abbr>
+    );
+  if (duties.length === 0)
+    return (
+      <span className="text-slate-400">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">none listed</span>
+      </span>
+    );
+  return (
+    <ul className="list-disc space-y-0.5 pl-4 text-slate-700 marker:text-slate-300">
+      {duties.map((duty, i) => (
+        <li key={i}>{duty}</li>
+      ))}
+    </ul>
+  );
+}
+
+function OverriddenMarker() {
+  return (
+    <span
+      title="Overridden by the deployment model"
+      className="inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-[11px] font-medium text-amber-900 ring-1 ring-inset ring-amber-400 bg-amber-50"
+    >
+      <span aria-hidden="true">◆</span>
+      Overridden<span className="sr-only"> by the deployment model</span>
+    </span>
+  );
+}
+
+const assignmentOrder = new Map<AssignmentValue, number>(assignmentValues.map((v, i) => [v, i]));
+const sortByAssignment: SortFn<DataTableFeatures, MatrixRow> = (a, b, id) =>
+  (assignmentOrder.get(a.getValue<AssignmentValue>(id)) ?? 0) -
+  (assignmentOrder.get(b.getValue<AssignmentValue>(id)) ?? 0);
+
+const assignmentFacetOptions = assignmentValues.map((value) => ({
+  value,
+  label: assignmentMeta[value].label,
+  icon: <span className={`inline-block size-2.5 rounded-sm ${assignmentClasses[value].swatch}`} />,
+}));
+
+/** Columns for the responsibility matrix. Memoise the result: the table re-processes when it changes. */
+export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptions) {
+  const helper = dataTableColumnHelper<MatrixRow>();
+  const partyName = new Map(parties.map((p) => [p.key, p.name]));
+  const providerName = parties.find((p) => p.role === "provider")?.name ?? "Provider";
+  const customerName = parties.find((p) => p.role === "customer")?.name ?? "Customer";
+  const layerName = new Map(layers.map((l) => [l.key, l.name]));
+  const layerOrder = new Map(layers.map((l, i) => [l.key, i]));
+  const anyLayer = rows ? rows.some((r) => r.layer) : layers.length > 0;
+
+  const layerColumn = helper.accessor((row) => row.layer ?? undefined, {
+    id: "layer",
+    header: "Layer",
+    filterFn: "facet",
+    enableGlobalFilter: false, // the layer name is in matrixSearchText
+    sortUndefined: "last",
+    sortFn: (a, b, id) => (layerOrder.get(a.getValue<string>(id)) ?? 0) - (layerOrder.get(b.getValue<string>(id)) ?? 0),
+    meta: {
+      label: "Layer",
+      defaultHidden: !anyLayer,
+      facet: { options: layers.map((l) => ({ value: l.key, label: l.name })) },
+      cellClassName: "whitespace-nowrap",
+    },
+    cell: ({ getValue }) => {
+      const key = getValue();
+      return key ? (
+        <span className="text-slate-700">{layerName.get(key) ?? key}</span>
+      ) : (
+        <span className="text-slate-400">
+          <span aria-hidden="true">—</span>
+          <span className="sr-only">none</span>
+        </span>
+      );
+    },
+  });
+
+  return helper.columns([
+    helper.accessor("position", {
+      id: "position",
+      header: () => (
+        <>
+          <span aria-hidden="true">#</span>
+          <span className="sr-only">Position</span>
+        </>
+      ),
+      sortFn: "basic",
+      enableGlobalFilter: false,
+      // Stored from 0; people count rows from 1.
+      cell: ({ getValue }) => getValue() + 1,
+      meta: {
+        label: "Position (#)",
+        headerClassName: "w-12",
+        cellClassName: "w-12 font-mono text-xs leading-5 tabular-nums text-slate-500",
+      },
+    }),
+    helper.accessor("name", {
+      id: "name",
+      header: "Area",
+      sortFn: "text",
+      enableHiding: false,
+      meta: { label: "Area", rowHeader: true, cellClassName: "min-w-48 max-w-sm" },
+      cell: ({ row }) => {
+        const area = row.original;
+        return (
+          <div>
+            <AreaLabel area={area} />
+          </div>
+        );
+      },
+    }),
+    helper.accessor("assignment", {
+      id: "assignment",
+      header: "Assignment",
+      sortFn: sortByAssignment,
+      filterFn: "facet",
+      meta: { label: "Assignment", facet: { options: assignmentFacetOptions } },
+      cell: ({ row }) => (
+        <div className="flex flex-col items-start gap-1">
+          <AssignmentBadge
+            assignment={row.original.assignment}
+            detail={assignmentPartiesDetail(row.original, parties)}
+          />
+          {row.original.overridden ? <OverriddenMarker /> : null}
+        </div>
+      ),
+    }),
+    helper.accessor("providerDuties", {
+      id: "providerDuties",
+      header: `${providerName} duties`,
+      enableSorting: false,
+      meta: { label: `${providerName} duties`, cellClassName: "min-w-56" },
+      cell: ({ row }) => (
+        <Duties duties={row.original.providerDuties} notApplicable={row.original.providerNotApplicable} />
+      ),
+    }),
+    helper.accessor("customerDuties", {
+      id: "customerDuties",
+      header: `${customerName} duties`,
+      enableSorting: false,
+      meta: { label: `${customerName} duties`, cellClassName: "min-w-56" },
+      cell: ({ row }) => (
+        <Duties duties={row.original.customerDuties} notApplicable={row.original.customerNotApplicable} />
+      ),
+    }),
+    helper.accessor((row) => effectiveParties(row, parties), {
+      id: "parties",
+      header: "Parties",
+      enableSorting: false,
+      enableGlobalFilter: false, // party names are in matrixSearchText
+      filterFn: "facet",
+      // Facet counts per party rather than per combination of parties.
+      getUniqueValues: (row) => effectiveParties(row, parties),
+      meta: {
+        label: "Parties",
+        defaultHidden: true,
+        facet: { title: "Party", options: parties.map((p) => ({ value: p.key, label: p.name })) },
+        cellClassName: "min-w-32",
+      },
+      cell: ({ getValue }) => {
+        const keys = getValue();
+        return keys.length ? (
+          <span className="text-slate-700">{keys.map((k) => partyName.get(k) ?? k).join(", ")}</span>
+        ) : (
+          <span className="text-slate-400">
+            <span aria-hidden="true">—</span>
+            <span className="sr-only">none</span>
+          </span>
+        );
+      },
+    }),
+    ...(layers.length > 0 ? [layerColumn] : []),
+    helper.accessor((row) => row.caiq.ownership, {
+      id: "caiq",
+      header: "CAIQ ownership",
+      sortFn: "text",
+      meta: { label: "CAIQ ownership", defaultHidden: true, cellClassName: "whitespace-nowrap" },
+      cell: ({ row }) => {
+        const { ownership, exact, note } = row.original.caiq;
+        if (exact) return <span className="text-slate-700">{ownership}</span>;
+        return (
+          <span className="text-slate-700" title={note}>
+            <span aria-hidden="true" className="font-semibold text-slate-500">
+              ≈{" "}
+            </span>
+            <span className="sr-only">approximately </span>
+            {ownership}
+            {note ? <span className="sr-only"> ({note})</span> : null}
+          </span>
+        );
+      },
+    }),
+  ]);
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useMemo } from "react";
+import { AssignmentLegend } from "@/components/assignment/assignment-badge";
+import { DataTable } from "@/components/data-table/data-table";
+import { assignmentValues } from "@/lib/domain/assignment";
+import type { LayerDto, PartyDto } from "@/lib/validation/api";
+import { matrixColumns, matrixSearchText, type MatrixRow } from "./columns";
+
+export interface ServiceMatrixProps {
+  /** Areas (optionally with `overridden` from a deployment model). */
+  rows: readonly MatrixRow[];
+  /** The provider's parties. */
+  parties: readonly PartyDto[];
+  /** The service's layers; omit or pass [] for provider-wide (cross-cutting) areas. */
+  layers?: readonly Pick<LayerDto, "key" | "name">[];
+  /** Accessible table caption, e.g. "Responsibility matrix for Managed Kubernetes". */
+  caption: string;
+  /** Show the caption above the table instead of only to assistive tech. */
+  captionVisible?: boolean;
+  className?: string;
+}
+
+const initialSorting = [{ id: "position", desc: false }];
+const rowId = (row: MatrixRow) => `${row.position}:${row.name}`;
+
+/** Responsibility matrix: a searchable, filterable table of areas with the assignment legend under it. */
+export function ServiceMatrix({ rows, parties, layers, caption, captionVisible, className = "" }: ServiceMatrixProps) {
+  const columns = useMemo(() => matrixColumns({ parties, layers, rows }), [parties, layers, rows]);
+  const searchText = useMemo(() => matrixSearchText({ parties, layers }), [parties, layers]);
+  const present = useMemo(() => assignmentValues.filter((v) => rows.some((r) => r.assignment === v)), [rows]);
+
+  return (
+    <div className={`flex flex-col gap-3 ${className}`}>
+      <DataTable
+        data={rows}
+        columns={columns}
+        caption={caption}
+        captionVisible={captionVisible}
+        noun="areas"
+        getRowId={rowId}
+        getRowSearchText={searchText}
+        initialSorting={initialSorting}
+        emptyMessage="No areas are listed for this service."
+      />
+      <AssignmentLegend only={present.length > 0 ? present : undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { deploymentModelTree } from "@/lib/domain/deployment-model";
+import type { DeploymentModelDto } from "@/lib/validation/api";
+
+/** Links, not client state: every model has a shareable, printable URL (?model=key). */
+export function DeploymentModelSwitcher({
+  basePath,
+  models,
+  selected,
+}: {
+  basePath: string;
+  models: readonly DeploymentModelDto[];
+  selected: string | null;
+}) {
+  const groups = deploymentModelTree(models);
+  const chip = (key: string | null, label: string, variant = false) => {
+    const current = selected === key;
+    return (
+      <Link
+        href={key ? `${basePath}?model=${encodeURIComponent(key)}#deployment-models` : `${basePath}#deployment-models`}
+        aria-current={current ? "true" : undefined}
+        scroll={false}
+        className={`inline-flex items-center rounded-full border px-3 py-1 text-sm transition ${
+          current
+            ? "border-slate-900 bg-slate-900 font-medium text-white"
+            : "border-slate-300 bg-white text-slate-700 hover:border-slate-400 hover:bg-slate-50"
+        } ${variant ? "text-xs" : ""}`}
+      >
+        {current ? <span className="sr-only">Selected: </span> : null}
+        {label}
+      </Link>
+    );
+  };
+  return (
+    <nav aria-label="Deployment models" className="space-y-3">
+      <div>{chip(null, "Default (all models)")}</div>
+      <ul className="grid gap-3 md:grid-cols-3">
+        {groups.map((group) => (
+          <li key={group.model.key} className="rounded-lg border border-slate-200 bg-white p-3">
+            {chip(group.model.key, group.model.name)}
+            {group.variants.length > 0 ? (
+              <ul
+                className="mt-2 flex flex-wrap gap-2 border-l-2 border-slate-200 pl-3"
+                aria-label={`${group.model.name} variants`}
+              >
+                {group.variants.map((v) => (
+                  <li key={v.key}>{chip(v.key, v.name, true)}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { getActor } from "@/lib/auth/current-actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import type { ActionState } from "./action-state";
+
+export type { ActionState } from "./action-state";
+
+/**
+ * The one wrapper for server actions: resolves the actor (the operation itself checks the
+ * permission), and turns failures into a state the form can show. Only AppError messages reach
+ * users; anything else is logged and reported generically.
+ */
+export async function runAction(operation: (actor: Actor) => Promise<string>): Promise<ActionState> {
+  try {
+    return { status: "success", message: await operation(await getActor()) };
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fieldErrors = Object.fromEntries((error.fieldErrors ?? []).map((f) => [f.path, f.message]));
+      return { status: "error", message: error.message, fieldErrors };
+    }
+    // redirect() and notFound() signal through exceptions that Next.js must receive.
+    if (
+      error instanceof Error &&
+      "digest" in error &&
+      typeof error.digest === "string" &&
+      error.digest.startsWith("NEXT_")
+    )
+      throw error;
+    console.error("Server action failed", error);
+    return { status: "error", message: "Something went wrong on our side. Nothing was changed.", fieldErrors: {} };
+  }
+}

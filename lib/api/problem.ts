@@ -1,0 +1,28 @@
+import { AppError } from "@/lib/errors";
+import type { ProblemDto } from "@/lib/validation/api";
+
+/** RFC 9457 problem details. */
+export function problemResponse(problem: ProblemDto): Response {
+  return Response.json(problem, {
+    status: problem.status,
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+  });
+}
+
+export function errorToProblem(error: unknown): ProblemDto {
+  if (error instanceof AppError) {
+    return {
+      type: `https://demarc.invalid/problems/${error.code.toLowerCase().replace(/_/g, "-")}`,
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+    };
+  }
+  return {
+    type: "https://demarc.invalid/problems/internal",
+    title: "Internal error",
+    status: 500,
+    detail: "Something went wrong on our side. Please try again later.",
+  };
+}

@@ -1,0 +1,83 @@
+// npm start — the portal on the embedded database (or DATABASE_URL): migrate, seed an empty
+// database, build when the sources changed, then serve. `--dev` runs `next dev` instead.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { env } from "../env";
+import { prepareDatabase } from "../database/bootstrap";
+import { EmbeddedDatabaseBusyError, startEmbeddedDatabase } from "../database/embedded";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    hostname: { type: "string", default: "127.0.0.1" },
+    dev: { type: "boolean", default: false },
+  },
+});
+const root = path.resolve(import.meta.dirname, "../..");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+let owner: Awaited<ReturnType<typeof startEmbeddedDatabase>> | undefined;
+try {
+  if (!env.DATABASE_URL) {
+    owner = await startEmbeddedDatabase({ dataDir: env.dataDir });
+    console.log(`Embedded database (PGlite) in ${env.dataDir}`);
+  } else {
+    console.log("Using the PostgreSQL server in DATABASE_URL");
+  }
+  await prepareDatabase({
+    databaseUrl: env.DATABASE_URL ?? owner!.url,
+    demoAccounts: !env.DATABASE_URL,
+    log: console.log,
+  });
+} catch (error) {
+  if (error instanceof EmbeddedDatabaseBusyError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const childEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DEMARC_DATA_DIR: env.dataDir,
+  // next-auth builds callback URLs from the request's host unless NEXTAUTH_URL pins one.
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+};
+if (!args.dev && buildIsStale()) {
+  console.log("Building the portal (next build)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv });
+  if (build.status !== 0) await shutdown(build.status ?? 1);
+}
+
+const server = spawn(
+  process.execPath,
+  [nextBin, args.dev ? "dev" : "start", "--port", args.port, "--hostname", args.hostname],
+  { cwd: root, stdio: "inherit", env: childEnv },
+);
+console.log(`Demarc on http://${args.hostname}:${args.port}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => void shutdown(code ?? 0));
+
+async function shutdown(code: number): Promise<never> {
+  await owner?.stop();
+  process.exit(code);
+}
+
+/** A build is stale when any source file is newer than the last build. */
+function buildIsStale(): boolean {
+  const marker = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(marker)) return true;
+  const built = statSync(marker).mtimeMs;
+  const newer = (p: string): boolean => {
+    if (!existsSync(p)) return false;
+    const stat = statSync(p);
+    if (!stat.isDirectory()) return stat.mtimeMs > built;
+    return readdirSync(p).some((name) => name !== "node_modules" && newer(path.join(p, name)));
+  };
+  return ["app", "components", "lib", "public", "prisma", "next.config.ts", "package.json"].some((p) =>
+    newer(path.join(root, p)),
+  );
+}

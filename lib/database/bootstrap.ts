@@ -1,0 +1,58 @@
+// Brings a database up to date: pending migrations, then the seed when it holds no provider.
+// Several app instances may start at once against one PostgreSQL server: an advisory lock
+// makes them take turns. The embedded server multiplexes every connection onto one backend
+// session, where advisory locks exclude nothing; there only the owner process bootstraps, and
+// an in-process queue makes its callers take turns.
+import pg from "pg";
+import { createPrismaClient } from "./client";
+import { applyMigrations } from "./migrations";
+import { seedDatabase } from "./seed";
+import { seedDemoAccounts } from "./seed-demo-accounts";
+
+const BOOTSTRAP_LOCK = 0x64656d61; // "dema"
+
+type Options = {
+  databaseUrl: string;
+  seed?: boolean;
+  /** Demo accounts with a documented password: only for the embedded demo database. */
+  demoAccounts?: boolean;
+  log?: (line: string) => void;
+};
+type Result = { applied: string[]; seeded: string[] };
+
+const queues = ((
+  globalThis as unknown as { demarcBootstrapQueues?: Map<string, Promise<unknown>> }
+).demarcBootstrapQueues ??= new Map());
+
+export function prepareDatabase(options: Options): Promise<Result> {
+  const previous = queues.get(options.databaseUrl) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(() => prepareExclusively(options));
+  queues.set(options.databaseUrl, next);
+  return next;
+}
+
+async function prepareExclusively(options: Options): Promise<Result> {
+  const log = options.log ?? (() => {});
+  const lockClient = new pg.Client({ connectionString: options.databaseUrl });
+  // Failures surface through the awaited queries; an idle client's late error must not crash the process.
+  lockClient.on("error", () => {});
+  await lockClient.connect();
+  try {
+    await lockClient.query("SELECT pg_advisory_lock($1)", [BOOTSTRAP_LOCK]);
+    const applied = await applyMigrations({ databaseUrl: options.databaseUrl });
+    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+    if (options.seed === false) return { applied, seeded: [] };
+    const db = createPrismaClient(options.databaseUrl, { max: 2 });
+    try {
+      const seeded = (await db.provider.count()) === 0 ? await seedDatabase({ db }) : [];
+      log(seeded.length ? `Seeded providers: ${seeded.join(", ")}` : "Database already holds content; not seeding.");
+      if (seeded.length && options.demoAccounts) log(`Demo accounts: ${(await seedDemoAccounts({ db })).join(", ")}`);
+      return { applied, seeded };
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await lockClient.query("SELECT pg_advisory_unlock($1)", [BOOTSTRAP_LOCK]).catch(() => {});
+    await lockClient.end();
+  }
+}

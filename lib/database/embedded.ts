@@ -1,0 +1,148 @@
+// The embedded database: one owner process opens PGlite on disk and serves it over the
+// PostgreSQL wire protocol on 127.0.0.1, so the app, migrations and seed all use the same pg
+// adapter as a real server. PGlite takes no lock itself, and two openers silently diverge:
+// the owner holds a lock file and any other opener fails with a clear error.
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import lockfile from "proper-lockfile";
+
+import { embeddedPaths, type EmbeddedServerInfo } from "./embedded-server-file";
+
+export class EmbeddedDatabaseBusyError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `The embedded database in ${dataDir} is already in use by another process. ` +
+        "Stop the other portal (or CLI command) first, or set DEMARC_DATA_DIR to another folder.",
+    );
+    this.name = "EmbeddedDatabaseBusyError";
+  }
+}
+
+/** Starts the owner. `dataDir: null` keeps the database in memory (tests). */
+export async function startEmbeddedDatabase(options: { dataDir: string | null; port?: number }) {
+  let release: (() => Promise<void>) | undefined;
+  let pgdata: string | undefined;
+  if (options.dataDir) {
+    const paths = embeddedPaths(options.dataDir);
+    pgdata = paths.pgdata;
+    await mkdir(options.dataDir, { recursive: true });
+    try {
+      release = await lockfile.lock(options.dataDir, {
+        lockfilePath: path.join(options.dataDir, "owner.lock"),
+        stale: 15_000,
+        update: 5_000,
+        retries: 0,
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ELOCKED") throw new EmbeddedDatabaseBusyError(options.dataDir);
+      throw error;
+    }
+  }
+  const db = await PGlite.create(pgdata ? { dataDir: pgdata } : {});
+  const port = options.port ?? (await freePort());
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
+  keepProtocolBatchesTogether(server, db);
+  await server.start();
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  if (options.dataDir) {
+    const info: EmbeddedServerInfo = { url, pid: process.pid };
+    await writeFile(embeddedPaths(options.dataDir).serverFile, JSON.stringify(info));
+  }
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await db.close();
+      if (options.dataDir) await rm(embeddedPaths(options.dataDir).serverFile, { force: true });
+      await release?.();
+    },
+  };
+}
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+  onData: (data: Uint8Array) => void;
+}
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  processQueue: () => Promise<void>;
+  clearQueueForHandler: (handlerId: number) => void;
+}
+
+// Parse, Bind, Describe, Execute, Close and Flush belong to a batch that only Sync ends.
+const batchMessageTypes = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+
+/**
+ * pglite-socket (0.2.17) queues single protocol messages from all connections and keeps one
+ * connection's messages together only inside a transaction. PGlite has one backend, so when a
+ * batch arrives in several reads another connection's Parse can land between this one's Parse
+ * and Bind ("bind message supplies 4 parameters, but prepared statement "" requires 2"), seen
+ * under concurrent page loads. This replaces the queue's loop: a connection keeps the database
+ * from its first batch message to its Sync (and, as before, for a whole transaction). It also
+ * keeps serving after a failed message, where the original loop stopped for good.
+ */
+function keepProtocolBatchesTogether(server: PGLiteSocketServer, db: PGlite): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let batchOwner: number | null = null;
+  queue.processQueue = async () => {
+    if (queue.processing || queue.queue.length === 0) return;
+    queue.processing = true;
+    try {
+      while (queue.queue.length > 0) {
+        const owner = batchOwner ?? (db.isInTransaction() ? queue.lastHandlerId : null);
+        const index = owner === null ? 0 : queue.queue.findIndex((q) => q.handlerId === owner);
+        if (index === -1) break; // wait for the owner's next message
+        const item = queue.queue.splice(index, 1)[0]!;
+        let bytes = 0;
+        try {
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          batchOwner = null;
+          item.reject(error);
+          continue;
+        }
+        queue.lastHandlerId = item.handlerId;
+        batchOwner = batchMessageTypes.has(item.message[0]!) ? item.handlerId : null;
+        item.resolve(bytes);
+      }
+    } finally {
+      queue.processing = false;
+    }
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    clear(handlerId);
+    if (batchOwner === handlerId) {
+      batchOwner = null;
+      void queue.processQueue();
+    }
+  };
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}

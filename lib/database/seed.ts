@@ -1,0 +1,28 @@
+import { seedProviders } from "@/prisma/seed";
+import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
+import { recordVersion } from "@/lib/versions/record-version";
+import { providerDocumentSchema } from "@/lib/validation/provider-document";
+import type { Database } from "./client";
+
+/** Writes the five seed documents (checked by the schema that validates edits and imports) as version 1. */
+export async function seedDatabase(options: { db: Database }): Promise<string[]> {
+  const slugs: string[] = [];
+  for (const input of seedProviders) {
+    const document = providerDocumentSchema.parse(input);
+    await options.db.$transaction(
+      async (tx) => {
+        const { id } = await writeProviderDocument({ tx, document });
+        await recordVersion({
+          tx,
+          actor: { kind: "system", command: "seed" },
+          providerId: id,
+          document,
+          note: `Initial transcription of “${document.source.title}”.`,
+        });
+      },
+      { timeout: 60_000 },
+    );
+    slugs.push(document.slug);
+  }
+  return slugs;
+}

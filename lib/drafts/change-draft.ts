@@ -1,0 +1,86 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Database } from "@/lib/database/client";
+import {
+  applyDocumentChange,
+  ChangeConflict,
+  ChangeNotApplicable,
+  documentChangeSchema,
+  type DocumentChange,
+} from "@/lib/domain/document-changes";
+import { AppError } from "@/lib/errors";
+import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import { findEditableProvider } from "./find-editable-provider";
+import { lockDraft } from "./lock-draft";
+
+/**
+ * Saves one change into the provider's draft. Refused, with nothing saved, when the actor may not
+ * edit the provider, when someone changed the same value since the editor read it (the error
+ * carries their value), or when the result breaks a rule of the provider document schema (errors
+ * per field, relative to the changed place).
+ */
+export async function changeDraft(options: {
+  db: Database;
+  actor: Actor;
+  provider: string;
+  change: DocumentChange;
+}): Promise<{ version: number; document: ProviderDocument }> {
+  const parsed = documentChangeSchema.safeParse(options.change);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "This change is not well formed.");
+  const change = parsed.data;
+  if (change.path[0] === "slug")
+    throw new AppError("INVALID_INPUT", "A provider's slug cannot be changed: links depend on it.");
+  const provider = await findEditableProvider({ db: options.db, actor: options.actor, slug: options.provider });
+
+  return options.db.$transaction(
+    async (tx) => {
+      const draft = await lockDraft({ tx, providerId: provider.id });
+      let result: ReturnType<typeof applyDocumentChange>;
+      try {
+        result = applyDocumentChange(draft.document, change);
+      } catch (error) {
+        if (error instanceof ChangeConflict)
+          throw new AppError(
+            "CONFLICT",
+            "Someone else changed this since you loaded it, so your change was not saved. Their version is shown; reload to edit it.",
+            { current: error.current ?? null },
+          );
+        if (error instanceof ChangeNotApplicable)
+          throw new AppError("CONFLICT", `${error.message} Someone else may have changed the list; reload the page.`);
+        throw error;
+      }
+      const checked = providerDocumentSchema.safeParse(result.document);
+      if (!checked.success) {
+        const prefix = change.op === "insert" || change.op === "set" ? change.path : [];
+        throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
+          fieldErrors: checked.error.issues.map((issue) => {
+            const inside = prefix.every((segment, i) => issue.path[i] === segment);
+            const relative = inside ? issue.path.slice(prefix.length) : issue.path;
+            // A change to one field reports under that field's name.
+            return { path: (relative.length ? relative : prefix.slice(-1)).join("."), message: issue.message };
+          }),
+        });
+      }
+      const version = draft.version + 1;
+      await tx.providerDraft.update({
+        where: { providerId: provider.id },
+        data: {
+          document: checked.data,
+          version,
+          updatedById: options.actor.kind === "user" ? options.actor.id : null,
+        },
+      });
+      await recordAudit({
+        tx,
+        actor: options.actor,
+        action: `draft.${change.op}`,
+        target: { type: "provider", id: provider.id },
+        providerId: provider.id,
+        before: { path: change.path, value: (result.before ?? null) as never, draftVersion: draft.version },
+        after: { path: change.path, value: (result.after ?? null) as never, draftVersion: version },
+      });
+      return { version, document: checked.data };
+    },
+    { timeout: 30_000 },
+  );
+}

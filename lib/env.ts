@@ -1,0 +1,53 @@
+// Environment, validated once. Server-side only values; never import from client components.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z
+  .object({
+    /** A PostgreSQL server. Unset means the embedded PGlite database (see lib/database/embedded.ts). */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** Folder of the embedded database and its server file; git-ignored. */
+    DEMARC_DATA_DIR: z.string().min(1).default(".data"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Signs session cookies. Unset: a secret generated once and kept in the database (shared by all instances). */
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+    /** Generic OpenID Connect SSO; the button shows only when all three are set. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    /** How many reverse proxies in front of the portal append to X-Forwarded-For (see lib/auth/client-ip.ts). */
+    DEMARC_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  })
+  .refine(
+    (e) =>
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
+    { message: "Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none", path: ["OIDC_ISSUER"] },
+  );
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+const oidc =
+  parsed.data.OIDC_ISSUER && parsed.data.OIDC_CLIENT_ID && parsed.data.OIDC_CLIENT_SECRET
+    ? {
+        issuer: parsed.data.OIDC_ISSUER,
+        clientId: parsed.data.OIDC_CLIENT_ID,
+        clientSecret: parsed.data.OIDC_CLIENT_SECRET,
+        name: parsed.data.OIDC_NAME,
+      }
+    : null;
+
+export const env = {
+  ...parsed.data,
+  oidc,
+  /** Absolute path so every process (server, CLI, tests) agrees on one folder. */
+  dataDir: path.resolve(parsed.data.DEMARC_DATA_DIR),
+};

@@ -1,0 +1,151 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/permissions";
+import { requirePermission, requireUser } from "@/lib/auth/require-permission";
+import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
+import { getDb } from "@/lib/db";
+import { assignmentValues, fromDbAssignment } from "@/lib/domain/assignment";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { categoryFromDb } from "@/lib/providers/to-dto";
+import { serviceCategories } from "@/lib/validation/provider-document";
+
+const count = z.number().int().nonnegative();
+
+/** One area in which the customer has something to do, with only the customer's duties. */
+export const obligationAreaDto = z.object({
+  name: z.string(),
+  assignment: z.enum(assignmentValues),
+  duties: z.array(z.string()).min(1),
+  notes: z.string().nullable(),
+  interpretation: z.string().nullable(),
+});
+
+export const obligationsDto = z.object({
+  organization: z.object({ name: z.string() }),
+  /** Customer duties over every subscribed service plus each involved provider's cross-cutting duties. */
+  dutyCount: count,
+  serviceCount: count,
+  /** Providers by name; each has at least one subscribed service. */
+  providers: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      brandColor: z.string(),
+      dutyCount: count,
+      services: z.array(
+        z.object({
+          slug: z.string(),
+          name: z.string(),
+          category: z.enum(serviceCategories),
+          dutyCount: count,
+          areas: z.array(obligationAreaDto),
+        }),
+      ),
+      /** Areas that apply to every service of the provider, listed once per provider. */
+      crossCutting: z.object({ dutyCount: count, areas: z.array(obligationAreaDto) }),
+    }),
+  ),
+});
+
+export type ObligationAreaDto = z.infer<typeof obligationAreaDto>;
+export type ObligationsDto = z.infer<typeof obligationsDto>;
+
+/** Areas where the customer's side is neither marked N/A nor empty ("-"). */
+const customerSide = {
+  customerNotApplicable: false,
+  customerDuties: { isEmpty: false },
+} as const satisfies Prisma.ResponsibilityAreaWhereInput;
+
+const areaSelect = {
+  name: true,
+  assignment: true,
+  customerDuties: true,
+  notes: true,
+  interpretation: true,
+} as const satisfies Prisma.ResponsibilityAreaSelect;
+
+type AreaRow = Prisma.ResponsibilityAreaGetPayload<{ select: typeof areaSelect }>;
+
+function toArea(a: AreaRow): ObligationAreaDto {
+  return {
+    name: a.name,
+    assignment: fromDbAssignment(a.assignment),
+    duties: a.customerDuties,
+    notes: a.notes,
+    interpretation: a.interpretation,
+  };
+}
+
+const dutiesIn = (areas: readonly ObligationAreaDto[]) => areas.reduce((n, a) => n + a.duties.length, 0);
+
+/**
+ * What the signed-in customer's organization must do: for every service it subscribes to (and the
+ * actor may see), the customer duties by area; plus each involved provider's cross-cutting duties.
+ */
+export async function getObligations(options: { actor: Actor }): Promise<ObligationsDto> {
+  const { actor } = options;
+  requirePermission(actor, "read:obligations:own");
+  const organizationId = requireUser(actor).organizationId;
+  if (!organizationId)
+    throw new AppError("FORBIDDEN", "Your account does not belong to an organization. Ask an administrator.");
+
+  const db = getDb();
+  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { name: true } });
+  if (!organization)
+    throw new AppError("FORBIDDEN", "Your account does not belong to an organization. Ask an administrator.");
+
+  const services = await db.service.findMany({
+    where: {
+      AND: [
+        { subscriptions: { some: { organizationId } } },
+        visibleServiceWhere(actor),
+        { provider: visibleProviderWhere(actor) },
+      ],
+    },
+    orderBy: [{ provider: { name: "asc" } }, { position: "asc" }],
+    select: {
+      slug: true,
+      name: true,
+      category: true,
+      providerId: true,
+      provider: { select: { slug: true, name: true, brandColor: true } },
+      areas: { where: customerSide, orderBy: { position: "asc" }, select: areaSelect },
+    },
+  });
+
+  const providerIds = [...new Set(services.map((s) => s.providerId))];
+  const crossCutting = providerIds.length
+    ? await db.responsibilityArea.findMany({
+        where: { providerId: { in: providerIds }, serviceId: null, ...customerSide },
+        orderBy: { position: "asc" },
+        select: { providerId: true, ...areaSelect },
+      })
+    : [];
+
+  const providers = providerIds.map((providerId) => {
+    const own = services.filter((s) => s.providerId === providerId);
+    const provider = own[0]!.provider;
+    const serviceDtos = own.map((s) => {
+      const areas = s.areas.map(toArea);
+      return { slug: s.slug, name: s.name, category: categoryFromDb[s.category], dutyCount: dutiesIn(areas), areas };
+    });
+    const crossAreas = crossCutting.filter((a) => a.providerId === providerId).map(toArea);
+    const crossDuties = dutiesIn(crossAreas);
+    return {
+      slug: provider.slug,
+      name: provider.name,
+      brandColor: provider.brandColor,
+      dutyCount: serviceDtos.reduce((n, s) => n + s.dutyCount, crossDuties),
+      services: serviceDtos,
+      crossCutting: { dutyCount: crossDuties, areas: crossAreas },
+    };
+  });
+
+  return obligationsDto.parse({
+    organization: { name: organization.name },
+    dutyCount: providers.reduce((n, p) => n + p.dutyCount, 0),
+    serviceCount: services.length,
+    providers,
+  });
+}

@@ -1,0 +1,131 @@
+// Reads one provider back as a provider document: the inverse of write-provider-document.ts.
+// Export, drafts and published versions are built on it; round-tripping gives the same document.
+import { fromDbAssignment } from "@/lib/domain/assignment";
+import type { Database } from "@/lib/database/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { categoryFromDb, partyToDto } from "@/lib/providers/to-dto";
+import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+
+type Area = ProviderDocument["crossCuttingAreas"][number];
+
+/** Present optional fields only, so a document read back equals the one written. */
+function optional<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], null>;
+  };
+}
+
+export async function readProviderDocument(options: {
+  db: Database | Prisma.TransactionClient;
+  providerId: string;
+}): Promise<ProviderDocument> {
+  const areaInclude = { layer: { select: { key: true } } } as const;
+  const p = await options.db.provider.findUniqueOrThrow({
+    where: { id: options.providerId },
+    include: {
+      parties: { orderBy: { position: "asc" } },
+      compliance: { orderBy: { position: "asc" } },
+      contacts: { orderBy: { position: "asc" } },
+      sections: { orderBy: { position: "asc" } },
+      areas: { where: { serviceId: null }, orderBy: { position: "asc" }, include: areaInclude },
+      services: {
+        orderBy: { position: "asc" },
+        include: {
+          areas: { orderBy: { position: "asc" }, include: areaInclude },
+          layers: { orderBy: { position: "asc" }, include: { components: { orderBy: { position: "asc" } } } },
+          deploymentModels: {
+            orderBy: { position: "asc" },
+            include: {
+              parent: { select: { key: true } },
+              assignments: {
+                orderBy: { position: "asc" },
+                include: {
+                  area: { select: { name: true } },
+                  component: { select: { key: true, layer: { select: { key: true } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const area = (a: (typeof p.areas)[number]): Area => ({
+    name: a.name,
+    assignment: fromDbAssignment(a.assignment),
+    parties: a.parties,
+    providerDuties: a.providerDuties,
+    customerDuties: a.customerDuties,
+    ...(a.providerNotApplicable ? { providerNotApplicable: true } : {}),
+    ...(a.customerNotApplicable ? { customerNotApplicable: true } : {}),
+    ...optional({
+      notes: a.notes,
+      interpretation: a.interpretation,
+      layer: a.layer?.key,
+      plane: a.plane === "CONTROL" ? ("control" as const) : a.plane === "DATA" ? ("data" as const) : null,
+    }),
+  });
+  return providerDocumentSchema.parse({
+    slug: p.slug,
+    name: p.name,
+    summary: p.summary,
+    brandColor: p.brandColor,
+    ...(p.isPrivate ? { isPrivate: true } : {}),
+    source: {
+      title: p.sourceTitle,
+      document: p.sourceDocument,
+      ...optional({ url: p.sourceUrl, retrieved: p.sourceRetrieved }),
+    },
+    parties: p.parties.map((party) => {
+      const dto = partyToDto(party);
+      return { key: dto.key, name: dto.name, role: dto.role, ...optional({ description: dto.description }) };
+    }),
+    compliance: p.compliance.map((c) => ({
+      kind: c.kind === "BASIS" ? "basis" : "framework",
+      name: c.name,
+      ...optional({ clause: c.clause, notes: c.notes }),
+    })),
+    contacts: p.contacts.map((c) => ({
+      kind: c.kind.toLowerCase(),
+      label: c.label,
+      value: c.value,
+      ...optional({ purpose: c.purpose }),
+    })),
+    sections: p.sections.map((s) => ({ slug: s.slug, title: s.title, body: s.body })),
+    crossCuttingAreas: p.areas.map(area),
+    services: p.services.map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      category: categoryFromDb[s.category],
+      summary: s.summary,
+      ...optional({ sourceSection: s.sourceSection }),
+      areas: s.areas.map(area),
+      layers: s.layers.map((l) => ({
+        key: l.key,
+        name: l.name,
+        ...optional({ description: l.description, interpretation: l.interpretation }),
+        ...(l.assignment ? { assignment: fromDbAssignment(l.assignment), parties: l.parties } : {}),
+        components: l.components.map((c) => ({
+          key: c.key,
+          name: c.name,
+          ...optional({ description: c.description, interpretation: c.interpretation }),
+          assignment: c.assignment ? fromDbAssignment(c.assignment) : null,
+          ...(c.assignment ? { parties: c.parties } : {}),
+          ...(c.instances !== 1 ? { instances: c.instances } : {}),
+        })),
+      })),
+      deploymentModels: s.deploymentModels.map((m) => ({
+        key: m.key,
+        name: m.name,
+        ...optional({ description: m.description, group: m.parent?.key, interpretation: m.interpretation }),
+        assignments: m.assignments.map((a) => ({
+          ...(a.component ? { component: `${a.component.layer.key}/${a.component.key}` } : {}),
+          ...(a.area ? { area: a.area.name } : {}),
+          assignment: fromDbAssignment(a.assignment),
+          parties: a.parties,
+          ...optional({ interpretation: a.interpretation }),
+        })),
+      })),
+    })),
+  });
+}

@@ -1,0 +1,163 @@
+// Read-API and view DTOs. Data leaves the server only after being parsed by these schemas,
+// so only allowlisted fields are exposed (internal ids, isPrivate and versions are not).
+import { z } from "zod";
+import { assignmentValues, caiqOwnershipValues, partyRoles } from "@/lib/domain/assignment";
+import { complianceKinds, contactKinds, planeValues, serviceCategories } from "./provider-document";
+
+const assignment = z.enum(assignmentValues);
+
+export const caiqSchema = z.object({
+  ownership: z.enum(caiqOwnershipValues),
+  exact: z.boolean(),
+  note: z.string().optional(),
+});
+
+export const partyDto = z.object({
+  key: z.string(),
+  name: z.string(),
+  role: z.enum(partyRoles),
+  description: z.string().nullable(),
+});
+
+export const areaDto = z.object({
+  name: z.string(),
+  position: z.number().int(),
+  assignment,
+  parties: z.array(z.string()),
+  caiq: caiqSchema,
+  providerDuties: z.array(z.string()),
+  customerDuties: z.array(z.string()),
+  providerNotApplicable: z.boolean(),
+  customerNotApplicable: z.boolean(),
+  notes: z.string().nullable(),
+  interpretation: z.string().nullable(),
+  /** Layer key (see the service's `layers`). */
+  layer: z.string().nullable(),
+  plane: z.enum(planeValues).nullable(),
+});
+
+export const componentDto = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  assignment: assignment.nullable(),
+  parties: z.array(z.string()),
+  instances: z.number().int(),
+  interpretation: z.string().nullable(),
+});
+
+export const layerDto = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  /** 0 is the bottom of the stack. */
+  position: z.number().int(),
+  assignment: assignment.nullable(),
+  parties: z.array(z.string()),
+  interpretation: z.string().nullable(),
+  components: z.array(componentDto),
+});
+
+export const deploymentAssignmentDto = z.object({
+  /** "layerKey/componentKey" or null */
+  component: z.string().nullable(),
+  /** area name or null */
+  area: z.string().nullable(),
+  assignment,
+  parties: z.array(z.string()),
+  interpretation: z.string().nullable(),
+});
+
+export const deploymentModelDto = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  group: z.string().nullable(),
+  interpretation: z.string().nullable(),
+  assignments: z.array(deploymentAssignmentDto),
+});
+
+export const splitDto = z.record(assignment, z.number().int());
+
+export const serviceSummaryDto = z.object({
+  slug: z.string(),
+  name: z.string(),
+  category: z.enum(serviceCategories),
+  summary: z.string(),
+  sourceSection: z.string().nullable(),
+  areaCount: z.number().int(),
+  /** Number of areas per assignment. */
+  split: splitDto,
+  deploymentModelCount: z.number().int(),
+});
+
+export const providerSummaryDto = z.object({
+  slug: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  brandColor: z.string(),
+  serviceCount: z.number().int(),
+  areaCount: z.number().int(),
+});
+
+export const sourceDto = z.object({
+  title: z.string(),
+  document: z.string(),
+  url: z.string().nullable(),
+  retrieved: z.string().nullable(),
+});
+
+export const providerDetailDto = providerSummaryDto.extend({
+  source: sourceDto,
+  parties: z.array(partyDto),
+  compliance: z.array(
+    z.object({
+      kind: z.enum(complianceKinds),
+      name: z.string(),
+      clause: z.string().nullable(),
+      notes: z.string().nullable(),
+    }),
+  ),
+  contacts: z.array(
+    z.object({ kind: z.enum(contactKinds), label: z.string(), value: z.string(), purpose: z.string().nullable() }),
+  ),
+  sections: z.array(z.object({ slug: z.string(), title: z.string(), body: z.string() })),
+  crossCuttingAreas: z.array(areaDto),
+  services: z.array(serviceSummaryDto),
+  deploymentModels: z.array(
+    z.object({ service: z.string(), key: z.string(), name: z.string(), group: z.string().nullable() }),
+  ),
+});
+
+export const serviceDetailDto = z.object({
+  provider: z.object({ slug: z.string(), name: z.string(), brandColor: z.string() }),
+  parties: z.array(partyDto),
+  slug: z.string(),
+  name: z.string(),
+  category: z.enum(serviceCategories),
+  summary: z.string(),
+  sourceSection: z.string().nullable(),
+  areas: z.array(areaDto),
+  /** Bottom layer first. */
+  layers: z.array(layerDto),
+  deploymentModels: z.array(deploymentModelDto),
+});
+
+export const problemDto = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export type PartyDto = z.infer<typeof partyDto>;
+export type AreaDto = z.infer<typeof areaDto>;
+export type ComponentDto = z.infer<typeof componentDto>;
+export type LayerDto = z.infer<typeof layerDto>;
+export type DeploymentModelDto = z.infer<typeof deploymentModelDto>;
+export type ServiceSummaryDto = z.infer<typeof serviceSummaryDto>;
+export type ProviderSummaryDto = z.infer<typeof providerSummaryDto>;
+export type ProviderDetailDto = z.infer<typeof providerDetailDto>;
+export type ServiceDetailDto = z.infer<typeof serviceDetailDto>;
+export type ProblemDto = z.infer<typeof problemDto>;

@@ -1,0 +1,26 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite and the schema engine ship WebAssembly; keep them out of the server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: {
+    // Provider JSON imports may be up to 2 MiB (lib/transfer/import-provider-document.ts).
+    serverActions: { bodySizeLimit: "3mb" },
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,47 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// Playwright cannot download browsers here: use Debian's Chromium (CI installs it with apt).
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  throw new Error(`No Chromium at ${chromium}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+}
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = "tests/e2e/.artifacts/data";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "tests/e2e/.artifacts/results",
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    },
+  },
+  // The README's start command on a fresh embedded database: migrate, seed, build, serve.
+  webServer: {
+    command: `rm -rf ${dataDir} && npx tsx lib/cli/start.ts --port ${port}`,
+    url: `${baseURL}/api/v1/providers`,
+    env: { DEMARC_DATA_DIR: dataDir },
+    reuseExistingServer: false,
+    timeout: 600_000,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DeploymentAssignment" ADD COLUMN     "position" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,114 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+const entries = (page: Page) => page.getByRole("table", { name: "Audit entries, newest first" });
+const rows = (page: Page) => entries(page).locator("tbody tr");
+/** Rows whose action is exactly `action` (auth.sign-in is also the start of auth.sign-in-failed). */
+const rowsWithAction = (page: Page, action: string) =>
+  rows(page).filter({ has: page.locator("code").getByText(action, { exact: true }) });
+
+test("auditor: opens the audit log from the header, filters it and downloads it as CSV", async ({
+  page,
+  signIn,
+  snap,
+}) => {
+  await signIn("auditor@demarc.local");
+  await nav(page).getByRole("link", { name: "Audit log" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await snap("audit-log-all");
+
+  // Their own sign-in a moment ago is listed (other tests' demo sign-ins may be there too).
+  const ownSignIns = rowsWithAction(page, "auth.sign-in").filter({ hasText: "auditor@demarc.local" });
+  await expect(ownSignIns.first()).toBeVisible();
+  await expect(ownSignIns.first()).toContainText("user");
+  // The entry's details: how they signed in.
+  await ownSignIns.first().locator("summary").click();
+  await expect(
+    ownSignIns
+      .first()
+      .getByText(/"method":"password"/)
+      .first(),
+  ).toBeVisible();
+
+  // Filter by action (and actor): every row shown is a sign-in by the auditor.
+  await page.getByLabel("Action").selectOption("auth.sign-in");
+  await page.getByLabel("Actor").fill("AUDITOR@");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]action=auth\.sign-in(&|$)/);
+  await expect(page.getByLabel("Action")).toHaveValue("auth.sign-in");
+  await expect(page.getByLabel("Actor")).toHaveValue("AUDITOR@");
+  const count = await rows(page).count();
+  expect(count).toBeGreaterThan(0);
+  await expect(rowsWithAction(page, "auth.sign-in")).toHaveCount(count);
+  await expect(rows(page).filter({ hasText: "auditor@demarc.local" })).toHaveCount(count);
+  await expect(page.getByText(count === 1 ? "1 entry matches" : `${count} entries match`)).toBeVisible();
+  await snap("audit-log");
+
+  // The CSV carries the same filters.
+  const link = page.getByRole("link", { name: "Download CSV" });
+  await expect(link).toHaveAttribute("href", "/audit/export?actor=AUDITOR%40&action=auth.sign-in");
+  const downloading = page.waitForEvent("download");
+  await link.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^demarc-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await download.path(), "utf8");
+  const lines = csv.split("\r\n");
+  expect(lines[0]).toBe("id,at,actor,action,target type,target id,provider,before,after");
+  expect(lines.at(-1)).toBe("");
+  const records = lines.slice(1, -1);
+  expect(records).toHaveLength(count);
+  for (const record of records) {
+    // id, at, actor and action hold no commas; the JSON columns after them are quoted.
+    const [id, at, actor, action, targetType] = record.split(",");
+    expect(id).toMatch(/^\d+$/);
+    expect(Number.isNaN(Date.parse(at!))).toBe(false);
+    expect([actor, action, targetType]).toEqual(["auditor@demarc.local", "auth.sign-in", "user"]);
+  }
+  expect(records[0]).toContain('""method"":""password""');
+
+  // Printed: the filter form, paging and download link are left out; the entries stay.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("form", { name: "Filter the audit log" })).toBeHidden();
+  await expect(link).toBeHidden();
+  await expect(rows(page).first()).toBeVisible();
+  await expect(
+    rows(page)
+      .first()
+      .getByText(/"method":"password"/)
+      .filter({ visible: true }),
+  ).toHaveCount(1);
+  await snap("audit-log-print");
+  await page.emulateMedia({ media: "screen" });
+});
+
+test("auditor: a refused filter is explained next to its field", async ({ page, signIn }) => {
+  await signIn("auditor@demarc.local");
+  await page.goto("/audit?from=last-tuesday&to=2025-01-01");
+  const from = page.getByLabel("From");
+  await expect(from).toHaveAttribute("aria-invalid", "true");
+  await expect(from).toHaveValue("last-tuesday");
+  await expect(page.getByText(/Enter a date as YYYY-MM-DD/)).toBeVisible();
+  await expect(page.getByRole("form", { name: "Filter the audit log" }).getByRole("alert")).toContainText(
+    "Check the highlighted filters.",
+  );
+  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
+  await expect(entries(page)).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(entries(page)).toBeVisible();
+});
+
+test("the header offers the audit log to auditors and administrators only", async ({ page, signIn }) => {
+  await signIn("admin@demarc.local");
+  await expect(nav(page).getByRole("link", { name: "Audit log" })).toHaveAttribute("href", "/audit");
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await signIn("customer@demarc.local");
+  await expect(nav(page).getByRole("link", { name: "My obligations" })).toBeVisible();
+  await expect(nav(page).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+});

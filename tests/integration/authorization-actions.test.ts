@@ -1,0 +1,392 @@
+// Every server action in app/ × every kind of user: allowed ones succeed and change the database,
+// everyone else is refused and changes nothing. Actions are found by walking app/ for "use server"
+// files, so a new action fails this test until it states who may use it.
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, test, vi } from "vitest";
+import type { ActionState } from "@/lib/actions/action-state";
+import { generateApiToken } from "@/lib/auth/api-tokens";
+import { anonymous, type Actor } from "@/lib/auth/permissions";
+import { actorFromSession, createSession } from "@/lib/auth/sessions";
+import { getDb } from "@/lib/db";
+import { changeDraft } from "@/lib/drafts/change-draft";
+import { getDraft } from "@/lib/drafts/get-draft";
+import { recordVersion } from "@/lib/versions/record-version";
+import { actAs } from "../support/actor";
+import { createProvider } from "../support/app-db";
+import { makeOrganization, makeUser } from "../factories/accounts";
+import { makeProviderDocument } from "../factories/provider-document";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+const kinds = [
+  "anonymous",
+  "customerA",
+  "customerB",
+  "managerX",
+  "managerY",
+  "auditor",
+  "admin",
+  "deactivated",
+] as const;
+type Kind = (typeof kinds)[number];
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+interface Attempt {
+  form: FormData;
+  /** Whether the database now shows the action's effect. */
+  changed: () => Promise<boolean>;
+}
+interface Expectation {
+  allowed: Kind[];
+  /** Previews: allowed kinds succeed, and nobody changes anything. */
+  writes?: false;
+  /** Fresh inputs for one attempt (so every attempt could succeed if allowed). */
+  prepare: (w: World) => Promise<Attempt>;
+}
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
+
+const db = () => getDb();
+const uid = () => randomUUID().slice(0, 8);
+const userVersion = async (id: string) =>
+  String((await db().user.findUniqueOrThrow({ where: { id }, select: { version: true } })).version);
+const freshUser = async (role: "customer" | "account-manager" | "auditor" = "auditor") =>
+  (await makeUser({ role, organizationId: role === "customer" ? (await makeOrganization()).id : undefined })).actor.id;
+
+const system = { kind: "system", command: "matrix" } as const;
+const draftOf = (w: World) => getDraft({ db: db(), actor: system, provider: w.xSlug });
+const draftVersionOf = async (w: World) =>
+  (await db().providerDraft.findUnique({ where: { providerId: w.xId } }))?.version ?? 0;
+/** Makes sure X has unpublished changes, as an editor would have left them. */
+const touchDraft = async (w: World) => {
+  const { document } = await draftOf(w);
+  return changeDraft({
+    db: db(),
+    actor: system,
+    provider: w.xSlug,
+    change: { op: "set", path: ["summary"], expected: document.summary, value: `Summary ${uid()}` },
+  });
+};
+const csv = (name: string) => `Responsibility Area,Provider,Customer\n${name},A duty,Another duty`;
+
+const editorExpectations: Record<string, Expectation> = {
+  "app/providers/[provider]/edit/actions.ts#changeDraftAction": {
+    allowed: ["admin", "managerX"],
+    prepare: async (w) => {
+      const { document } = await draftOf(w);
+      const value = `Summary ${uid()}`;
+      return {
+        form: form({
+          provider: w.xSlug,
+          change: JSON.stringify({ op: "set", path: ["summary"], expected: document.summary, value }),
+        }),
+        changed: async () => (await draftOf(w)).document.summary === value,
+      };
+    },
+  },
+  "app/providers/[provider]/edit/actions.ts#publishDraftAction": {
+    allowed: ["admin", "managerX"],
+    prepare: async (w) => {
+      const { version } = await touchDraft(w);
+      const before = await db().providerVersion.count({ where: { providerId: w.xId } });
+      return {
+        form: form({ provider: w.xSlug, note: "Matrix publish", draftVersion: String(version) }),
+        changed: async () => (await db().providerVersion.count({ where: { providerId: w.xId } })) > before,
+      };
+    },
+  },
+  "app/providers/[provider]/edit/actions.ts#discardDraftAction": {
+    allowed: ["admin", "managerX"],
+    prepare: async (w) => {
+      await touchDraft(w);
+      return {
+        form: form({ provider: w.xSlug }),
+        changed: async () => (await db().providerDraft.count({ where: { providerId: w.xId } })) === 0,
+      };
+    },
+  },
+  "app/providers/[provider]/edit/actions.ts#revertDraftAction": {
+    allowed: ["admin", "managerX"],
+    prepare: async (w) => {
+      const before = await draftVersionOf(w);
+      return {
+        form: form({ provider: w.xSlug, versionNumber: "1" }),
+        changed: async () => (await draftVersionOf(w)) > before,
+      };
+    },
+  },
+  "app/providers/[provider]/import/actions.ts#previewMatrixImportAction": {
+    allowed: ["admin", "managerX"],
+    writes: false,
+    prepare: async (w) => {
+      const before = await draftVersionOf(w);
+      return {
+        form: form({
+          provider: w.xSlug,
+          service: w.xServiceSlug,
+          mode: "append",
+          format: "csv",
+          text: csv(`New ${uid()}`),
+        }),
+        changed: async () => (await draftVersionOf(w)) !== before,
+      };
+    },
+  },
+  "app/providers/[provider]/import/actions.ts#importMatrixAction": {
+    allowed: ["admin", "managerX"],
+    prepare: async (w) => {
+      const name = `Imported ${uid()}`;
+      return {
+        form: form({ provider: w.xSlug, service: w.xServiceSlug, mode: "append", format: "csv", text: csv(name) }),
+        changed: async () => (await draftOf(w)).document.services[0]!.areas.some((a) => a.name === name),
+      };
+    },
+  },
+  "app/providers/[provider]/import/actions.ts#previewProviderImportAction": {
+    allowed: ["admin", "managerX"],
+    writes: false,
+    prepare: async (w) => {
+      const before = await draftVersionOf(w);
+      return {
+        form: form({ provider: w.xSlug, text: JSON.stringify((await draftOf(w)).document) }),
+        changed: async () => (await draftVersionOf(w)) !== before,
+      };
+    },
+  },
+  "app/providers/[provider]/import/actions.ts#importProviderAction": {
+    allowed: ["admin", "managerX"],
+    prepare: async (w) => {
+      const summary = `Imported summary ${uid()}`;
+      return {
+        form: form({ provider: w.xSlug, text: JSON.stringify({ ...(await draftOf(w)).document, summary }) }),
+        changed: async () => (await draftOf(w)).document.summary === summary,
+      };
+    },
+  },
+  "app/admin/import/actions.ts#previewNewProviderAction": {
+    allowed: ["admin"],
+    writes: false,
+    prepare: async () => {
+      const doc = makeProviderDocument();
+      return {
+        form: form({ text: JSON.stringify(doc) }),
+        changed: async () => (await db().provider.count({ where: { slug: doc.slug } })) > 0,
+      };
+    },
+  },
+  "app/admin/import/actions.ts#importNewProviderAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const doc = makeProviderDocument();
+      return {
+        form: form({ text: JSON.stringify(doc) }),
+        changed: async () => (await db().provider.count({ where: { slug: doc.slug } })) === 1,
+      };
+    },
+  },
+};
+
+const expectations: Record<string, Expectation> = {
+  ...editorExpectations,
+  "app/admin/users/actions.ts#createUserAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const email = `made-${uid()}@example.test`;
+      return {
+        form: form({ email, name: "Made", role: "auditor", password: "", organizationId: "" }),
+        changed: async () => (await db().user.count({ where: { email } })) === 1,
+      };
+    },
+  },
+  "app/admin/users/actions.ts#updateUserAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const id = await freshUser();
+      const name = `Renamed ${uid()}`;
+      return {
+        form: form({ userId: id, version: await userVersion(id), name, role: "auditor", organizationId: "" }),
+        changed: async () => (await db().user.findUniqueOrThrow({ where: { id } })).name === name,
+      };
+    },
+  },
+  "app/admin/users/actions.ts#setManagedProvidersAction": {
+    allowed: ["admin"],
+    prepare: async (w) => {
+      const id = await freshUser("account-manager");
+      return {
+        form: form({ userId: id, version: await userVersion(id), providerIds: [w.xId] }),
+        changed: async () => (await db().providerManager.count({ where: { userId: id } })) === 1,
+      };
+    },
+  },
+  "app/admin/users/actions.ts#setPasswordAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const id = await freshUser();
+      const before = (await db().user.findUniqueOrThrow({ where: { id } })).passwordHash;
+      return {
+        form: form({ userId: id, version: await userVersion(id), password: `new-password-${uid()}` }),
+        changed: async () => (await db().user.findUniqueOrThrow({ where: { id } })).passwordHash !== before,
+      };
+    },
+  },
+  "app/admin/users/actions.ts#setUserActiveAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const id = await freshUser();
+      return {
+        form: form({ userId: id, version: await userVersion(id), active: "false" }),
+        changed: async () => !(await db().user.findUniqueOrThrow({ where: { id } })).active,
+      };
+    },
+  },
+  "app/admin/users/actions.ts#issueApiTokenAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const id = await freshUser();
+      return {
+        form: form({ userId: id, name: "matrix" }),
+        changed: async () => (await db().apiToken.count({ where: { userId: id } })) === 1,
+      };
+    },
+  },
+  "app/admin/users/actions.ts#revokeApiTokenAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const id = await freshUser();
+      const t = generateApiToken();
+      const token = await db().apiToken.create({
+        data: { userId: id, name: "victim", tokenHash: t.hash, prefix: t.prefix },
+      });
+      return {
+        form: form({ userId: id, tokenId: token.id }),
+        changed: async () => (await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt !== null,
+      };
+    },
+  },
+  "app/admin/organizations/actions.ts#createOrganizationAction": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const slug = `made-${uid()}`;
+      return {
+        form: form({ slug, name: "Made" }),
+        changed: async () => (await db().organization.count({ where: { slug } })) === 1,
+      };
+    },
+  },
+  "app/admin/organizations/actions.ts#setSubscriptionsAction": {
+    allowed: ["admin", "managerX"],
+    prepare: async (w) => {
+      const org = await makeOrganization();
+      return {
+        form: form({ organizationId: org.id, serviceIds: [w.xServiceId], subscribed: [w.xServiceId] }),
+        changed: async () => (await db().subscription.count({ where: { organizationId: org.id } })) === 1,
+      };
+    },
+  },
+};
+
+/** Exported functions of every "use server" file under app/, as "path#name". */
+async function discoverActions(): Promise<Map<string, Action>> {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(name) && /^\s*["']use server["']/.test(readFileSync(full, "utf8"))) files.push(full);
+    }
+  };
+  walk(path.resolve("app"));
+  const actions = new Map<string, Action>();
+  for (const file of files) {
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === "function") actions.set(`${path.relative(process.cwd(), file)}#${name}`, value as Action);
+  }
+  return actions;
+}
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+async function buildWorld() {
+  const x = await createProvider(makeProviderDocument({ isPrivate: true }));
+  await db().$transaction((tx) =>
+    recordVersion({
+      tx,
+      actor: { kind: "system", command: "matrix" },
+      providerId: x.id,
+      document: x.document,
+      note: "v1",
+    }),
+  );
+  const y = await createProvider(makeProviderDocument({ isPrivate: true }));
+  const xService = await db().service.findFirstOrThrow({ where: { providerId: x.id } });
+  const orgA = await makeOrganization({ serviceIds: [xService.id] });
+  const orgB = await makeOrganization();
+  const deactivated = await makeUser({ role: "admin" });
+  const session = await createSession({ db: db(), userId: deactivated.actor.id });
+  await db().user.update({ where: { id: deactivated.actor.id }, data: { active: false } });
+  const actors: Record<Kind, Actor> = {
+    anonymous,
+    customerA: (await makeUser({ role: "customer", organizationId: orgA.id })).actor,
+    customerB: (await makeUser({ role: "customer", organizationId: orgB.id })).actor,
+    managerX: (await makeUser({ role: "account-manager", managedProviderIds: [x.id] })).actor,
+    managerY: (await makeUser({ role: "account-manager", managedProviderIds: [y.id] })).actor,
+    auditor: (await makeUser({ role: "auditor" })).actor,
+    admin: (await makeUser({ role: "admin" })).actor,
+    // What a deactivated user's still-open browser session resolves to.
+    deactivated: await actorFromSession({ db: db(), sessionId: session }),
+  };
+  return { actors, xId: x.id, xSlug: x.document.slug, xServiceId: xService.id, xServiceSlug: xService.slug };
+}
+
+let world: World;
+let actions: Map<string, Action>;
+beforeAll(async () => {
+  [world, actions] = await Promise.all([buildWorld(), discoverActions()]);
+}, 60_000);
+
+test("every server action in app/ has expectations, and no expectation is stale", () => {
+  expect([...actions.keys()].sort()).toEqual(Object.keys(expectations).sort());
+});
+
+const refusals = [
+  "Sign in to do this.",
+  "Your account is not allowed to do this.",
+  // Things the actor may not know exist are reported as missing.
+  /not found|no such|no provider|no longer exists|does not exist/i,
+];
+
+describe.each(Object.entries(expectations))("%s", (key, expectation) => {
+  test.each(kinds)("as %s", async (kind) => {
+    const action = actions.get(key);
+    expect(action, `${key} not found`).toBeDefined();
+    const attempt = await expectation.prepare(world);
+    actAs(world.actors[kind]);
+    let state: ActionState;
+    try {
+      state = await action!({ status: "idle" }, attempt.form);
+    } catch (error) {
+      // redirect() after success signals by throwing.
+      expect((error as { digest?: string }).digest ?? "").toMatch(/^NEXT_REDIRECT/);
+      state = { status: "success", message: "redirected" };
+    }
+    if (expectation.allowed.includes(kind)) {
+      expect(state, JSON.stringify(state)).toMatchObject({ status: "success" });
+      expect(await attempt.changed()).toBe(expectation.writes !== false);
+    } else {
+      expect(state.status).toBe("error");
+      const message = state.status === "error" ? state.message : "";
+      expect(
+        refusals.some((r) => (typeof r === "string" ? r === message : r.test(message))),
+        message,
+      ).toBe(true);
+      expect(await attempt.changed()).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, inject, test } from "vitest";
+import { prepareDatabase } from "@/lib/database/bootstrap";
+import { createPrismaClient } from "@/lib/database/client";
+import { EmbeddedDatabaseBusyError, startEmbeddedDatabase } from "@/lib/database/embedded";
+import { readEmbeddedServer } from "@/lib/database/embedded-server-file";
+import { seedProviders } from "@/prisma/seed";
+
+/** A brand-new empty database of the kind this project tests (PGlite, or one on the server). */
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const projectUrl = new URL(inject("databaseUrl"));
+  if (projectUrl.pathname === "/postgres") {
+    const owner = await startEmbeddedDatabase({ dataDir: null });
+    return { url: owner.url, drop: owner.stop };
+  }
+  const name = `demarc_boot_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: projectUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(projectUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+describe("start-up against one shared database", () => {
+  test("instances starting at once migrate and seed exactly once", async () => {
+    const db = await freshDatabase();
+    try {
+      const results = await Promise.all([1, 2, 3].map(() => prepareDatabase({ databaseUrl: db.url })));
+      expect(results.filter((r) => r.applied.length > 0)).toHaveLength(1);
+      expect(results.filter((r) => r.seeded.length > 0)).toHaveLength(1);
+      const client = createPrismaClient(db.url, { max: 1 });
+      try {
+        expect(await client.provider.count()).toBe(seedProviders.length);
+      } finally {
+        await client.$disconnect();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe("embedded database folder", () => {
+  test("has exactly one owner: a second opener fails clearly, and the folder is reusable after stop", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "demarc-lock-"));
+    try {
+      const owner = await startEmbeddedDatabase({ dataDir });
+      try {
+        expect(readEmbeddedServer(dataDir)?.url).toBe(owner.url);
+        const second = startEmbeddedDatabase({ dataDir });
+        await expect(second).rejects.toBeInstanceOf(EmbeddedDatabaseBusyError);
+        await expect(second).rejects.toThrow(/already in use by another process/);
+        await prepareDatabase({ databaseUrl: owner.url, seed: false });
+      } finally {
+        await owner.stop();
+      }
+      expect(readEmbeddedServer(dataDir)).toBeNull();
+      // Data persists on disk for the next owner.
+      const again = await startEmbeddedDatabase({ dataDir });
+      try {
+        const client = new pg.Client({ connectionString: again.url });
+        await client.connect();
+        const { rows } = await client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations"`);
+        await client.end();
+        expect(rows[0].n).toBeGreaterThan(0);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,9 @@
+/** Calls a Next.js route handler the way the framework does (params arrive as a promise). */
+export async function callRoute<P extends Record<string, string>>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  path: string,
+  params: P,
+): Promise<{ status: number; contentType: string | null; body: unknown }> {
+  const response = await handler(new Request(`http://localhost${path}`), { params: Promise.resolve(params) });
+  return { status: response.status, contentType: response.headers.get("content-type"), body: await response.json() };
+}

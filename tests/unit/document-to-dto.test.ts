@@ -1,0 +1,287 @@
+import { describe, expect, test } from "vitest";
+import { documentToProviderDetail, documentToServiceDetail } from "@/lib/transfer/document-to-dto";
+import { providerDetailDto, serviceDetailDto } from "@/lib/validation/api";
+import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import { seedProviders } from "@/prisma/seed";
+
+const seed = (slug: string): ProviderDocument =>
+  providerDocumentSchema.parse(seedProviders.find((p) => p.slug === slug));
+
+const split = (
+  counts: Partial<Record<"provider" | "customer" | "shared" | "best-effort" | "third-party" | "n/a", number>>,
+) => ({
+  provider: 0,
+  customer: 0,
+  shared: 0,
+  "best-effort": 0,
+  "third-party": 0,
+  "n/a": 0,
+  ...counts,
+});
+
+describe("documentToProviderDetail", () => {
+  test.each(seedProviders.map((p) => p.slug))("%s gives a valid provider DTO, services in document order", (slug) => {
+    const doc = seed(slug);
+    const dto = documentToProviderDetail(doc);
+    expect(providerDetailDto.parse(dto)).toEqual(dto);
+    expect(dto.services.map((s) => s.slug)).toEqual(doc.services.map((s) => s.slug));
+    expect(dto.serviceCount).toBe(doc.services.length);
+    for (const s of dto.services) expect(Object.values(s.split).reduce((a, b) => a + b, 0)).toBe(s.areaCount);
+  });
+
+  test("DanubeData: counts, source, parties, contacts, compliance and cross-cutting areas", () => {
+    const dto = documentToProviderDetail(seed("danubedata"));
+    expect(dto).toMatchObject({
+      slug: "danubedata",
+      name: "DanubeData",
+      brandColor: "#0b5fa5",
+      serviceCount: 8,
+      // 6 cross-cutting + 7 + 8 + 6 + 6 + 7 + 5 + 7 + 6 service areas.
+      areaCount: 58,
+      source: {
+        title: "DanubeData — Shared Responsibility Model",
+        document: "shared/seed-docs/004_827cda325b6e9bfa.txt",
+        url: null,
+        retrieved: null,
+      },
+      parties: [
+        { key: "provider", name: "DanubeData", role: "provider", description: null },
+        { key: "customer", name: "Customer", role: "customer", description: null },
+      ],
+    });
+    expect(dto.compliance).toEqual([
+      {
+        kind: "basis",
+        name: "CISPE Code of Conduct for Cloud Infrastructure Service Providers",
+        clause: "section 5.1",
+        notes: "The document states the model is established in accordance with this section.",
+      },
+      {
+        kind: "framework",
+        name: "GDPR",
+        clause: null,
+        notes: "Cross-cutting Compliance area: DanubeData acts as data processor, the customer as data controller.",
+      },
+    ]);
+    expect(dto.contacts.map((c) => [c.kind, c.value])).toEqual([
+      ["url", "https://docs.danubedata.ro"],
+      ["email", "security@danubedata.ro"],
+      ["email", "support@danubedata.ro"],
+      ["email", "dpo@danubedata.ro"],
+    ]);
+    expect(dto.sections.map((s) => s.slug)).toEqual(["of-and-in-the-cloud"]);
+    expect(dto.crossCuttingAreas.map((a) => [a.position, a.name, a.assignment, a.parties, a.caiq.ownership])).toEqual([
+      [0, "Identity & Access Management", "shared", ["customer", "provider"], "Shared CSP and CSC"],
+      [1, "Encryption", "shared", ["customer", "provider"], "Shared CSP and CSC"],
+      [2, "Logging & Monitoring", "shared", ["customer", "provider"], "Shared CSP and CSC"],
+      [3, "Compliance", "shared", ["customer", "provider"], "Shared CSP and CSC"],
+      [4, "Backup & Recovery", "shared", ["customer", "provider"], "Shared CSP and CSC"],
+      [5, "Network Security", "shared", ["customer", "provider"], "Shared CSP and CSC"],
+    ]);
+    expect(dto.crossCuttingAreas.every((a) => a.layer === null && a.plane === null && a.notes === null)).toBe(true);
+    expect(dto.services[0]).toEqual({
+      slug: "vps",
+      name: "Virtual Private Servers (VPS)",
+      category: "IaaS",
+      summary: expect.stringMatching(/^KubeVirt-based virtual machines\./),
+      sourceSection: "§2.1",
+      areaCount: 7,
+      split: split({ provider: 2, shared: 3, customer: 2 }),
+      deploymentModelCount: 0,
+    });
+    expect(dto.deploymentModels).toEqual([]);
+  });
+
+  test("Contain: the provider lists every deployment model with its group", () => {
+    const dto = documentToProviderDetail(seed("contain"));
+    expect(dto.deploymentModels).toEqual([
+      { service: "platform", key: "customer-datacenters", name: "Customer Datacenters", group: null },
+      { service: "platform", key: "public-cloud", name: "Public Cloud", group: null },
+      { service: "platform", key: "contain-datacenters", name: "Contain Datacenters", group: null },
+      { service: "platform", key: "customer-iaas", name: "Customer IaaS", group: "customer-datacenters" },
+      { service: "platform", key: "air-gapped", name: "Air-Gapped", group: "customer-datacenters" },
+      { service: "platform", key: "cloud-services", name: "Cloud Services", group: "public-cloud" },
+      { service: "platform", key: "cloud-iaas", name: "Cloud IaaS", group: "public-cloud" },
+      { service: "platform", key: "contain-iaas", name: "Contain IaaS", group: "contain-datacenters" },
+    ]);
+    expect(dto.services).toEqual([
+      expect.objectContaining({
+        slug: "platform",
+        areaCount: 13,
+        split: split({ provider: 7, customer: 5, shared: 1 }),
+        deploymentModelCount: 8,
+      }),
+    ]);
+    expect(dto.parties[2]).toEqual({
+      key: "hyperscaler",
+      name: "Hyperscaler",
+      role: "third-party",
+      description: "Public cloud provider whose infrastructure (and possibly managed services) the platform runs on.",
+    });
+  });
+
+  test("private documents are shown like any other: the DTO carries no isPrivate", () => {
+    const dto = documentToProviderDetail({ ...seed("stackit"), isPrivate: true });
+    expect(dto).not.toHaveProperty("isPrivate");
+  });
+});
+
+describe("documentToServiceDetail", () => {
+  test("an unknown service is null", () => {
+    expect(documentToServiceDetail(seed("stackit"), "vps")).toBeNull();
+  });
+
+  test.each(seedProviders.flatMap((p) => p.services.map((s) => [p.slug, s.slug] as const)))(
+    "%s/%s gives a valid service DTO agreeing with the provider DTO",
+    (slug, serviceSlug) => {
+      const doc = seed(slug);
+      const dto = documentToServiceDetail(doc, serviceSlug);
+      expect(dto).not.toBeNull();
+      expect(serviceDetailDto.parse(dto)).toEqual(dto);
+      const provider = documentToProviderDetail(doc);
+      const summary = provider.services.find((s) => s.slug === serviceSlug);
+      expect(dto?.areas).toHaveLength(summary?.areaCount ?? -1);
+      expect(dto?.deploymentModels).toHaveLength(summary?.deploymentModelCount ?? -1);
+      expect(dto?.parties).toEqual(provider.parties);
+      expect(dto?.areas.map((a) => a.position)).toEqual(dto?.areas.map((_, i) => i));
+    },
+  );
+
+  test("DanubeData VPS: seven areas in order, N/A sides, default parties and CAIQ", () => {
+    const dto = documentToServiceDetail(seed("danubedata"), "vps")!;
+    expect(dto.provider).toEqual({ slug: "danubedata", name: "DanubeData", brandColor: "#0b5fa5" });
+    expect(dto).toMatchObject({
+      slug: "vps",
+      category: "IaaS",
+      sourceSection: "§2.1",
+      layers: [],
+      deploymentModels: [],
+    });
+    expect(
+      dto.areas.map((a) => [
+        a.name,
+        a.assignment,
+        a.parties,
+        a.providerNotApplicable,
+        a.customerNotApplicable,
+        a.caiq.ownership,
+      ]),
+    ).toEqual([
+      ["Physical Infrastructure", "provider", ["provider"], false, true, "CSP-owned"],
+      ["Hypervisor & Host OS", "provider", ["provider"], false, true, "CSP-owned"],
+      ["Network Infrastructure", "shared", ["customer", "provider"], false, false, "Shared CSP and CSC"],
+      ["Guest Operating System", "customer", ["customer"], true, false, "CSC-owned"],
+      ["Applications & Data", "customer", ["customer"], true, false, "CSC-owned"],
+      ["Backups & Snapshots", "shared", ["customer", "provider"], false, false, "Shared CSP and CSC"],
+      ["Access Management", "shared", ["customer", "provider"], false, false, "Shared CSP and CSC"],
+    ]);
+    expect(dto.areas[0]).toEqual({
+      name: "Physical Infrastructure",
+      position: 0,
+      assignment: "provider",
+      parties: ["provider"],
+      caiq: { ownership: "CSP-owned", exact: true },
+      providerDuties: ["Data center security", "power", "cooling", "hardware procurement and maintenance"],
+      customerDuties: [],
+      providerNotApplicable: false,
+      customerNotApplicable: true,
+      notes: null,
+      interpretation: null,
+      layer: null,
+      plane: null,
+    });
+  });
+
+  test("STACKIT: layers bottom first, with components, instances and area layers", () => {
+    const dto = documentToServiceDetail(seed("stackit"), "edge-cloud")!;
+    expect(dto.layers.map((l) => [l.position, l.key, l.assignment, l.parties, l.components.map((c) => c.key)])).toEqual(
+      [
+        [0, "stackit-platform", "provider", ["provider"], []],
+        [1, "edge-cloud", "provider", ["provider"], ["instance-api", "instance-components", "supporting-services"]],
+        [2, "instance-crds", "customer", ["customer"], ["edge-host", "edge-image", "edge-cluster"]],
+        [3, "edge-clusters", "customer", ["customer"], ["talos-linux", "edgehostlet"]],
+      ],
+    );
+    expect(dto.layers[0]).toMatchObject({ description: "Base layer of the figure.", interpretation: null });
+    expect(dto.layers[1]?.description).toBeNull();
+    expect(dto.layers[1]?.components[0]).toEqual({
+      key: "instance-api",
+      name: "Instance API",
+      description: null,
+      assignment: "provider",
+      parties: ["provider"],
+      instances: 1,
+      interpretation: null,
+    });
+    expect(dto.layers[3]?.components.map((c) => [c.key, c.assignment, c.parties, c.instances])).toEqual([
+      ["talos-linux", "best-effort", ["provider"], 3],
+      ["edgehostlet", "shared", ["customer", "provider"], 3],
+    ]);
+    expect(dto.areas.map((a) => [a.name, a.layer])).toEqual([
+      ["STACKIT Edge Cloud", "edge-cloud"],
+      ["STEC instance CRDs", "instance-crds"],
+      ["Edge clusters", "edge-clusters"],
+      ["Talos Linux", "edge-clusters"],
+      ["Hardware", null],
+      ["Workloads", null],
+      ["EdgeHostLet", "edge-clusters"],
+    ]);
+    expect(dto.areas[3]?.caiq).toEqual({
+      ownership: "Shared CSP and CSC",
+      exact: false,
+      note: "The provider's part is best effort only; the customer remains accountable.",
+    });
+  });
+
+  test("Contain: a layer without assignment, explicit parties and per-model assignments", () => {
+    const dto = documentToServiceDetail(seed("contain"), "platform")!;
+    expect(dto.layers[0]).toMatchObject({ key: "infrastructure", assignment: null, parties: [] });
+    const security = dto.layers[1]?.components.find((c) => c.key === "security");
+    expect(security?.parties).toEqual(["customer", "provider", "hyperscaler"]);
+    expect(dto.deploymentModels.map((m) => [m.key, m.group, m.assignments.length])).toEqual([
+      ["customer-datacenters", null, 4],
+      ["public-cloud", null, 4],
+      ["contain-datacenters", null, 4],
+      ["customer-iaas", "customer-datacenters", 4],
+      ["air-gapped", "customer-datacenters", 4],
+      ["cloud-services", "public-cloud", 6],
+      ["cloud-iaas", "public-cloud", 4],
+      ["contain-iaas", "contain-datacenters", 4],
+    ]);
+    const cloudServices = dto.deploymentModels[5]!;
+    expect(cloudServices.description).toBe(
+      "On a hyperscaler's managed services, including its managed Kubernetes control plane.",
+    );
+    expect(cloudServices.assignments.map((a) => [a.component, a.area, a.assignment, a.parties])).toEqual([
+      ["infrastructure/servers", null, "third-party", ["hyperscaler"]],
+      ["infrastructure/networking", null, "third-party", ["hyperscaler"]],
+      ["infrastructure/storage", null, "third-party", ["hyperscaler"]],
+      [null, "Underlying Infrastructure", "third-party", ["hyperscaler"]],
+      ["platform/control-plane", null, "third-party", ["hyperscaler"]],
+      [null, "Kubernetes Control Plane", "third-party", ["hyperscaler"]],
+    ]);
+    // Default parties for models without explicit ones: Contain Datacenters is the provider's.
+    expect(dto.deploymentModels[2]?.assignments[0]).toMatchObject({ assignment: "provider", parties: ["provider"] });
+    expect(dto.areas.find((a) => a.name === "Kubernetes Control Plane")).toMatchObject({
+      layer: "platform",
+      plane: "control",
+    });
+  });
+
+  test("ACS: two areas of one name on different planes, interpretations and notes kept", () => {
+    const dto = documentToServiceDetail(seed("alibaba-cloud"), "acs")!;
+    expect(dto.areas.map((a) => [a.position, a.plane, a.assignment])).toEqual([
+      [0, "control", "provider"],
+      [1, "control", "provider"],
+      [2, "control", "provider"],
+      [3, "control", "provider"],
+      [4, "data", "customer"],
+      [5, "data", "customer"],
+      [6, "data", "customer"],
+      [7, "data", "customer"],
+    ]);
+    expect(dto.areas[2]?.interpretation).toMatch(/^The source's one-sentence description/);
+    expect(dto.areas[0]?.notes).toMatch(/^The source text carries no description/);
+    expect(dto.parties[1]?.description).toBe('A customer of ACS (the source calls the ACS console "the platform").');
+  });
+});

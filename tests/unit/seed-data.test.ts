@@ -1,0 +1,261 @@
+import { splitDutyCell } from "@/lib/domain/duty-cells";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { seedProviders } from "@/prisma/seed";
+import { providerDocumentSchema, type AreaInput, type ProviderDocumentInput } from "@/lib/validation/provider-document";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const seedDoc = (file: string) => readFileSync(path.resolve(repoRoot, "../shared/seed-docs", file), "utf8");
+
+function provider(slug: string): ProviderDocumentInput {
+  const found = seedProviders.find((p) => p.slug === slug);
+  if (!found) throw new Error(`No seed provider "${slug}"`);
+  return found;
+}
+
+function service(slug: string, serviceSlug: string) {
+  const found = provider(slug).services.find((s) => s.slug === serviceSlug);
+  if (!found) throw new Error(`No service "${serviceSlug}" in "${slug}"`);
+  return found;
+}
+
+describe("seed providers", () => {
+  test("every seed provider passes the provider document schema", () => {
+    for (const p of seedProviders) {
+      const result = providerDocumentSchema.safeParse(p);
+      expect(result.success ? [] : result.error.issues, p.slug).toEqual([]);
+    }
+  });
+
+  test("provider and service slugs are the fixed ones", () => {
+    expect(seedProviders.map((p) => [p.slug, p.services.map((s) => s.slug)])).toEqual([
+      [
+        "danubedata",
+        [
+          "vps",
+          "managed-databases",
+          "cache",
+          "object-storage",
+          "serverless-containers",
+          "static-sites",
+          "managed-applications",
+          "storage-share",
+        ],
+      ],
+      ["stackit", ["edge-cloud"]],
+      ["contain", ["platform"]],
+      ["alibaba-cloud", ["acs"]],
+      ["managed-kubernetes", ["managed-kubernetes"]],
+    ]);
+  });
+
+  test("every provider cites its seed document and has provider and customer parties", () => {
+    const documents = seedProviders.map((p) => p.source.document);
+    expect(new Set(documents).size).toBe(5);
+    for (const p of seedProviders) {
+      expect(p.source.document).toMatch(/^shared\/seed-docs\/00[0-4]_[0-9a-f]{16}\.txt$/);
+      expect(p.source.url).toBeUndefined();
+      expect(() => seedDoc(path.basename(p.source.document))).not.toThrow();
+      expect(p.parties.find((x) => x.key === "provider")?.role).toBe("provider");
+      expect(p.parties.find((x) => x.key === "customer")).toMatchObject({ role: "customer", name: "Customer" });
+    }
+  });
+
+  test("DanubeData has the service row counts, sections and cross-cutting areas of the source", () => {
+    const d = provider("danubedata");
+    expect(d.services.map((s) => s.areas.length)).toEqual([7, 8, 6, 6, 7, 5, 7, 6]);
+    expect(d.services.map((s) => s.sourceSection)).toEqual([
+      "§2.1",
+      "§2.2",
+      "§2.3",
+      "§2.4",
+      "§2.5",
+      "§2.6",
+      "§2.7",
+      "§2.8",
+    ]);
+    expect(d.crossCuttingAreas).toHaveLength(6);
+    expect(d.crossCuttingAreas.every((a) => a.assignment === "shared")).toBe(true);
+    expect(d.compliance).toContainEqual(
+      expect.objectContaining({
+        kind: "basis",
+        name: "CISPE Code of Conduct for Cloud Infrastructure Service Providers",
+        clause: "section 5.1",
+      }),
+    );
+    expect(d.contacts.map((c) => c.value)).toEqual([
+      "https://docs.danubedata.ro",
+      "security@danubedata.ro",
+      "support@danubedata.ro",
+      "dpo@danubedata.ro",
+    ]);
+  });
+
+  test("STACKIT has the seven component rows and the four-layer stack", () => {
+    const s = service("stackit", "edge-cloud");
+    expect(s.areas).toHaveLength(7);
+    expect(s.layers.map((l) => l.name)).toEqual([
+      "STACKIT Platform",
+      "STACKIT Edge Cloud",
+      "STEC Instance CRDs",
+      "Edge Clusters",
+    ]);
+    expect(s.areas.find((a) => a.name === "Talos Linux")?.assignment).toBe("best-effort");
+    const talos = s.layers.flatMap((l) => l.components).find((c) => c.name === "Talos Linux");
+    expect(talos).toMatchObject({ assignment: "best-effort", instances: 3 });
+  });
+
+  test("Contain has three layers, eight deployment models and the hyperscaler party", () => {
+    const c = provider("contain");
+    expect(c.parties).toContainEqual(expect.objectContaining({ key: "hyperscaler", role: "third-party" }));
+    const s = service("contain", "platform");
+    expect(s.layers.map((l) => l.key)).toEqual(["infrastructure", "platform", "application"]);
+    expect(s.deploymentModels).toHaveLength(8);
+    expect(s.areas.map((a) => a.name)).toEqual([
+      "Underlying Infrastructure",
+      "Kubernetes Control Plane",
+      "Worker Nodes",
+      "Core Components",
+      "Platform Security",
+      "Guardrails",
+      "Managed Services",
+      "Application Code & Images",
+      "Application Configuration",
+      "Application Security",
+      "Data",
+      "Resource Management",
+      "Application Observability",
+    ]);
+    for (const layer of s.layers)
+      for (const component of layer.components) expect(component.interpretation, component.key).toBeTruthy();
+    for (const model of s.deploymentModels) {
+      expect(model.interpretation, model.key).toBeTruthy();
+      for (const a of model.assignments) expect(a.interpretation, model.key).toBeTruthy();
+    }
+  });
+
+  test("ACS has control plane and data plane items", () => {
+    const planes = new Set(service("alibaba-cloud", "acs").areas.map((a) => a.plane));
+    expect(planes).toEqual(new Set(["control", "data"]));
+  });
+
+  test("the managed Kubernetes reference names the four compliance frameworks", () => {
+    const frameworks = provider("managed-kubernetes")
+      .compliance.filter((c) => c.kind === "framework")
+      .map((c) => c.name);
+    expect(frameworks).toEqual(expect.arrayContaining(["GDPR", "HIPAA", "PCI DSS", "SOC 2"]));
+  });
+});
+
+describe("transcription against the source text", () => {
+  test("every DanubeData table row matches the source cells exactly", () => {
+    const text = seedDoc("004_827cda325b6e9bfa.txt");
+    // Table rows per heading: "2.1 …" … "2.8 …" and "3. …".
+    const tables = new Map<string, string[][]>();
+    let current: string[][] | null = null;
+    for (const line of text.split("\n")) {
+      const heading = /^(2\.\d|3\.) /.exec(line);
+      if (heading?.[1]) {
+        current = [];
+        tables.set(heading[1], current);
+        continue;
+      }
+      if (/^\d\. /.test(line)) current = null;
+      if (!current || !line.startsWith("| ") || line.startsWith("|---")) continue;
+      const cells = line
+        .slice(2, line.endsWith(" |") ? -2 : undefined)
+        .split(" | ")
+        .map((c) => c.trim());
+      if (cells[0] === "Responsibility Area" || cells[0] === "Area") continue;
+      expect(cells, line).toHaveLength(3);
+      current.push(cells);
+    }
+
+    const d = provider("danubedata");
+    const expected: [string, AreaInput[]][] = [
+      ...d.services.map((s, i): [string, AreaInput[]] => [`2.${i + 1}`, s.areas]),
+      ["3.", d.crossCuttingAreas],
+    ];
+    expect([...tables.keys()]).toEqual(expected.map(([k]) => k));
+
+    const checkSide = (cell: string, duties: string[], notApplicable: boolean | undefined, where: string) => {
+      if (cell === "N/A") {
+        expect(duties, where).toEqual([]);
+        expect(notApplicable, where).toBe(true);
+      } else {
+        expect(duties.join(", "), where).toBe(cell);
+        expect(duties, where).toEqual(splitDutyCell(cell));
+        expect(notApplicable ?? false, where).toBe(false);
+      }
+    };
+    let rows = 0;
+    for (const [key, areas] of expected) {
+      const table = tables.get(key) ?? [];
+      expect(
+        areas.map((a) => a.name),
+        key,
+      ).toEqual(table.map(([name]) => name));
+      table.forEach(([name = "", providerCell = "", customerCell = ""], i) => {
+        const a = areas[i];
+        if (!a) throw new Error(`${key}: missing row ${name}`);
+        checkSide(providerCell, a.providerDuties, a.providerNotApplicable, `${key} ${name} (DanubeData)`);
+        checkSide(customerCell, a.customerDuties, a.customerNotApplicable, `${key} ${name} (Customer)`);
+        const expectedAssignment =
+          providerCell !== "N/A" && customerCell !== "N/A"
+            ? "shared"
+            : providerCell !== "N/A"
+              ? "provider"
+              : "customer";
+        expect(a.assignment, `${key} ${name}`).toBe(expectedAssignment);
+        rows++;
+      });
+    }
+    expect(rows).toBe(7 + 8 + 6 + 6 + 7 + 5 + 7 + 6 + 6);
+  });
+
+  test("every STACKIT component row matches the flattened source table", () => {
+    const text = seedDoc("002_f12fdbf47cd227cc.txt");
+    const lines = text.split("\n");
+    const start = lines.findIndex((l) => l.startsWith("ComponentSTACKIT responsibilities"));
+    expect(start).toBeGreaterThan(-1);
+    // Row lines are unindented; their bullets ("  • …") follow. A trailing "-" is an empty STACKIT cell.
+    const rows: { name: string; providerEmpty: boolean; bullets: string[] }[] = [];
+    for (const line of lines.slice(start + 1)) {
+      if (!line.trim()) continue;
+      const bullet = /^\s+•\s+(.*)$/.exec(line);
+      if (bullet?.[1]) {
+        const row = rows.at(-1);
+        if (!row) throw new Error(`Bullet before any row: ${line}`);
+        row.bullets.push(bullet[1].trim());
+      } else {
+        const providerEmpty = line.endsWith("-");
+        rows.push({ name: providerEmpty ? line.slice(0, -1).trim() : line.trim(), providerEmpty, bullets: [] });
+      }
+    }
+
+    const areas = service("stackit", "edge-cloud").areas;
+    expect(areas.map((a) => a.name)).toEqual(rows.map((r) => r.name));
+    // Hand-checked split point: how many of each row's bullets are STACKIT's (the flattened text lists them first).
+    const providerCounts = [3, 1, 1, 2, 0, 0, 1];
+    rows.forEach((row, i) => {
+      const a = areas[i];
+      if (!a) throw new Error(`Missing row ${row.name}`);
+      expect([...a.providerDuties, ...a.customerDuties], row.name).toEqual(row.bullets);
+      expect(a.providerDuties.length, row.name).toBe(providerCounts[i]);
+      expect(
+        a.providerDuties.every((d) => /^(Provide|Fix) /.test(d)),
+        row.name,
+      ).toBe(true);
+      expect(
+        a.customerDuties.some((d) => /^(Provide|Fix) /.test(d)),
+        row.name,
+      ).toBe(false);
+      if (row.providerEmpty) expect(a.providerDuties, row.name).toEqual([]);
+      // "-" is an empty list, never N/A.
+      expect(a.providerNotApplicable ?? false, row.name).toBe(false);
+      expect(a.customerNotApplicable ?? false, row.name).toBe(false);
+    });
+  });
+});
