@@ -16,8 +16,11 @@ export default defineConfig({
   outputDir: "tests/e2e/.artifacts/results",
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
+  // CI machines are slower and busier than a laptop: one retry, and a flaky test is still listed
+  // as "flaky" in the report (with its trace) so it gets fixed rather than hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  timeout: 60_000,
   use: {
     baseURL,
     screenshot: "only-on-failure",

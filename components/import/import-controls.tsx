@@ -1,26 +1,80 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { startTransition, useActionState, useId, useState, type FormEvent, type ReactNode } from "react";
+import { idleState, type ActionState } from "@/lib/actions/action-state";
 
-// Pieces shared by the import forms: a file input with a paste area, radio groups, and the submit
-// logic that picks preview or import from the button pressed.
+// Pieces shared by the import forms: a file input with a paste area, radio groups, and the
+// two-step state (preview, then import exactly that preview).
 
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
 }
 
 /** Which button submitted the form: "import" (step 2) or anything else (step 1, preview). */
-export function submittedIntent(event: { nativeEvent: Event }): "preview" | "import" {
+function submittedIntent(event: { nativeEvent: Event }): "preview" | "import" {
   const submitter = (event.nativeEvent as SubmitEvent).submitter;
   return submitter?.getAttribute("value") === "import" ? "import" : "preview";
 }
 
 /** A chosen file larger than the limit, as a message (checked before uploading anything). */
-export function oversizeMessage(data: FormData, maxBytes: number): string | null {
+function oversizeMessage(data: FormData, maxBytes: number): string | null {
   const file = data.get("file");
   if (file instanceof File && file.size > maxBytes)
     return `“${file.name}” is ${formatBytes(Math.ceil(file.size / 1024) * 1024)}; at most ${formatBytes(maxBytes)} can be imported.`;
   return null;
+}
+
+type ImportAction<S> = (previous: Awaited<S>, form: FormData) => Promise<S>;
+
+/**
+ * The two steps of an import form: the button pressed picks the preview or the import action; a
+ * file over `maxBytes` is refused before uploading; changing any field afterwards marks the
+ * preview stale (the form's onChange calls `markStale`).
+ */
+export function usePreviewThenImport<S extends ActionState & { preview?: unknown }>(options: {
+  previewAction: ImportAction<S>;
+  importAction: ImportAction<S>;
+  maxBytes: number;
+}) {
+  const [previewState, runPreview, previewing] = useActionState(options.previewAction, idleState as Awaited<S>);
+  const [importState, runImport, importing] = useActionState(options.importAction, idleState as Awaited<S>);
+  const [last, setLast] = useState<"preview" | "import" | null>(null);
+  const [stale, setStale] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const state = last === "import" ? importState : previewState;
+  const imported = last === "import" && importState.status === "success";
+  const preview: Awaited<S>["preview"] = !imported && previewState.status !== "idle" ? previewState.preview : undefined;
+  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const intent = submittedIntent(event);
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const tooBig = oversizeMessage(data, options.maxBytes);
+    setFileError(tooBig);
+    if (tooBig) return;
+    setLast(intent);
+    if (intent === "preview") setStale(false);
+    startTransition(() => (intent === "import" ? runImport : runPreview)(data));
+  };
+  const markStale = () => setStale(preview !== undefined);
+
+  return {
+    state,
+    importState,
+    imported,
+    preview,
+    stale,
+    fileError,
+    fieldError,
+    onSubmit,
+    markStale,
+    runPreview,
+    runImport,
+    previewing,
+    importing,
+  };
 }
 
 export function RadioGroup({

@@ -1,13 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { importMatrixAction, previewMatrixImportAction } from "@/app/providers/[provider]/import/actions";
 import { FormMessage, SelectField, SubmitButton } from "@/components/admin/form-controls";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
-import { idleState } from "@/lib/actions/action-state";
 import type { MatrixImportPreview, MatrixImportRow } from "@/lib/drafts/import-service-matrix";
 import type { MatrixImportState } from "@/lib/transfer/import-state";
-import { ErrorList, formatBytes, oversizeMessage, RadioGroup, submittedIntent, UploadFields } from "./import-controls";
+import { ErrorList, formatBytes, RadioGroup, UploadFields, usePreviewThenImport } from "./import-controls";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -27,39 +25,31 @@ export function MatrixImportForm({
   services: readonly { slug: string; name: string; areas: number }[];
   limits: { maxBytes: number; maxRows: number };
 }) {
-  const [previewState, runPreview, previewing] = useActionState(
-    previewMatrixImportAction,
-    idleState as MatrixImportState,
-  );
-  const [importState, runImport, importing] = useActionState(importMatrixAction, idleState as MatrixImportState);
-  const [last, setLast] = useState<"preview" | "import" | null>(null);
-  const [stale, setStale] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
-
-  const state = last === "import" ? importState : previewState;
-  const imported = last === "import" && importState.status === "success";
-  const preview = !imported && previewState.status !== "idle" ? previewState.preview : undefined;
+  const {
+    state,
+    preview,
+    stale,
+    fileError,
+    fieldError,
+    onSubmit,
+    markStale,
+    runPreview,
+    runImport,
+    previewing,
+    importing,
+  } = usePreviewThenImport<MatrixImportState>({
+    previewAction: previewMatrixImportAction,
+    importAction: importMatrixAction,
+    maxBytes: limits.maxBytes,
+  });
   const changes = preview ? preview.added.length + preview.changed.length + preview.removed.length : 0;
   const blocked = !preview || preview.errorCount > 0 || stale || changes === 0;
-  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const intent = submittedIntent(event);
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    const tooBig = oversizeMessage(data, limits.maxBytes);
-    setFileError(tooBig);
-    if (tooBig) return;
-    setLast(intent);
-    if (intent === "preview") setStale(false);
-    startTransition(() => (intent === "import" ? runImport : runPreview)(data));
-  };
 
   return (
     <form
       action={runPreview}
       onSubmit={onSubmit}
-      onChange={() => setStale(preview !== undefined)}
+      onChange={markStale}
       noValidate
       aria-label="Import a service matrix"
       className="space-y-5"

@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { FormMessage, SubmitButton } from "@/components/admin/form-controls";
-import { idleState } from "@/lib/actions/action-state";
 import type { DocumentCounts, ProviderImportPreview } from "@/lib/transfer/import-provider-document";
 import type { ProviderImportState } from "@/lib/transfer/import-state";
-import { formatBytes, oversizeMessage, submittedIntent, UploadFields } from "./import-controls";
+import { formatBytes, UploadFields, usePreviewThenImport } from "./import-controls";
 
 type Action = (prev: ProviderImportState, form: FormData) => Promise<ProviderImportState>;
 
@@ -37,35 +35,32 @@ export function ProviderJsonImportForm({
   maxBytes: number;
   label: string;
 }) {
-  const [previewState, runPreview, previewing] = useActionState(previewAction, idleState as ProviderImportState);
-  const [importState, runImport, importing] = useActionState(importAction, idleState as ProviderImportState);
-  const [last, setLast] = useState<"preview" | "import" | null>(null);
-  const [stale, setStale] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
-
-  const state = last === "import" ? importState : previewState;
-  const imported = last === "import" && importState.status === "success";
-  const preview = !imported && previewState.status !== "idle" ? previewState.preview : undefined;
+  const {
+    state,
+    imported,
+    preview,
+    stale,
+    fileError,
+    fieldError,
+    onSubmit,
+    markStale,
+    runPreview,
+    runImport,
+    previewing,
+    importing,
+    importState,
+  } = usePreviewThenImport<ProviderImportState>({
+    previewAction,
+    importAction,
+    maxBytes,
+  });
   const blocked = !preview || preview.errors.length > 0 || stale;
-  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const intent = submittedIntent(event);
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    const tooBig = oversizeMessage(data, maxBytes);
-    setFileError(tooBig);
-    if (tooBig) return;
-    setLast(intent);
-    if (intent === "preview") setStale(false);
-    startTransition(() => (intent === "import" ? runImport : runPreview)(data));
-  };
 
   return (
     <form
       action={runPreview}
       onSubmit={onSubmit}
-      onChange={() => setStale(preview !== undefined)}
+      onChange={markStale}
       noValidate
       aria-label={label}
       className="space-y-5"

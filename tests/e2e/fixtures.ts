@@ -40,7 +40,8 @@ export const test = base.extend<Fixtures & { expectedConsoleErrors: RegExp[] }>(
     page.on("console", (message) => {
       const text = message.text();
       if (message.type() === "error" && !expectedConsoleErrors.some((p) => p.test(text)))
-        problems.push(`console.error on ${page.url()}: ${text}`);
+        // The location names the failing resource of a "Failed to load resource" line.
+        problems.push(`console.error on ${page.url()}: ${text} (${message.location().url})`);
     });
     page.on("pageerror", (error) => problems.push(`uncaught on ${page.url()}: ${error.message}`));
     await provide(page);

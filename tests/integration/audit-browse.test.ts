@@ -17,6 +17,7 @@ import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
 import { makeOrganization, makeUser, type UserActor } from "../factories/accounts";
 import { makeProviderDocument } from "../factories/provider-document";
+import { parseCsv } from "../support/parse-csv";
 
 // The log is shared with every other test file (and append-only), so each entry written here
 // carries this file's tag in its actor label and action: filters on it see only these entries.
@@ -267,34 +268,6 @@ describe("listAllAuditEntries", () => {
     expect(await listAllAuditEntries({ db, actor: auditor, filters: { actor: tag }, max: 5 })).toHaveLength(5);
   });
 });
-
-/** RFC 4180 rows (fields may hold quotes, commas and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      rows.push([...row, field]);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 /** The route as Next.js calls it (callRoute reads JSON; this route answers CSV). */
 async function download(query: string) {

@@ -1,36 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { auditCsv, auditCsvColumns, csvCell, type AuditCsvRow } from "@/lib/audit/audit-csv";
-
-/** A small RFC 4180 reader, independent of the writer: rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  expect(field, "the document ends with CRLF").toBe("");
-  expect(row).toEqual([]);
-  return rows;
-}
+import { parseCsv } from "../support/parse-csv";
 
 const row = (overrides: Partial<AuditCsvRow> = {}): AuditCsvRow => ({
   id: "42",

@@ -4,8 +4,7 @@ import { StackDiagram } from "@/components/diagram/stack-diagram";
 import { EditableMatrix, type RowIssue } from "@/components/editor/editable-matrix";
 import { DraftViewSwitch } from "@/components/editor/draft-view-switch";
 import { LintPanel } from "@/components/editor/lint-panel";
-import { ServiceMatrix } from "@/components/matrix/service-matrix";
-import { DeploymentModelSwitcher } from "@/components/service/deployment-model-switcher";
+import { PublishedServiceBody, ServiceHeader } from "@/components/service/published-service";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LinkButton } from "@/components/ui/link-button";
 import { Card, Section } from "@/components/ui/card";
@@ -50,9 +49,6 @@ export default async function ServicePage({ params, searchParams }: Props) {
     return <NotPublishedYet provider={provider} service={service} status={draftStatus} />;
   }
   const requestedModel = typeof rawModel === "string" && rawModel !== "" ? rawModel : null;
-  const effective = applyDeploymentModel(data, requestedModel);
-  const unknownModel = requestedModel !== null && !effective.model;
-  const modelSuffix = effective.model ? ` (${effective.model.name})` : "";
   return (
     <>
       <Breadcrumbs
@@ -62,13 +58,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
           { label: data.name },
         ]}
       />
-      <header className="border-l-4 pl-4" style={{ borderColor: data.provider.brandColor }}>
-        <p className="text-sm font-medium text-slate-500">
-          {data.provider.name} · {data.category}
-          {data.sourceSection ? ` · source ${data.sourceSection}` : ""}
-        </p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{data.summary}</p>
+      <ServiceHeader data={data}>
         <div className="no-print mt-4 flex flex-wrap gap-3 text-sm">
           <LinkButton raw href={`/api/v1/providers/${data.provider.slug}/services/${data.slug}`}>
             JSON
@@ -83,61 +73,12 @@ export default async function ServicePage({ params, searchParams }: Props) {
             draft={draftStatus}
           />
         ) : null}
-      </header>
-
-      {data.deploymentModels.length > 0 ? (
-        <Section
-          id="deployment-models"
-          title="Deployment model"
-          description="Responsibility differs by where the service runs. Choose a model to see its assignments; changed cells are marked."
-        >
-          {unknownModel ? (
-            <p
-              role="alert"
-              className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-            >
-              This service has no deployment model “{requestedModel}”; showing the default assignments.
-            </p>
-          ) : null}
-          <DeploymentModelSwitcher
-            basePath={`/providers/${data.provider.slug}/services/${data.slug}`}
-            models={data.deploymentModels}
-            selected={effective.model?.key ?? null}
-          />
-          {effective.model?.interpretation ? (
-            <p className="mt-3 max-w-3xl text-sm text-slate-600">
-              <span className="font-medium">Our reading: </span>
-              {effective.model.interpretation}
-            </p>
-          ) : null}
-        </Section>
-      ) : null}
-
-      {effective.layers.length > 0 ? (
-        <Section id="stack" title={`Stack${modelSuffix}`}>
-          <Card className="p-4">
-            <StackDiagram
-              id="stack-diagram"
-              layers={effective.layers}
-              parties={data.parties}
-              title={`${data.name} responsibility stack${modelSuffix}`}
-            />
-          </Card>
-        </Section>
-      ) : null}
-
-      <Section
-        id="matrix"
-        title={`Responsibility matrix${modelSuffix}`}
-        description={`${data.areas.length} responsibility areas. Sort by a column, filter by assignment or party, or search the duties.`}
-      >
-        <ServiceMatrix
-          rows={effective.areas}
-          parties={data.parties}
-          layers={data.layers}
-          caption={`${data.provider.name} ${data.name}: responsibility matrix${modelSuffix}`}
-        />
-      </Section>
+      </ServiceHeader>
+      <PublishedServiceBody
+        data={data}
+        requestedModel={requestedModel}
+        basePath={`/providers/${data.provider.slug}/services/${data.slug}`}
+      />
     </>
   );
 }
@@ -199,15 +140,9 @@ async function DraftServiceView({
           { label: `${data.name} (draft)` },
         ]}
       />
-      <header className="border-l-4 pl-4" style={{ borderColor: data.provider.brandColor }}>
-        <p className="text-sm font-medium text-slate-500">
-          {data.provider.name} · {data.category}
-          {data.sourceSection ? ` · source ${data.sourceSection}` : ""} · draft
-        </p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{data.summary}</p>
+      <ServiceHeader data={data} draft>
         <DraftViewSwitch basePath={basePath} view="draft" editHref={editHref} draft={status} />
-      </header>
+      </ServiceHeader>
 
       <div className="mt-6">
         <LintPanel provider={provider} issues={issues} service={{ slug: data.slug, name: data.name }} />

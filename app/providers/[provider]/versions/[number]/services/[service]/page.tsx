@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { StackDiagram } from "@/components/diagram/stack-diagram";
-import { ServiceMatrix } from "@/components/matrix/service-matrix";
-import { DeploymentModelSwitcher } from "@/components/service/deployment-model-switcher";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { Card, Section } from "@/components/ui/card";
+import { PublishedServiceBody, ServiceHeader } from "@/components/service/published-service";
 import { VersionBanner } from "@/components/versions/version-banner";
 import { getActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db";
-import { applyDeploymentModel } from "@/lib/domain/deployment-model";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { parseVersionNumber, versionHref } from "@/lib/versions/version-format";
 import { getVersionDocuments } from "@/lib/versions/version-history";
@@ -48,9 +44,6 @@ export default async function VersionServicePage({ params, searchParams }: Props
   if (!loaded) notFound();
   const { scope, version, detail: data, latest } = loaded;
   const requestedModel = typeof rawModel === "string" && rawModel !== "" ? rawModel : null;
-  const effective = applyDeploymentModel(data, requestedModel);
-  const unknownModel = requestedModel !== null && !effective.model;
-  const modelSuffix = effective.model ? ` (${effective.model.name})` : "";
   const versionPath = versionHref(scope.provider.slug, version.number);
   return (
     <>
@@ -70,69 +63,13 @@ export default async function VersionServicePage({ params, searchParams }: Props
         latest={latest}
         note={version.note}
       />
-      <header className="border-l-4 pl-4" style={{ borderColor: data.provider.brandColor }}>
-        <p className="text-sm font-medium text-slate-500">
-          {data.provider.name} · {data.category}
-          {data.sourceSection ? ` · source ${data.sourceSection}` : ""}
-        </p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{data.summary}</p>
-      </header>
-
-      {data.deploymentModels.length > 0 ? (
-        <Section
-          id="deployment-models"
-          title="Deployment model"
-          description="Responsibility differs by where the service runs. Choose a model to see its assignments; changed cells are marked."
-        >
-          {unknownModel ? (
-            <p
-              role="alert"
-              className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-            >
-              This service had no deployment model “{requestedModel}” in version {version.number}; showing the default
-              assignments.
-            </p>
-          ) : null}
-          <DeploymentModelSwitcher
-            basePath={`${versionPath}/services/${data.slug}`}
-            models={data.deploymentModels}
-            selected={effective.model?.key ?? null}
-          />
-          {effective.model?.interpretation ? (
-            <p className="mt-3 max-w-3xl text-sm text-slate-600">
-              <span className="font-medium">Our reading: </span>
-              {effective.model.interpretation}
-            </p>
-          ) : null}
-        </Section>
-      ) : null}
-
-      {effective.layers.length > 0 ? (
-        <Section id="stack" title={`Stack${modelSuffix}`}>
-          <Card className="p-4">
-            <StackDiagram
-              id="stack-diagram"
-              layers={effective.layers}
-              parties={data.parties}
-              title={`${data.name} responsibility stack${modelSuffix}, version ${version.number}`}
-            />
-          </Card>
-        </Section>
-      ) : null}
-
-      <Section
-        id="matrix"
-        title={`Responsibility matrix${modelSuffix}`}
-        description={`${data.areas.length} responsibility areas in version ${version.number}. Sort by a column, filter by assignment or party, or search the duties.`}
-      >
-        <ServiceMatrix
-          rows={effective.areas}
-          parties={data.parties}
-          layers={data.layers}
-          caption={`${data.provider.name} ${data.name} (version ${version.number}): responsibility matrix${modelSuffix}`}
-        />
-      </Section>
+      <ServiceHeader data={data} />
+      <PublishedServiceBody
+        data={data}
+        requestedModel={requestedModel}
+        basePath={`${versionPath}/services/${data.slug}`}
+        version={version.number}
+      />
     </>
   );
 }

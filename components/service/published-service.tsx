@@ -1,0 +1,112 @@
+import type { ReactNode } from "react";
+import { StackDiagram } from "@/components/diagram/stack-diagram";
+import { ServiceMatrix } from "@/components/matrix/service-matrix";
+import { Card, Section } from "@/components/ui/card";
+import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import type { ServiceDetailDto } from "@/lib/validation/api";
+import { DeploymentModelSwitcher } from "./deployment-model-switcher";
+
+/** The service's title block: provider, category, source, name and summary; `children` go below. */
+export function ServiceHeader({
+  data,
+  draft = false,
+  children,
+}: {
+  data: ServiceDetailDto;
+  draft?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <header className="border-l-4 pl-4" style={{ borderColor: data.provider.brandColor }}>
+      <p className="text-sm font-medium text-slate-500">
+        {data.provider.name} · {data.category}
+        {data.sourceSection ? ` · source ${data.sourceSection}` : ""}
+        {draft ? " · draft" : ""}
+      </p>
+      <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{data.summary}</p>
+      {children}
+    </header>
+  );
+}
+
+/**
+ * A published service as readers see it — the current one, or as it was in `version`: the
+ * deployment-model switcher, the stack diagram and the matrix for the chosen model.
+ */
+export function PublishedServiceBody({
+  data,
+  requestedModel,
+  basePath,
+  version,
+}: {
+  data: ServiceDetailDto;
+  /** `?model=` from the address; an unknown key falls back to the default assignments, with a notice. */
+  requestedModel: string | null;
+  /** The service page's own path, for the model links. */
+  basePath: string;
+  version?: number;
+}) {
+  const effective = applyDeploymentModel(data, requestedModel);
+  const unknownModel = requestedModel !== null && !effective.model;
+  const modelSuffix = effective.model ? ` (${effective.model.name})` : "";
+  const inVersion = version === undefined ? "" : ` in version ${version}`;
+  return (
+    <>
+      {data.deploymentModels.length > 0 ? (
+        <Section
+          id="deployment-models"
+          title="Deployment model"
+          description="Responsibility differs by where the service runs. Choose a model to see its assignments; changed cells are marked."
+        >
+          {unknownModel ? (
+            <p
+              role="alert"
+              className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              This service {version === undefined ? "has" : "had"} no deployment model “{requestedModel}”{inVersion};
+              showing the default assignments.
+            </p>
+          ) : null}
+          <DeploymentModelSwitcher
+            basePath={basePath}
+            models={data.deploymentModels}
+            selected={effective.model?.key ?? null}
+          />
+          {effective.model?.interpretation ? (
+            <p className="mt-3 max-w-3xl text-sm text-slate-600">
+              <span className="font-medium">Our reading: </span>
+              {effective.model.interpretation}
+            </p>
+          ) : null}
+        </Section>
+      ) : null}
+
+      {effective.layers.length > 0 ? (
+        <Section id="stack" title={`Stack${modelSuffix}`}>
+          <Card className="p-4">
+            <StackDiagram
+              id="stack-diagram"
+              layers={effective.layers}
+              parties={data.parties}
+              title={`${data.name} responsibility stack${modelSuffix}${version === undefined ? "" : `, version ${version}`}`}
+            />
+          </Card>
+        </Section>
+      ) : null}
+
+      <Section
+        id="matrix"
+        title={`Responsibility matrix${modelSuffix}`}
+        description={`${data.areas.length} responsibility areas${inVersion}. Sort by a column, filter by assignment or party, or search the duties.`}
+      >
+        <ServiceMatrix
+          rows={effective.areas}
+          parties={data.parties}
+          layers={data.layers}
+          caption={`${data.provider.name} ${data.name}${version === undefined ? "" : ` (version ${version})`}: responsibility matrix${modelSuffix}`}
+        />
+      </Section>
+    </>
+  );
+}
