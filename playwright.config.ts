@@ -21,6 +21,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   timeout: 60_000,
+  // A save under load on a 2-core machine can take longer than Playwright's default of 5 s.
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     screenshot: "only-on-failure",
