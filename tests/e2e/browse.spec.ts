@@ -126,3 +126,16 @@ test("print view hides the interactive toolbar", async ({ page }) => {
   await expect(page.getByRole("searchbox")).toBeHidden();
   await expect(bodyRows(page)).toHaveCount(7);
 });
+
+// Browsers ask for /favicon.ico on their own (e.g. while a navigation swaps the head's icon links);
+// a 404 there would be a console error on whatever page is open.
+test("the site icon is served as SVG and as /favicon.ico", async ({ page, request }) => {
+  await page.goto("/");
+  const icons = await page
+    .locator('head link[rel="icon"]')
+    .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+  expect(icons).toEqual(expect.arrayContaining(["/favicon.ico", "/icon.svg"]));
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+});
