@@ -25,31 +25,20 @@ export function MatrixImportForm({
   services: readonly { slug: string; name: string; areas: number }[];
   limits: { maxBytes: number; maxRows: number };
 }) {
-  const {
-    state,
-    preview,
-    stale,
-    fileError,
-    fieldError,
-    onSubmit,
-    markStale,
-    runPreview,
-    runImport,
-    previewing,
-    importing,
-  } = usePreviewThenImport<MatrixImportState>({
+  const step = usePreviewThenImport<MatrixImportState>({
     previewAction: previewMatrixImportAction,
     importAction: importMatrixAction,
     maxBytes: limits.maxBytes,
   });
+  const { preview } = step;
   const changes = preview ? preview.added.length + preview.changed.length + preview.removed.length : 0;
-  const blocked = !preview || preview.errorCount > 0 || stale || changes === 0;
+  const blocked = !preview || preview.errorCount > 0 || step.stale || changes === 0;
 
   return (
     <form
-      action={runPreview}
-      onSubmit={onSubmit}
-      onChange={markStale}
+      action={step.runPreview}
+      onSubmit={step.onSubmit}
+      onChange={step.markStale}
       noValidate
       aria-label="Import a service matrix"
       className="space-y-5"
@@ -62,7 +51,7 @@ export function MatrixImportForm({
           name="service"
           options={services.map((s) => ({ value: s.slug, label: `${s.name} (${plural(s.areas, "area")})` }))}
           defaultValue={services[0]?.slug}
-          error={fieldError("service")}
+          error={step.fieldError("service")}
         />
         <RadioGroup
           legend="Format"
@@ -78,7 +67,7 @@ export function MatrixImportForm({
           legend="Mode"
           name="mode"
           defaultValue="replace"
-          error={fieldError("mode")}
+          error={step.fieldError("mode")}
           options={[
             { value: "replace", label: "Replace the service's areas", hint: "Areas missing from the file are removed" },
             { value: "append", label: "Append to them", hint: "Names must be new to the service" },
@@ -97,14 +86,14 @@ export function MatrixImportForm({
             {formatBytes(limits.maxBytes)} and {limits.maxRows} rows.
           </>
         }
-        error={fileError ?? fieldError("file")}
+        error={step.fileError ?? step.fieldError("file")}
       />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={previewing} pendingLabel="Checking…" variant={preview ? "secondary" : "primary"}>
+        <SubmitButton pending={step.previewing} pendingLabel="Checking…" variant={preview ? "secondary" : "primary"}>
           Preview
         </SubmitButton>
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={step.state} />
 
       {preview ? (
         <div className="space-y-4 border-t border-slate-200 pt-5">
@@ -114,14 +103,14 @@ export function MatrixImportForm({
               type="submit"
               name="intent"
               value="import"
-              formAction={runImport}
-              disabled={blocked || importing}
+              formAction={step.runImport}
+              disabled={blocked || step.importing}
               className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:bg-slate-400"
             >
-              {importing ? "Importing…" : `Import ${plural(preview.rows.length, "row")} into the draft`}
+              {step.importing ? "Importing…" : `Import ${plural(preview.rows.length, "row")} into the draft`}
             </button>
             <p className="text-sm text-slate-600">
-              {stale
+              {step.stale
                 ? "You changed the form after the preview: preview again before importing."
                 : preview.errorCount > 0
                   ? "Fix the errors first: a file with errors imports nothing."

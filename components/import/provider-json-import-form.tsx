@@ -35,32 +35,19 @@ export function ProviderJsonImportForm({
   maxBytes: number;
   label: string;
 }) {
-  const {
-    state,
-    imported,
-    preview,
-    stale,
-    fileError,
-    fieldError,
-    onSubmit,
-    markStale,
-    runPreview,
-    runImport,
-    previewing,
-    importing,
-    importState,
-  } = usePreviewThenImport<ProviderImportState>({
+  const step = usePreviewThenImport<ProviderImportState>({
     previewAction,
     importAction,
     maxBytes,
   });
-  const blocked = !preview || preview.errors.length > 0 || stale;
+  const { preview } = step;
+  const blocked = !preview || preview.errors.length > 0 || step.stale;
 
   return (
     <form
-      action={runPreview}
-      onSubmit={onSubmit}
-      onChange={markStale}
+      action={step.runPreview}
+      onSubmit={step.onSubmit}
+      onChange={step.markStale}
       noValidate
       aria-label={label}
       className="space-y-5"
@@ -73,18 +60,18 @@ export function ProviderJsonImportForm({
         pasteLabel="Or paste the JSON"
         placeholder={'{\n  "slug": "…",\n  "name": "…",\n  …\n}'}
         hint={`The JSON a provider's export gives (…/export). At most ${formatBytes(maxBytes)}.`}
-        error={fileError ?? fieldError("file")}
+        error={step.fileError ?? step.fieldError("file")}
       />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={previewing} pendingLabel="Checking…" variant={preview ? "secondary" : "primary"}>
+        <SubmitButton pending={step.previewing} pendingLabel="Checking…" variant={preview ? "secondary" : "primary"}>
           Preview
         </SubmitButton>
       </div>
-      <FormMessage state={state} />
-      {imported && importState.status === "success" && importState.link ? (
+      <FormMessage state={step.state} />
+      {step.imported && step.importState.status === "success" && step.importState.link ? (
         <p className="text-sm">
-          <Link href={importState.link.href} className="font-medium text-blue-700 hover:underline">
-            {importState.link.label}
+          <Link href={step.importState.link.href} className="font-medium text-blue-700 hover:underline">
+            {step.importState.link.label}
           </Link>
         </p>
       ) : null}
@@ -97,18 +84,18 @@ export function ProviderJsonImportForm({
               type="submit"
               name="intent"
               value="import"
-              formAction={runImport}
-              disabled={blocked || importing}
+              formAction={step.runImport}
+              disabled={blocked || step.importing}
               className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:bg-slate-400"
             >
-              {importing
+              {step.importing
                 ? "Importing…"
                 : preview.outcome === "create"
                   ? "Create the provider"
                   : "Import into the draft"}
             </button>
             <p className="text-sm text-slate-600">
-              {stale
+              {step.stale
                 ? "You changed the form after the preview: preview again before importing."
                 : preview.errors.length > 0
                   ? "Fix the problems first: a file with problems imports nothing."
