@@ -36,17 +36,18 @@ export function ServiceHeader({
  */
 export function PublishedServiceBody({
   data,
-  requestedModel,
+  model,
   basePath,
   version,
 }: {
   data: ServiceDetailDto;
   /** `?model=` from the address; an unknown key falls back to the default assignments, with a notice. */
-  requestedModel: string | null;
+  model: string | string[] | undefined;
   /** The service page's own path, for the model links. */
   basePath: string;
   version?: number;
 }) {
+  const requestedModel = typeof model === "string" && model !== "" ? model : null;
   const effective = applyDeploymentModel(data, requestedModel);
   const unknownModel = requestedModel !== null && !effective.model;
   const modelSuffix = effective.model ? ` (${effective.model.name})` : "";

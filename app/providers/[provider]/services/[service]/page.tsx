@@ -37,7 +37,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params, searchParams }: Props) {
   const { provider, service } = await params;
   const query = await searchParams;
-  const rawModel = query.model;
   const actor = await getActor();
   // Editors switch between the published model and their draft (?view=draft); readers never see the switch.
   const draftStatus = await editorDraftStatus(actor, provider);
@@ -48,7 +47,6 @@ export default async function ServicePage({ params, searchParams }: Props) {
     if (!draftStatus) notFound();
     return <NotPublishedYet provider={provider} service={service} status={draftStatus} />;
   }
-  const requestedModel = typeof rawModel === "string" && rawModel !== "" ? rawModel : null;
   return (
     <>
       <Breadcrumbs
@@ -76,7 +74,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       </ServiceHeader>
       <PublishedServiceBody
         data={data}
-        requestedModel={requestedModel}
+        model={query.model}
         basePath={`/providers/${data.provider.slug}/services/${data.slug}`}
       />
     </>

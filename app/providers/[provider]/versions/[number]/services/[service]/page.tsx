@@ -39,11 +39,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function VersionServicePage({ params, searchParams }: Props) {
   const { provider, number, service } = await params;
-  const rawModel = (await searchParams).model;
+  const { model } = await searchParams;
   const loaded = await load(provider, number, service);
   if (!loaded) notFound();
   const { scope, version, detail: data, latest } = loaded;
-  const requestedModel = typeof rawModel === "string" && rawModel !== "" ? rawModel : null;
   const versionPath = versionHref(scope.provider.slug, version.number);
   return (
     <>
@@ -66,7 +65,7 @@ export default async function VersionServicePage({ params, searchParams }: Props
       <ServiceHeader data={data} />
       <PublishedServiceBody
         data={data}
-        requestedModel={requestedModel}
+        model={model}
         basePath={`${versionPath}/services/${data.slug}`}
         version={version.number}
       />
