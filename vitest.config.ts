@@ -24,7 +24,11 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    setupFiles: ["tests/support/node20-polyfills.ts", "tests/support/fail-on-console-error.ts"],
+    setupFiles: [
+      "tests/support/node20-polyfills.ts",
+      "tests/support/fail-on-console-error.ts",
+      "tests/support/prototype-guard.ts",
+    ],
     projects: [
       { test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
       integration("integration-pglite"),

@@ -1,6 +1,7 @@
 // Environment, validated once. Server-side only values; never import from client components.
 import path from "node:path";
 import { z } from "zod";
+import { parseOrigins } from "./security/request-origin";
 
 const schema = z
   .object({
@@ -19,6 +20,10 @@ const schema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    /** The portal's public address (next-auth's setting); state-changing requests must come from it. */
+    NEXTAUTH_URL: z.url().optional(),
+    /** More origins whose pages may send state-changing requests, comma-separated (e.g. a second host name). */
+    DEMARC_ALLOWED_ORIGINS: z.string().default(""),
     /** How many reverse proxies in front of the portal append to X-Forwarded-For (see lib/auth/client-ip.ts). */
     DEMARC_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
@@ -27,7 +32,16 @@ const schema = z
       [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
       [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
     { message: "Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none", path: ["OIDC_ISSUER"] },
-  );
+  )
+  .superRefine((e, ctx) => {
+    const { invalid } = parseOrigins(e.DEMARC_ALLOWED_ORIGINS.split(","));
+    if (invalid.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMARC_ALLOWED_ORIGINS"],
+        message: `Not an http(s) origin: ${invalid.join(", ")}`,
+      });
+  });
 
 const parsed = schema.safeParse(process.env);
 if (!parsed.success) {
@@ -48,6 +62,12 @@ const oidc =
 export const env = {
   ...parsed.data,
   oidc,
+  /**
+   * Origins whose pages may change data: NEXTAUTH_URL's and DEMARC_ALLOWED_ORIGINS (npm start sets
+   * the latter to its own loopback address when neither is configured).
+   */
+  allowedOrigins: parseOrigins([parsed.data.NEXTAUTH_URL ?? "", ...parsed.data.DEMARC_ALLOWED_ORIGINS.split(",")])
+    .origins as ReadonlySet<string>,
   /** Absolute path so every process (server, CLI, tests) agrees on one folder. */
   dataDir: path.resolve(parsed.data.DEMARC_DATA_DIR),
 };

@@ -58,12 +58,12 @@ export default async function AuditPage({
   const input = auditFiltersFromSearchParams(await searchParams);
 
   let result: AuditPageData | null = null;
-  const errors: Partial<Record<string, string>> = {};
+  let errors: Partial<Record<string, string>> = {};
   try {
     result = await listAuditEntries({ db, actor, filters: input });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "INVALID_INPUT") throw error;
-    for (const field of error.fieldErrors ?? []) errors[field.path] = field.message;
+    errors = Object.fromEntries((error.fieldErrors ?? []).map((field) => [field.path, field.message]));
   }
   const options = result ?? (await listAuditFilterOptions({ db, actor }));
   const filtered = visibleFields.some((key) => input[key]);

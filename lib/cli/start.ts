@@ -45,6 +45,7 @@ const childEnv = {
   DEMARC_DATA_DIR: env.dataDir,
   // next-auth builds callback URLs from the request's host unless NEXTAUTH_URL pins one.
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+  DEMARC_ALLOWED_ORIGINS: allowedOrigins(),
 };
 if (!args.dev && buildIsStale()) {
   console.log("Building the portal (next build)…");
@@ -64,6 +65,21 @@ server.on("exit", (code) => void shutdown(code ?? 0));
 async function shutdown(code: number): Promise<never> {
   await owner?.stop();
   process.exit(code);
+}
+
+/**
+ * Pages that may change data (lib/security/request-origin.ts). Configured: NEXTAUTH_URL and
+ * DEMARC_ALLOWED_ORIGINS. Unconfigured, the portal trusts only the address it serves on.
+ */
+function allowedOrigins(): string {
+  if (env.NEXTAUTH_URL || env.DEMARC_ALLOWED_ORIGINS) return env.DEMARC_ALLOWED_ORIGINS;
+  const loopback = ["127.0.0.1", "localhost", "::1"];
+  const hosts = loopback.includes(args.hostname) ? loopback : [args.hostname];
+  if (!loopback.includes(args.hostname))
+    console.log(
+      `Forms work only on http://${args.hostname}:${args.port}: set NEXTAUTH_URL to the address people use (and DEMARC_ALLOWED_ORIGINS for more).`,
+    );
+  return hosts.map((host) => `http://${host.includes(":") ? `[${host}]` : host}:${args.port}`).join(",");
 }
 
 /** A build is stale when any source file is newer than the last build. */

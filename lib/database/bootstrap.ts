@@ -41,6 +41,7 @@ async function prepareExclusively(options: Options): Promise<Result> {
     await lockClient.query("SELECT pg_advisory_lock($1)", [BOOTSTRAP_LOCK]);
     const applied = await applyMigrations({ databaseUrl: options.databaseUrl });
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+    for (const line of await unsafeLinkReport(lockClient)) log(line);
     if (options.seed === false) return { applied, seeded: [] };
     const db = createPrismaClient(options.databaseUrl, { max: 2 });
     try {
@@ -55,4 +56,16 @@ async function prepareExclusively(options: Options): Promise<Result> {
     await lockClient.query("SELECT pg_advisory_unlock($1)", [BOOTSTRAP_LOCK]).catch(() => {});
     await lockClient.end();
   }
+}
+
+/** Stored links that are not web addresses (see the unsafe_links migration), as lines to print. */
+export async function unsafeLinkReport(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ place: string; provider: string; value: string }>(
+    `SELECT "place", "provider", "value" FROM "UnsafeStoredLink" ORDER BY "provider", "place"`,
+  );
+  if (rows.length === 0) return [];
+  return [
+    `${rows.length} stored link(s) are not web addresses; readers and the API no longer get them. Correct them in the editor:`,
+    ...rows.map((r) => `  ${r.provider}: ${r.place}: ${JSON.stringify(r.value)}`),
+  ];
 }

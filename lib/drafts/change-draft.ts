@@ -5,10 +5,10 @@ import {
   applyDocumentChange,
   ChangeConflict,
   ChangeNotApplicable,
-  documentChangeSchema,
   type DocumentChange,
 } from "@/lib/domain/document-changes";
 import { AppError } from "@/lib/errors";
+import { documentChangeSchema } from "@/lib/validation/document-change";
 import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
 import { findEditableProvider } from "./find-editable-provider";
 import { lockDraft } from "./lock-draft";
@@ -26,7 +26,13 @@ export async function changeDraft(options: {
   change: DocumentChange;
 }): Promise<{ version: number; document: ProviderDocument }> {
   const parsed = documentChangeSchema.safeParse(options.change);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "This change is not well formed.");
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", "This change is not well formed.", {
+      fieldErrors: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join(".") || "change",
+        message: issue.message,
+      })),
+    });
   const change = parsed.data;
   if (change.path[0] === "slug")
     throw new AppError("INVALID_INPUT", "A provider's slug cannot be changed: links depend on it.");

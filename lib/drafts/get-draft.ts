@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { readProviderDocument } from "@/lib/transfer/read-provider-document";
-import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { findEditableProvider } from "./find-editable-provider";
 
 /** The draft an editor works on (the published model when nobody has changed anything yet). */
@@ -14,7 +15,7 @@ export async function getDraft(options: {
   const draft = await options.db.providerDraft.findUnique({ where: { providerId: provider.id } });
   if (draft) {
     return {
-      document: providerDocumentSchema.parse(draft.document),
+      document: parseStoredProviderDocument(draft.document),
       version: draft.version,
       changed: draft.version > 0,
       updatedAt: draft.updatedAt,

@@ -18,6 +18,7 @@ import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/
 import { findEditableProvider } from "./find-editable-provider";
 import { getDraft } from "./get-draft";
 import { lockDraft } from "./lock-draft";
+import { ownValue } from "@/lib/domain/own-keys";
 
 export { importLimits as matrixImportLimits };
 export type { MatrixFormat };
@@ -346,5 +347,5 @@ function label(field: string): string {
     plane: "Plane",
     notes: "Notes",
   };
-  return labels[field] ?? field;
+  return ownValue(labels, field) ?? field;
 }

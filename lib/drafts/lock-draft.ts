@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readProviderDocument } from "@/lib/transfer/read-provider-document";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 
 /**
  * The provider's draft, locked for the rest of the transaction (concurrent saves take turns, so
@@ -12,15 +13,15 @@ export async function lockDraft(options: {
 }): Promise<{ document: ProviderDocument; version: number }> {
   const { tx, providerId } = options;
   const select = () =>
-    tx.$queryRaw<{ document: ProviderDocument; version: number }[]>`
+    tx.$queryRaw<{ document: unknown; version: number }[]>`
       SELECT "document", "version" FROM "ProviderDraft" WHERE "providerId" = ${providerId} FOR UPDATE`;
   const [existing] = await select();
-  if (existing) return existing;
+  if (existing) return { document: parseStoredProviderDocument(existing.document), version: existing.version };
   const document = await readProviderDocument({ db: tx, providerId });
   await tx.$executeRaw`
     INSERT INTO "ProviderDraft" ("providerId", "document", "version", "updatedAt")
     VALUES (${providerId}, ${JSON.stringify(document)}::jsonb, 0, now())
     ON CONFLICT ("providerId") DO NOTHING`;
   const [created] = await select();
-  return created!;
+  return { document: parseStoredProviderDocument(created!.document), version: created!.version };
 }

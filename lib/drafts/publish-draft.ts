@@ -4,7 +4,7 @@ import type { Database } from "@/lib/database/client";
 import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
 import { AppError } from "@/lib/errors";
 import { applyProviderDocument } from "@/lib/transfer/write-provider-document";
-import { providerDocumentSchema } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { recordVersion } from "@/lib/versions/record-version";
 import { findEditableProvider } from "./find-editable-provider";
 
@@ -43,7 +43,7 @@ export async function publishDraft(options: {
           "CONFLICT",
           `The draft changed after you reviewed it (it is now at change ${draft.version}). Review the current draft, then publish.`,
         );
-      const document = providerDocumentSchema.parse(draft.document);
+      const document = parseStoredProviderDocument(draft.document);
       const issues = lintProviderDocument(document);
       if (hasLintErrors(issues))
         throw new AppError(

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
-import { providerDocumentSchema } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { findEditableProvider } from "./find-editable-provider";
 import { lockDraft } from "./lock-draft";
 
@@ -20,7 +20,7 @@ export async function revertDraft(options: {
       select: { document: true },
     });
     if (!target) throw new AppError("NOT_FOUND", `${provider.name} has no version ${options.versionNumber}.`);
-    const document = providerDocumentSchema.parse(target.document);
+    const document = parseStoredProviderDocument(target.document);
     if (document.slug !== provider.slug)
       throw new AppError("CONFLICT", "That version was published under another slug.");
     const draft = await lockDraft({ tx, providerId: provider.id });

@@ -13,6 +13,7 @@ import { lockDraft } from "@/lib/drafts/lock-draft";
 import { AppError, type FieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { providerDocumentSchema, slugSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { recordVersion } from "@/lib/versions/record-version";
 import { readProviderDocument } from "./read-provider-document";
 import { writeProviderDocument } from "./write-provider-document";
@@ -314,7 +315,7 @@ async function currentDraft(
   providerId: string,
 ): Promise<{ document: ProviderDocument; version: number }> {
   const draft = await db.providerDraft.findUnique({ where: { providerId }, select: { document: true, version: true } });
-  if (draft) return { document: providerDocumentSchema.parse(draft.document), version: draft.version };
+  if (draft) return { document: parseStoredProviderDocument(draft.document), version: draft.version };
   return { document: await readProviderDocument({ db, providerId }), version: 0 };
 }
 

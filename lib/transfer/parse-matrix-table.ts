@@ -3,6 +3,7 @@
 // same schema as edits, with errors per row. Nothing is written here: this is the import preview.
 import { assignmentSchema, areaSchema, type AreaInput } from "@/lib/validation/provider-document";
 import { assignmentFromDuties, parseDutyCell } from "@/lib/domain/duty-cells";
+import { isPrototypeKey, ownValue } from "@/lib/domain/own-keys";
 
 export const importLimits = { maxBytes: 512 * 1024, maxRows: 500 } as const;
 
@@ -38,6 +39,8 @@ export function parseMatrixTable(options: { text: string; format: MatrixFormat }
   const [header, ...body] = table.rows;
   if (!header) return { ok: false, error: "The file holds no table." };
   const headers = header.cells.map((h) => h.trim());
+  const reserved = headers.find((h) => isPrototypeKey(h.toLowerCase()));
+  if (reserved !== undefined) return { ok: false, error: `A column may not be called "${reserved}".` };
   const find = (pattern: RegExp) => headers.findIndex((h) => pattern.test(h));
   const nameAt = find(columnNames.name);
   const customerAt = find(columnNames.customer);
@@ -114,7 +117,7 @@ function columnLabel(field: string): string {
     layer: "Layer",
     notes: "Notes",
   };
-  return labels[field] ?? field;
+  return ownValue(labels, field) ?? field;
 }
 
 type Table = { rows: { line: number; cells: string[] }[] } | { error: string };

@@ -4,7 +4,8 @@ import { fromDbAssignment } from "@/lib/domain/assignment";
 import type { Database } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { categoryFromDb, partyToDto } from "@/lib/providers/to-dto";
-import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 
 type Area = ProviderDocument["crossCuttingAreas"][number];
 
@@ -65,7 +66,7 @@ export async function readProviderDocument(options: {
       plane: a.plane === "CONTROL" ? ("control" as const) : a.plane === "DATA" ? ("data" as const) : null,
     }),
   });
-  return providerDocumentSchema.parse({
+  return parseStoredProviderDocument({
     slug: p.slug,
     name: p.name,
     summary: p.summary,

@@ -2,7 +2,14 @@
 // so only allowlisted fields are exposed (internal ids, isPrivate and versions are not).
 import { z } from "zod";
 import { assignmentValues, caiqOwnershipValues, partyRoles } from "@/lib/domain/assignment";
-import { complianceKinds, contactKinds, planeValues, serviceCategories } from "./provider-document";
+import { isWebUrl } from "@/lib/domain/web-url";
+import {
+  complianceKinds,
+  contactKinds,
+  contactValueProblem,
+  planeValues,
+  serviceCategories,
+} from "./provider-document";
 
 const assignment = z.enum(assignmentValues);
 
@@ -103,9 +110,18 @@ export const providerSummaryDto = z.object({
 export const sourceDto = z.object({
   title: z.string(),
   document: z.string(),
-  url: z.string().nullable(),
+  /** Only http(s) addresses leave the server; anything else stored before that rule reads as none. */
+  url: z
+    .string()
+    .nullable()
+    .transform((url) => (url !== null && isWebUrl(url) ? url : null)),
   retrieved: z.string().nullable(),
 });
+
+/** A contact whose value does not fit its kind (a `javascript:` "link") leaves as plain text. */
+export const contactDto = z
+  .object({ kind: z.enum(contactKinds), label: z.string(), value: z.string(), purpose: z.string().nullable() })
+  .transform((contact) => (contactValueProblem(contact) ? { ...contact, kind: "other" as const } : contact));
 
 export const providerDetailDto = providerSummaryDto.extend({
   source: sourceDto,
@@ -118,9 +134,7 @@ export const providerDetailDto = providerSummaryDto.extend({
       notes: z.string().nullable(),
     }),
   ),
-  contacts: z.array(
-    z.object({ kind: z.enum(contactKinds), label: z.string(), value: z.string(), purpose: z.string().nullable() }),
-  ),
+  contacts: z.array(contactDto),
   sections: z.array(z.object({ slug: z.string(), title: z.string(), body: z.string() })),
   crossCuttingAreas: z.array(areaDto),
   services: z.array(serviceSummaryDto),

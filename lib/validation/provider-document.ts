@@ -1,6 +1,7 @@
 // The one schema for a provider's whole model: seed files, imports and edits are checked by it.
 import { z } from "zod";
 import { assignmentValues, defaultParties, partiesProblem, partyRoles, type PartyRef } from "@/lib/domain/assignment";
+import { contactLinkMessage, isWebUrl, webUrlMessage } from "@/lib/domain/web-url";
 
 export const slugSchema = z
   .string()
@@ -20,6 +21,33 @@ export const planeValues = ["control", "data"] as const;
 export const serviceCategories = ["IaaS", "PaaS", "SaaS", "CaaS", "FaaS", "DBaaS", "STaaS"] as const;
 export const complianceKinds = ["basis", "framework"] as const;
 export const contactKinds = ["email", "url", "phone", "other"] as const;
+
+/** An http(s) address: other schemes (javascript:, data:, file:) are refused. */
+export const webUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, "At most 2000 characters")
+  .refine((value) => isWebUrl(value), webUrlMessage);
+
+export const contactSchema = z
+  .strictObject({
+    kind: z.enum(contactKinds),
+    label: name,
+    value: z.string().trim().min(1).max(500),
+    purpose: optionalText(1000),
+  })
+  .superRefine((contact, ctx) => {
+    const problem = contactValueProblem(contact);
+    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
+  });
+
+/** Why a contact's value does not fit its kind: links are web or mailto: links, emails are addresses. */
+export function contactValueProblem(contact: { kind: (typeof contactKinds)[number]; value: string }): string | null {
+  if (contact.kind === "url" && !isWebUrl(contact.value, { mailto: true })) return contactLinkMessage;
+  if (contact.kind === "email" && !z.email().safeParse(contact.value.trim()).success)
+    return "Use an email address such as security@example.com";
+  return null;
+}
 
 export const partySchema = z.strictObject({
   key: keySchema,
@@ -117,7 +145,7 @@ export const providerDocumentSchema = z
       title: name,
       /** The document transcribed, e.g. "shared/seed-docs/004_827cda325b6e9bfa.txt". */
       document: z.string().trim().min(1).max(500),
-      url: z.url().optional(),
+      url: webUrlSchema.optional(),
       retrieved: optionalText(40),
     }),
     parties: z.array(partySchema).min(2).max(10),
@@ -129,14 +157,7 @@ export const providerDocumentSchema = z
         notes: optionalText(2000),
       }),
     ),
-    contacts: z.array(
-      z.strictObject({
-        kind: z.enum(contactKinds),
-        label: name,
-        value: z.string().trim().min(1).max(500),
-        purpose: optionalText(1000),
-      }),
-    ),
+    contacts: z.array(contactSchema),
     /** Markdown, written in the team's own words. */
     sections: z.array(z.strictObject({ slug: slugSchema, title: name, body: z.string().trim().min(1).max(20000) })),
     crossCuttingAreas: z.array(areaSchema).max(200),

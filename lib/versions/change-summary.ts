@@ -2,6 +2,7 @@
 // (the Atom feed). The compare page shows the full diff; this names the items and the kinds of change.
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
 import type { AreasDiff, CollectionDiff, FieldChange, ProviderDiff } from "@/lib/domain/diff";
+import { ownValue } from "@/lib/domain/own-keys";
 
 const fieldLabels: Record<string, string> = {
   assignment: "assignment",
@@ -39,7 +40,7 @@ const fieldLabels: Record<string, string> = {
 };
 
 export function fieldLabel(field: string): string {
-  return fieldLabels[field] ?? field;
+  return ownValue(fieldLabels, field) ?? field;
 }
 
 function assignmentLabel(value: unknown): string {

@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
-import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import type { VersionSummary } from "./list-versions";
 
 /** One published version as it was; null when the provider is unknown or hidden, or no such version. */
@@ -18,5 +19,5 @@ export async function getVersion(options: {
     },
     select: { number: true, note: true, contentHash: true, publishedAt: true, publishedBy: true, document: true },
   });
-  return version ? { ...version, document: providerDocumentSchema.parse(version.document) } : null;
+  return version ? { ...version, document: parseStoredProviderDocument(version.document) } : null;
 }

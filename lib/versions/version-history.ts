@@ -6,7 +6,8 @@
 import { can, type Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
-import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { publisherLabel, restrictDocument } from "./version-format";
 
 export interface VersionScope {
@@ -92,7 +93,7 @@ function withDocument(
 ): VersionWithDocument {
   return {
     ...toEntry(row, scope),
-    document: restrictDocument(providerDocumentSchema.parse(row.document), scope.services),
+    document: restrictDocument(parseStoredProviderDocument(row.document), scope.services),
   };
 }
 

@@ -5,12 +5,12 @@ import { changeDraft } from "@/lib/drafts/change-draft";
 import { discardDraft } from "@/lib/drafts/discard-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { revertDraft } from "@/lib/drafts/revert-draft";
-import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/services/get-service";
 import { createProvider } from "../support/app-db";
 import { makeUser } from "../factories/accounts";
 import { makeProviderDocument } from "../factories/provider-document";
 import { recordVersion } from "@/lib/versions/record-version";
+import { refusal } from "../support/refusal";
 
 async function providerWithAreas(count: number, options: { isPrivate?: boolean } = {}) {
   const doc = makeProviderDocument({ isPrivate: options.isPrivate });
@@ -32,15 +32,6 @@ async function providerWithAreas(count: number, options: { isPrivate?: boolean }
   );
   const manager = (await makeUser({ role: "account-manager", managedProviderIds: [created.id] })).actor;
   return { ...created, manager, areaPath: (i: number) => ["services", 0, "areas", i] as (string | number)[] };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("drafts", () => {

@@ -15,7 +15,6 @@ import {
   previewServiceMatrix,
   type MatrixImportMode,
 } from "@/lib/drafts/import-service-matrix";
-import { AppError } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/get-provider";
 import { getService } from "@/lib/services/get-service";
 import {
@@ -33,6 +32,7 @@ import { createProvider } from "../support/app-db";
 import { callRoute } from "../support/call-route";
 import { makeOrganization, makeUser } from "../factories/accounts";
 import { makeProviderDocument } from "../factories/provider-document";
+import { refusal } from "../support/refusal";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
@@ -60,15 +60,6 @@ function markdownToCsv(markdown: string): string {
         .join(","),
     )
     .join("\r\n");
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 /** A copy of the DanubeData seed under its own slug, with a manager. */

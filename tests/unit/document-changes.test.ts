@@ -5,8 +5,9 @@ import {
   ChangeConflict,
   ChangeNotApplicable,
   contentHash,
-  documentChangeSchema,
+  type DocumentChange,
 } from "@/lib/domain/document-changes";
+import { documentChangeSchema } from "@/lib/validation/document-change";
 
 const doc = () => ({
   name: "P",
@@ -112,6 +113,64 @@ describe("document changes", () => {
 });
 
 test("a change about an empty optional field may omit expected and value (JSON has no undefined)", () => {
-  const change = documentChangeSchema.parse(JSON.parse('{"op":"set","path":["notes"],"value":"New"}'));
-  expect(applyDocumentChange({ name: "P" }, change).document).toEqual({ name: "P", notes: "New" });
+  const change = documentChangeSchema.parse(
+    JSON.parse('{"op":"set","path":["source","url"],"value":"https://x.example"}'),
+  );
+  expect(applyDocumentChange({ source: { title: "T" } }, change).document).toEqual({
+    source: { title: "T", url: "https://x.example" },
+  });
+});
+
+describe("paths name only places the document holds", () => {
+  test("the reported one-request attack is refused and Object.prototype stays clean", () => {
+    const attack: DocumentChange = { op: "set", path: ["__proto__", "x"], value: "y" };
+    const parsed = documentChangeSchema.safeParse(attack);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ["path"],
+      message: '"__proto__" is not a field of a provider document.',
+    });
+    expect(() => applyDocumentChange(doc(), attack)).toThrow(ChangeNotApplicable);
+    expect(() => applyDocumentChange(doc(), { op: "set", path: ["__proto__", "p"], value: 1 })).toThrow();
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  test("the schema names the first segment that is not a field, at any depth", () => {
+    const problem = (path: (string | number)[]) =>
+      documentChangeSchema.safeParse({ op: "set", path, value: 1 }).error?.issues[0]?.message;
+    expect(problem(["services", 0, "areas", 3, "constructor"])).toBe(
+      '"constructor" is not a field of "services.0.areas.3".',
+    );
+    expect(problem(["services", 0, "colour"])).toBe('"colour" is not a field of "services.0".');
+    expect(problem(["services", "prototype"])).toBe('"prototype" is not a field of "services".');
+    expect(problem(["services", "x"])).toBe('"services" is a list: expected a row number, got "x".');
+    expect(problem(["name", "length"])).toBe('"name" is a single value: "length" cannot be inside it.');
+    expect(problem(["services", 0, "areas", 1, "providerDuties", 0])).toBeUndefined();
+    expect(problem(["services", 0, "deploymentModels", 0, "assignments", 2, "area"])).toBeUndefined();
+    expect(
+      documentChangeSchema.safeParse({ op: "remove", path: ["services", 0, "name"], expected: "x" }).error?.issues[0]
+        ?.message,
+    ).toBe('"remove" works on rows of a list only.');
+  });
+
+  test("inherited names read as absent, and list indexes must be in range", () => {
+    const original = doc();
+    expect(() =>
+      applyDocumentChange(original, { op: "set", path: ["services", 0, "toString"], value: "x" }),
+    ).not.toThrow();
+    expect(() =>
+      applyDocumentChange(original, { op: "set", path: ["services", 0, "areas", 2], expected: undefined, value: {} }),
+    ).toThrow(ChangeNotApplicable);
+    expect(() =>
+      applyDocumentChange(original, { op: "set", path: ["services", "length"], expected: 1, value: 0 }),
+    ).toThrow(ChangeNotApplicable);
+    expect(() => applyDocumentChange(original, { op: "remove", path: ["services", 0, "areas", 9] })).toThrow(
+      ChangeNotApplicable,
+    );
+    expect(() => applyDocumentChange(original, { op: "insert", path: ["services", 0, "areas", 3], value: {} })).toThrow(
+      ChangeNotApplicable,
+    );
+    expect(original).toEqual(doc());
+  });
 });
