@@ -16,13 +16,12 @@ import {
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-// Times in UTC to the second, formatted on the server so every render and printout agrees.
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const count = new Intl.NumberFormat("en-GB");
 
 type FilterKey = keyof AuditFilterInput;
@@ -412,7 +411,7 @@ function EntriesTable({ entries }: { entries: AuditEntryItem[] }) {
             <tr key={entry.id}>
               <th scope="row" className={`${td} whitespace-nowrap text-left font-normal`}>
                 <time dateTime={entry.at} className="tabular-nums text-slate-900">
-                  {timeFormat.format(new Date(entry.at))}
+                  {formatDateTime(new Date(entry.at), { seconds: true })}
                 </time>
                 <span className="block text-xs text-slate-500">#{entry.id}</span>
               </th>

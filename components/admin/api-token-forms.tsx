@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { issueApiTokenAction, revokeApiTokenAction, type IssueTokenState } from "@/app/admin/users/actions";
-import { FormMessage, SubmitButton, TextField, useActionForm } from "./form-controls";
+import { issueApiTokenAction, revokeApiTokenAction, type IssueTokenState } from "@/lib/actions/users";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
 
 /** Issues a token and shows it once, in a read-only field with a copy button. */
 export function IssueTokenForm({ userId, disabledReason }: { userId: string; disabledReason?: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { createOrganizationAction } from "@/app/admin/organizations/actions";
-import { FormMessage, SubmitButton, TextField, useActionForm } from "./form-controls";
+import { createOrganizationAction } from "@/lib/actions/organizations";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
 
 export function CreateOrganizationForm() {
   const { state, pending, fieldError, formProps } = useActionForm(createOrganizationAction, { resetOnSuccess: true });

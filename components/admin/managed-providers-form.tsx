@@ -1,7 +1,7 @@
 "use client";
 
-import { setManagedProvidersAction } from "@/app/admin/users/actions";
-import { CheckboxGroup, FormMessage, SubmitButton, useActionForm } from "./form-controls";
+import { setManagedProvidersAction } from "@/lib/actions/users";
+import { CheckboxGroup, FormMessage, SubmitButton, useActionForm } from "@/components/forms/form-controls";
 
 /** The providers an account manager may edit (and whose subscriptions they manage). */
 export function ManagedProvidersForm({

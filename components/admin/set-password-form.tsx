@@ -1,7 +1,7 @@
 "use client";
 
-import { setPasswordAction } from "@/app/admin/users/actions";
-import { FormMessage, SubmitButton, TextField, useActionForm } from "./form-controls";
+import { setPasswordAction } from "@/lib/actions/users";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
 
 /** An administrator sets a new password; the field is cleared once it is saved. */
 export function SetPasswordForm({ userId, version, isSelf }: { userId: string; version: number; isSelf: boolean }) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { setSubscriptionsAction } from "@/app/admin/organizations/actions";
-import { CheckboxGroup, FormMessage, SubmitButton, useActionForm } from "./form-controls";
+import { setSubscriptionsAction } from "@/lib/actions/organizations";
+import { CheckboxGroup, FormMessage, SubmitButton, useActionForm } from "@/components/forms/form-controls";
 
 /** One provider's services as a checklist; saving sets each listed service to its box. */
 export function SubscriptionsForm({

@@ -1,7 +1,7 @@
 "use client";
 
-import { setUserActiveAction } from "@/app/admin/users/actions";
-import { FormMessage, SubmitButton, useActionForm } from "./form-controls";
+import { setUserActiveAction } from "@/lib/actions/users";
+import { FormMessage, SubmitButton, useActionForm } from "@/components/forms/form-controls";
 
 /**
  * Deactivate (behind an explicit confirmation that works without JavaScript) or reactivate.

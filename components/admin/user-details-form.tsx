@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { updateUserAction } from "@/app/admin/users/actions";
+import { updateUserAction } from "@/lib/actions/users";
 import { roleLabels, roles, type Role } from "@/lib/auth/permissions";
-import { FormMessage, SelectField, SubmitButton, TextField, useActionForm } from "./form-controls";
+import { FormMessage, SelectField, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { discardDraftAction, publishDraftAction, revertDraftAction } from "@/app/providers/[provider]/edit/actions";
-import { FormMessage, SelectField, useActionForm } from "@/components/admin/form-controls";
+import { discardDraftAction, publishDraftAction, revertDraftAction } from "@/lib/actions/draft";
+import { FormMessage, SelectField, useActionForm } from "@/components/forms/form-controls";
 import { ConfirmAction, TextAreaField } from "./editor-controls";
 
 // The draft as a whole: publish it (with a changelog note), throw it away, or start it again from a

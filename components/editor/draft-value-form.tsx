@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type { DocumentPath } from "@/lib/domain/document-changes";
 import { ConfirmAction, ConflictPanel, FieldError, inputClass, smallButton } from "./editor-controls";
 import { conflictOf, fieldErrorOf, otherFieldErrors, useDraftChange } from "./use-draft-change";
+import { canonicalJson } from "@/lib/domain/canonical-json";
 
 // One generic "edit this value of the draft" form, built from a small field spec, for every part of
 // a provider document that is not a matrix row: provider fields, parties, contacts, compliance
@@ -35,15 +36,6 @@ export interface FieldSpec {
   errorKeys?: readonly string[];
   /** Spans the whole form row. */
   wide?: boolean;
-}
-
-/** Key-order-independent JSON, to tell whether two values are the same. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Json).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 function isObject(value: unknown): value is Json {
@@ -278,8 +270,8 @@ export function DraftValueForm({
   const [submitted, setSubmitted] = useState<unknown>(undefined);
   const [message, setMessage] = useState("");
   const conflict = conflictOf(change.state);
-  const valueKey = canonical(value);
-  const baseKey = canonical(base);
+  const valueKey = canonicalJson(value);
+  const baseKey = canonicalJson(base);
 
   // The page brings the latest draft after every save; untouched forms follow it (a form with
   // unsaved input keeps it: saving it then shows the other version). Adjusted while rendering.

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 
 // For editors only: switches a page between the published model (what readers see) and the
 // provider's draft (?view=draft), and says what the draft holds.

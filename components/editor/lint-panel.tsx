@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { LintIssue } from "@/lib/domain/lint";
+import { plural } from "@/lib/format";
 
 // The draft's checks (lib/domain/lint.ts), errors first, each linking to the place it is about.
 // Rendered on the server from the latest draft: every saved change revalidates the page, so the
@@ -19,8 +20,6 @@ export function lintIssueHref(provider: string, issue: LintIssue): string {
   }
   return `${base}/edit`;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function LintPanel({
   provider,

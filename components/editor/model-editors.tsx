@@ -7,14 +7,11 @@ import {
   partyRoles,
   type AssignmentValue,
 } from "@/lib/domain/assignment";
-import {
-  complianceKinds,
-  contactKinds,
-  serviceCategories,
-  type ProviderDocument,
-} from "@/lib/validation/provider-document";
+import { complianceKinds, contactKinds, serviceCategories } from "@/lib/domain/vocabulary";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
 import type { EditorParty } from "./editable-matrix";
 import { DraftList, DraftRemoveButton, DraftValueForm, type FieldSpec } from "./draft-value-form";
+import { canonicalJson } from "@/lib/domain/canonical-json";
 
 // The edit page's forms for everything but matrix rows, each built from a field spec for the generic
 // DraftValueForm / DraftList (one change per save). Client-side because specs carry functions.
@@ -40,14 +37,6 @@ const area = (key: string, label: string, extra: Partial<FieldSpec> = {}): Field
 });
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Json).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
 /**
  * A changed assignment brings its default parties (unless the parties were changed too); no
  * assignment carries no parties.
@@ -62,7 +51,7 @@ function followAssignment(parties: readonly EditorParty[]) {
       delete value.parties;
       return value;
     }
-    if (assignment !== before.assignment && canonical(value.parties) === canonical(before.parties))
+    if (assignment !== before.assignment && canonicalJson(value.parties) === canonicalJson(before.parties))
       value.parties = defaultParties(assignment, parties);
     return value;
   };

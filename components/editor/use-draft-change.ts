@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useCallback, useState, useTransition } from "react";
-import { changeDraftAction, type ChangeDraftState } from "@/app/providers/[provider]/edit/actions";
+import { changeDraftAction, type ChangeDraftState } from "@/lib/actions/draft";
 import { idleState } from "@/lib/actions/action-state";
 import type { DocumentChange } from "@/lib/domain/document-changes";
 

@@ -1,13 +1,12 @@
 "use client";
 
-import { importMatrixAction, previewMatrixImportAction } from "@/app/providers/[provider]/import/actions";
-import { FormMessage, SelectField, SubmitButton } from "@/components/admin/form-controls";
+import { importMatrixAction, previewMatrixImportAction } from "@/lib/actions/import";
+import { FormMessage, SelectField, SubmitButton } from "@/components/forms/form-controls";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import type { MatrixImportPreview, MatrixImportRow } from "@/lib/drafts/import-service-matrix";
-import type { MatrixImportState } from "@/lib/transfer/import-state";
+import type { MatrixImportState } from "@/lib/actions/import-state";
 import { ErrorList, formatBytes, RadioGroup, UploadFields, usePreviewThenImport } from "./import-controls";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from "@/lib/format";
 
 /**
  * Step 1 previews the file against the draft (rows, their errors, what changes); step 2 imports

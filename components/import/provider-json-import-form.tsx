@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { FormMessage, SubmitButton } from "@/components/admin/form-controls";
+import { FormMessage, SubmitButton } from "@/components/forms/form-controls";
 import type { DocumentCounts, ProviderImportPreview } from "@/lib/transfer/import-provider-document";
-import type { ProviderImportState } from "@/lib/transfer/import-state";
+import type { ProviderImportState } from "@/lib/actions/import-state";
 import { formatBytes, UploadFields, usePreviewThenImport } from "./import-controls";
 
 type Action = (prev: ProviderImportState, form: FormData) => Promise<ProviderImportState>;

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import type { DiffLayout } from "@/lib/versions/version-format";
 
 /**

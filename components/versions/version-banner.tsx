@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { compareHref } from "@/lib/versions/version-format";
 
 /** Says which version a read-only page shows, and whether it is the current one. */

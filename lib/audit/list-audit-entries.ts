@@ -1,7 +1,8 @@
 // Reading the audit log: filters (validated once, with a message per field), keyset pagination
 // newest first, and the full filtered list for the CSV export. Needs read:audit.
+import "server-only";
 import { z } from "zod";
-import { parseInput } from "@/lib/admin/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

@@ -1,5 +1,6 @@
 // Writes one audit entry. Call it with the transaction client of the change it records, so the
 // entry and the change commit or roll back together.
+import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

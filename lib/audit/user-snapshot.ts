@@ -1,5 +1,6 @@
 // The allowlisted account fields audit entries record as before/after values. Never the password
 // hash: only what is selected here can reach the log.
+import "server-only";
 import { roleFromDb, type Role } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,4 +1,5 @@
 // Fixed-window counters in the database, so every app instance counts the same attempts.
+import "server-only";
 import type { Database } from "@/lib/database/client";
 
 export interface RateLimitRule {

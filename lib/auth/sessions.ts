@@ -1,5 +1,6 @@
 // Server-side sessions and API tokens resolve to an Actor on every request, from the database:
 // sign-out, deactivation and revocation take effect at once on every app instance.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/lib/database/client";
 import { hashApiToken } from "./api-tokens";

@@ -3,6 +3,7 @@
 // makes them take turns. The embedded server multiplexes every connection onto one backend
 // session, where advisory locks exclude nothing; there only the owner process bootstraps, and
 // an in-process queue makes its callers take turns.
+import "server-only";
 import pg from "pg";
 import { createPrismaClient } from "./client";
 import { applyMigrations } from "./migrations";

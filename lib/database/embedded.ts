@@ -2,6 +2,7 @@
 // PostgreSQL wire protocol on 127.0.0.1, so the app, migrations and seed all use the same pg
 // adapter as a real server. PGlite takes no lock itself, and two openers silently diverge:
 // the owner holds a lock file and any other opener fails with a clear error.
+import "server-only";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

@@ -1,5 +1,6 @@
 // Demo accounts, one per role, for the embedded demo database only (never with DATABASE_URL).
 // Their password is documented in the README.
+import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import type { Database } from "./client";
 

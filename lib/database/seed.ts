@@ -1,3 +1,4 @@
+import "server-only";
 import { seedProviders } from "@/prisma/seed";
 import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
 import { recordVersion } from "@/lib/versions/record-version";

@@ -1,7 +1,7 @@
 // Field-level changes to a provider document, with compare-and-set: each change names the value
 // the editor saw, and is refused (with the current value) when someone else changed it since.
 // Editors working on different rows never conflict; nobody overwrites what they did not see. Pure.
-import { createHash } from "node:crypto";
+import { sameJson } from "./canonical-json";
 import { isPrototypeKey } from "./own-keys";
 
 /** A place in the document: object keys and array indexes, outermost first. */
@@ -48,26 +48,6 @@ function childOf(node: unknown, key: string | number): unknown {
 
 function isIndexUpTo(key: string | number, last: number): key is number {
   return typeof key === "number" && Number.isInteger(key) && key >= 0 && key <= last;
-}
-
-/** Deep equality of JSON values; object key order does not matter, missing equals undefined. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-/** JSON with object keys sorted (and undefined dropped): stable for hashing and comparing. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
-export function contentHash(document: unknown): string {
-  return createHash("sha256").update(canonicalJson(document)).digest("hex");
 }
 
 /**

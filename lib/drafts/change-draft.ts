@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
@@ -9,6 +10,7 @@ import {
 } from "@/lib/domain/document-changes";
 import { AppError } from "@/lib/errors";
 import { documentChangeSchema } from "@/lib/validation/document-change";
+import { fieldErrorsFrom } from "@/lib/validation/parse-input";
 import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
 import { findEditableProvider } from "./find-editable-provider";
 import { lockDraft } from "./lock-draft";
@@ -28,10 +30,7 @@ export async function changeDraft(options: {
   const parsed = documentChangeSchema.safeParse(options.change);
   if (!parsed.success)
     throw new AppError("INVALID_INPUT", "This change is not well formed.", {
-      fieldErrors: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join(".") || "change",
-        message: issue.message,
-      })),
+      fieldErrors: fieldErrorsFrom(parsed.error, { emptyPath: "change" }),
     });
   const change = parsed.data;
   if (change.path[0] === "slug")
@@ -57,14 +56,10 @@ export async function changeDraft(options: {
       }
       const checked = providerDocumentSchema.safeParse(result.document);
       if (!checked.success) {
-        const prefix = change.op === "insert" || change.op === "set" ? change.path : [];
+        // Errors inside the changed place are named relative to it; a changed field by its own name.
+        const relativeTo = change.op === "insert" || change.op === "set" ? change.path : [];
         throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
-          fieldErrors: checked.error.issues.map((issue) => {
-            const inside = prefix.every((segment, i) => issue.path[i] === segment);
-            const relative = inside ? issue.path.slice(prefix.length) : issue.path;
-            // A change to one field reports under that field's name.
-            return { path: (relative.length ? relative : prefix.slice(-1)).join("."), message: issue.message };
-          }),
+          fieldErrors: fieldErrorsFrom(checked.error, { relativeTo }),
         });
       }
       const version = draft.version + 1;

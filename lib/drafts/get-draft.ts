@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { readProviderDocument } from "@/lib/transfer/read-provider-document";

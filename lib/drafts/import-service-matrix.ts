@@ -2,11 +2,12 @@
 // provider's draft. The preview parses and checks everything against the current draft and writes
 // nothing; the import does the same inside one transaction (draft locked, whole document checked,
 // one audit entry) and writes nothing at all when any row or the resulting document has an error.
+import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { defaultParties, type PartyRef } from "@/lib/domain/assignment";
-import { sameJson } from "@/lib/domain/document-changes";
+import { sameJson } from "@/lib/domain/canonical-json";
 import { AppError, type FieldError } from "@/lib/errors";
 import {
   importLimits,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readProviderDocument } from "@/lib/transfer/read-provider-document";
 import type { ProviderDocument } from "@/lib/validation/provider-document";

@@ -8,7 +8,7 @@ import { assignmentValues, fromDbAssignment } from "@/lib/domain/assignment";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { categoryFromDb } from "@/lib/providers/to-dto";
-import { serviceCategories } from "@/lib/validation/provider-document";
+import { serviceCategories } from "@/lib/domain/vocabulary";
 
 const count = z.number().int().nonnegative();
 

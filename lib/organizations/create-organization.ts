@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
@@ -5,7 +6,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parseInput } from "@/lib/admin/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const newOrganizationSchema = z.object({
   slug: z

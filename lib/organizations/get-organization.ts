@@ -1,3 +1,4 @@
+import "server-only";
 import { roleFromDb, type Actor, type Role } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { manageableProviderIds, requireOrganizationsAccess } from "./access";

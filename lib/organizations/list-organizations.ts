@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
@@ -5,7 +6,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
-import { idSchema, parseInput } from "@/lib/admin/parse-input";
+import { idSchema, parseInput } from "@/lib/validation/parse-input";
 import { manageableProviderIds } from "@/lib/organizations/access";
 
 const inputSchema = z.object({

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { generateApiToken } from "@/lib/auth/api-tokens";
@@ -5,7 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/admin/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const tokenNameSchema = z
   .string("Name the token")

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

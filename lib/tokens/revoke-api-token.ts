@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";

@@ -2,17 +2,19 @@
 // existing provider's document becomes its draft (its editors may do that); a new slug creates the
 // provider (administrators only) as published version 1. The preview says which will happen and
 // lists every problem with its field path; nothing is written unless the whole document is valid.
+import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { visibleProviderWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
-import { contentHash } from "@/lib/domain/document-changes";
+import { contentHash } from "@/lib/versions/content-hash";
 import { findEditableProvider } from "@/lib/drafts/find-editable-provider";
 import { lockDraft } from "@/lib/drafts/lock-draft";
 import { AppError, type FieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { providerDocumentSchema, slugSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import { fieldErrorsFrom } from "@/lib/validation/parse-input";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { recordVersion } from "@/lib/versions/record-version";
 import { readProviderDocument } from "./read-provider-document";
@@ -233,10 +235,7 @@ export function readProviderJson(json: string): ReadResult {
   const parsed = providerDocumentSchema.safeParse(value);
   if (parsed.success) return { ok: true, document: parsed.data };
   const rawSlug = slugSchema.safeParse((value as { slug?: unknown }).slug);
-  const all = parsed.error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(document)",
-    message: issue.message,
-  }));
+  const all = fieldErrorsFrom(parsed.error, { emptyPath: "(document)" });
   const shown = all.slice(0, providerImportLimits.maxReportedErrors);
   return {
     ok: false,

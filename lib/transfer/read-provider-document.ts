@@ -1,5 +1,6 @@
 // Reads one provider back as a provider document: the inverse of write-provider-document.ts.
 // Export, drafts and published versions are built on it; round-tripping gives the same document.
+import "server-only";
 import { fromDbAssignment } from "@/lib/domain/assignment";
 import type { Database } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,7 @@
 // Writes a validated provider document into the tables: as a new provider (seed, import), or over
 // an existing one (publishing a draft). Services are matched by slug so their ids — and the
 // organizations' subscriptions to them — survive; everything inside a service is rewritten.
+import "server-only";
 import { responsibleParties, toDbAssignment, type AssignmentValue, type PartyRef } from "@/lib/domain/assignment";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProviderDocument } from "@/lib/validation/provider-document";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { userSnapshot, userSnapshotSelect } from "@/lib/audit/user-snapshot";
@@ -6,6 +7,7 @@ import { roles, roleToDb, type Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
+import { fieldErrorsFrom } from "@/lib/validation/parse-input";
 
 export const passwordSchema = z
   .string()
@@ -25,9 +27,7 @@ export type NewUser = z.input<typeof newUserSchema>;
 export async function createUser(options: { db: Database; actor: Actor; user: NewUser }): Promise<{ id: string }> {
   requirePermission(options.actor, "manage:users");
   const parsed = newUserSchema.safeParse(options.user);
-  const fieldErrors = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const fieldErrors = parsed.success ? [] : fieldErrorsFrom(parsed.error);
   // Report every problem at once: the organization rule and existence alongside the schema's errors.
   const role = parsed.success ? parsed.data.role : options.user.role;
   const organizationId = parsed.success ? parsed.data.organizationId : options.user.organizationId;

@@ -1,3 +1,4 @@
+import "server-only";
 import { roleFromDb, type Actor, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -6,7 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
-import { idSchema, parseInput, parseVersion } from "@/lib/admin/parse-input";
+import { idSchema, parseInput, parseVersion } from "@/lib/validation/parse-input";
 
 const providerIdsSchema = z.array(idSchema, "Choose providers from the list").max(500, "Too many providers");
 

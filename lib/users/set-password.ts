@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
@@ -5,7 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
-import { parseInput, parseVersion } from "@/lib/admin/parse-input";
+import { parseInput, parseVersion } from "@/lib/validation/parse-input";
 import { passwordSchema } from "./create-user";
 
 /**

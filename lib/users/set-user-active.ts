@@ -1,10 +1,11 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { userSnapshot, userSnapshotSelect } from "@/lib/audit/user-snapshot";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
-import { parseVersion } from "@/lib/admin/parse-input";
+import { parseVersion } from "@/lib/validation/parse-input";
 
 /**
  * Deactivates or reactivates an account (needs manage:users). Deactivating deletes the user's

@@ -1,3 +1,4 @@
+import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -6,7 +7,7 @@ import { roles, roleToDb, type Actor, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
-import { parseInput, parseVersion } from "@/lib/admin/parse-input";
+import { parseInput, parseVersion } from "@/lib/validation/parse-input";
 
 /** Empty form values ("" from a select's placeholder) mean "none". */
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

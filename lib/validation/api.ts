@@ -2,14 +2,9 @@
 // so only allowlisted fields are exposed (internal ids, isPrivate and versions are not).
 import { z } from "zod";
 import { assignmentValues, caiqOwnershipValues, partyRoles } from "@/lib/domain/assignment";
+import { complianceKinds, contactKinds, planeValues, serviceCategories } from "@/lib/domain/vocabulary";
 import { isWebUrl } from "@/lib/domain/web-url";
-import {
-  complianceKinds,
-  contactKinds,
-  contactValueProblem,
-  planeValues,
-  serviceCategories,
-} from "./provider-document";
+import { contactValueProblem } from "./provider-document";
 
 const assignment = z.enum(assignmentValues);
 

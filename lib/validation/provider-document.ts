@@ -1,6 +1,13 @@
 // The one schema for a provider's whole model: seed files, imports and edits are checked by it.
 import { z } from "zod";
 import { assignmentValues, defaultParties, partiesProblem, partyRoles, type PartyRef } from "@/lib/domain/assignment";
+import {
+  complianceKinds,
+  contactKinds,
+  planeValues,
+  serviceCategories,
+  type ContactKind,
+} from "@/lib/domain/vocabulary";
 import { contactLinkMessage, isWebUrl, webUrlMessage } from "@/lib/domain/web-url";
 
 export const slugSchema = z
@@ -17,10 +24,6 @@ const duty = z.string().trim().min(1, "A duty cannot be empty").max(1000, "At mo
 const dutyList = z.array(duty).max(100, "At most 100 duties");
 
 export const assignmentSchema = z.enum(assignmentValues, { error: `Choose one of: ${assignmentValues.join(", ")}` });
-export const planeValues = ["control", "data"] as const;
-export const serviceCategories = ["IaaS", "PaaS", "SaaS", "CaaS", "FaaS", "DBaaS", "STaaS"] as const;
-export const complianceKinds = ["basis", "framework"] as const;
-export const contactKinds = ["email", "url", "phone", "other"] as const;
 
 /** An http(s) address: other schemes (javascript:, data:, file:) are refused. */
 export const webUrlSchema = z
@@ -42,7 +45,7 @@ export const contactSchema = z
   });
 
 /** Why a contact's value does not fit its kind: links are web or mailto: links, emails are addresses. */
-export function contactValueProblem(contact: { kind: (typeof contactKinds)[number]; value: string }): string | null {
+export function contactValueProblem(contact: { kind: ContactKind; value: string }): string | null {
   if (contact.kind === "url" && !isWebUrl(contact.value, { mailto: true })) return contactLinkMessage;
   if (contact.kind === "email" && !z.email().safeParse(contact.value.trim()).success)
     return "Use an email address such as security@example.com";

@@ -3,8 +3,9 @@
 // link that is not http(s) or mailto:) is disarmed instead of failing the read: the source URL is
 // left out and such a contact is kept as plain text (kind "other"). The migration
 // 20261202000000_unsafe_links lists every such stored value for an operator to correct.
+import { contactKinds } from "@/lib/domain/vocabulary";
 import { isWebUrl } from "@/lib/domain/web-url";
-import { contactKinds, contactValueProblem, providerDocumentSchema, type ProviderDocument } from "./provider-document";
+import { contactValueProblem, providerDocumentSchema, type ProviderDocument } from "./provider-document";
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";

@@ -1,6 +1,7 @@
+import "server-only";
 import { actorLabel } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
-import { contentHash } from "@/lib/domain/document-changes";
+import { contentHash } from "@/lib/versions/content-hash";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 

@@ -3,6 +3,7 @@
 // one more rule: of a private provider, a customer sees in every version only the services their
 // organization subscribes to now, exactly as on the live pages. Publishers' email addresses are
 // shown to staff only.
+import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";

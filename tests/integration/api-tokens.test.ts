@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { issueApiToken } from "@/lib/tokens/issue-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
-import { issueApiTokenAction, revokeApiTokenAction } from "@/app/admin/users/actions";
+import { issueApiTokenAction, revokeApiTokenAction } from "@/lib/actions/users";
 import { actAs } from "../support/actor";
 import { makeOrganization, makeUser, type UserActor } from "../factories/accounts";
 

@@ -1,6 +1,6 @@
-// Every server action in app/ × every kind of user: allowed ones succeed and change the database,
-// everyone else is refused and changes nothing. Actions are found by walking app/ for "use server"
-// files, so a new action fails this test until it states who may use it.
+// Every server action × every kind of user: allowed ones succeed and change the database, everyone
+// else is refused and changes nothing. Actions are found by walking app/, components/ and lib/ for
+// "use server" files, so a new action fails this test until it states who may use it.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -76,7 +76,7 @@ const touchDraft = async (w: World) => {
 const csv = (name: string) => `Responsibility Area,Provider,Customer\n${name},A duty,Another duty`;
 
 const editorExpectations: Record<string, Expectation> = {
-  "app/providers/[provider]/edit/actions.ts#changeDraftAction": {
+  "lib/actions/draft.ts#changeDraftAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
       const { document } = await draftOf(w);
@@ -90,7 +90,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/providers/[provider]/edit/actions.ts#publishDraftAction": {
+  "lib/actions/draft.ts#publishDraftAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
       const { version } = await touchDraft(w);
@@ -101,7 +101,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/providers/[provider]/edit/actions.ts#discardDraftAction": {
+  "lib/actions/draft.ts#discardDraftAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
       await touchDraft(w);
@@ -111,7 +111,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/providers/[provider]/edit/actions.ts#revertDraftAction": {
+  "lib/actions/draft.ts#revertDraftAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
       const before = await draftVersionOf(w);
@@ -121,7 +121,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/providers/[provider]/import/actions.ts#previewMatrixImportAction": {
+  "lib/actions/import.ts#previewMatrixImportAction": {
     allowed: ["admin", "managerX"],
     writes: false,
     prepare: async (w) => {
@@ -138,7 +138,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/providers/[provider]/import/actions.ts#importMatrixAction": {
+  "lib/actions/import.ts#importMatrixAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
       const name = `Imported ${uid()}`;
@@ -148,7 +148,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/providers/[provider]/import/actions.ts#previewProviderImportAction": {
+  "lib/actions/import.ts#previewProviderImportAction": {
     allowed: ["admin", "managerX"],
     writes: false,
     prepare: async (w) => {
@@ -159,7 +159,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/providers/[provider]/import/actions.ts#importProviderAction": {
+  "lib/actions/import.ts#importProviderAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
       const summary = `Imported summary ${uid()}`;
@@ -169,7 +169,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/import/actions.ts#previewNewProviderAction": {
+  "lib/actions/import.ts#previewNewProviderAction": {
     allowed: ["admin"],
     writes: false,
     prepare: async () => {
@@ -180,7 +180,7 @@ const editorExpectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/import/actions.ts#importNewProviderAction": {
+  "lib/actions/import.ts#importNewProviderAction": {
     allowed: ["admin"],
     prepare: async () => {
       const doc = makeProviderDocument();
@@ -194,7 +194,7 @@ const editorExpectations: Record<string, Expectation> = {
 
 const expectations: Record<string, Expectation> = {
   ...editorExpectations,
-  "app/admin/users/actions.ts#createUserAction": {
+  "lib/actions/users.ts#createUserAction": {
     allowed: ["admin"],
     prepare: async () => {
       const email = `made-${uid()}@example.test`;
@@ -204,7 +204,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/users/actions.ts#updateUserAction": {
+  "lib/actions/users.ts#updateUserAction": {
     allowed: ["admin"],
     prepare: async () => {
       const id = await freshUser();
@@ -215,7 +215,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/users/actions.ts#setManagedProvidersAction": {
+  "lib/actions/users.ts#setManagedProvidersAction": {
     allowed: ["admin"],
     prepare: async (w) => {
       const id = await freshUser("account-manager");
@@ -225,7 +225,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/users/actions.ts#setPasswordAction": {
+  "lib/actions/users.ts#setPasswordAction": {
     allowed: ["admin"],
     prepare: async () => {
       const id = await freshUser();
@@ -236,7 +236,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/users/actions.ts#setUserActiveAction": {
+  "lib/actions/users.ts#setUserActiveAction": {
     allowed: ["admin"],
     prepare: async () => {
       const id = await freshUser();
@@ -246,7 +246,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/users/actions.ts#issueApiTokenAction": {
+  "lib/actions/users.ts#issueApiTokenAction": {
     allowed: ["admin"],
     prepare: async () => {
       const id = await freshUser();
@@ -256,7 +256,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/users/actions.ts#revokeApiTokenAction": {
+  "lib/actions/users.ts#revokeApiTokenAction": {
     allowed: ["admin"],
     prepare: async () => {
       const id = await freshUser();
@@ -270,7 +270,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/organizations/actions.ts#createOrganizationAction": {
+  "lib/actions/organizations.ts#createOrganizationAction": {
     allowed: ["admin"],
     prepare: async () => {
       const slug = `made-${uid()}`;
@@ -280,7 +280,7 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
-  "app/admin/organizations/actions.ts#setSubscriptionsAction": {
+  "lib/actions/organizations.ts#setSubscriptionsAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
       const org = await makeOrganization();
@@ -292,7 +292,7 @@ const expectations: Record<string, Expectation> = {
   },
 };
 
-/** Exported functions of every "use server" file under app/, as "path#name". */
+/** Exported functions of every "use server" file (app/, components/, lib/), as "path#name". */
 async function discoverActions(): Promise<Map<string, Action>> {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -302,7 +302,7 @@ async function discoverActions(): Promise<Map<string, Action>> {
       else if (/\.tsx?$/.test(name) && /^\s*["']use server["']/.test(readFileSync(full, "utf8"))) files.push(full);
     }
   };
-  walk(path.resolve("app"));
+  for (const root of ["app", "components", "lib"]) walk(path.resolve(root));
   const actions = new Map<string, Action>();
   for (const file of files) {
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
@@ -351,7 +351,7 @@ beforeAll(async () => {
   [world, actions] = await Promise.all([buildWorld(), discoverActions()]);
 }, 60_000);
 
-test("every server action in app/ has expectations, and no expectation is stale", () => {
+test("every server action has expectations, and no expectation is stale", () => {
   expect([...actions.keys()].sort()).toEqual(Object.keys(expectations).sort());
 });
 

@@ -5,7 +5,7 @@ import { changeDraft } from "@/lib/drafts/change-draft";
 import { discardDraft } from "@/lib/drafts/discard-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { revertDraft } from "@/lib/drafts/revert-draft";
-import { getService } from "@/lib/services/get-service";
+import { getService } from "@/lib/providers/get-service";
 import { createProvider } from "../support/app-db";
 import { makeUser } from "../factories/accounts";
 import { makeProviderDocument } from "../factories/provider-document";
@@ -203,7 +203,7 @@ describe("publishing", () => {
     const { publishDraft } = await import("@/lib/drafts/publish-draft");
     const { listVersions } = await import("@/lib/versions/list-versions");
     const { getVersion } = await import("@/lib/versions/get-version");
-    const { contentHash } = await import("@/lib/domain/document-changes");
+    const { contentHash } = await import("@/lib/versions/content-hash");
     const p = await providerWithAreas(2);
     const db = getDb();
     const slug = p.document.slug;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
-import { importMatrixAction, previewMatrixImportAction } from "@/app/providers/[provider]/import/actions";
+import { importMatrixAction, previewMatrixImportAction } from "@/lib/actions/import";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { changeDraft } from "@/lib/drafts/change-draft";
@@ -16,7 +16,7 @@ import {
   type MatrixImportMode,
 } from "@/lib/drafts/import-service-matrix";
 import { getProvider } from "@/lib/providers/get-provider";
-import { getService } from "@/lib/services/get-service";
+import { getService } from "@/lib/providers/get-service";
 import {
   findJsonSyntaxError,
   importProviderDocument,

@@ -6,7 +6,7 @@ import { getOrganization } from "@/lib/organizations/get-organization";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 import { listProviders } from "@/lib/providers/list-providers";
 import { setSubscription } from "@/lib/subscriptions/set-subscription";
-import { createOrganizationAction, setSubscriptionsAction } from "@/app/admin/organizations/actions";
+import { createOrganizationAction, setSubscriptionsAction } from "@/lib/actions/organizations";
 import { createProvider } from "../support/app-db";
 import { actAs } from "../support/actor";
 import { makeOrganization, makeUser, type UserActor } from "../factories/accounts";

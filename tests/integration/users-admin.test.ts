@@ -10,7 +10,7 @@ import { setManagedProviders } from "@/lib/users/set-managed-providers";
 import { setPassword } from "@/lib/users/set-password";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUser } from "@/lib/users/update-user";
-import { createUserAction, setUserActiveAction, updateUserAction } from "@/app/admin/users/actions";
+import { createUserAction, setUserActiveAction, updateUserAction } from "@/lib/actions/users";
 import { createProvider } from "../support/app-db";
 import { actAs } from "../support/actor";
 import { makeOrganization, makeUser, type UserActor } from "../factories/accounts";

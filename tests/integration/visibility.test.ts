@@ -8,7 +8,7 @@ import { getComparison } from "@/lib/providers/get-comparison";
 import { getProvider } from "@/lib/providers/get-provider";
 import { listProviders } from "@/lib/providers/list-providers";
 import { searchCatalog } from "@/lib/search/search-catalog";
-import { getService } from "@/lib/services/get-service";
+import { getService } from "@/lib/providers/get-service";
 import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
 import { callRoute } from "../support/call-route";

@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
+import { canonicalJson } from "@/lib/domain/canonical-json";
 import {
   applyDocumentChange,
-  canonicalJson,
   ChangeConflict,
   ChangeNotApplicable,
-  contentHash,
   type DocumentChange,
 } from "@/lib/domain/document-changes";
+import { contentHash } from "@/lib/versions/content-hash";
 import { documentChangeSchema } from "@/lib/validation/document-change";
 
 const doc = () => ({

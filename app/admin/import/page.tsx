@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { providerImportLimits } from "@/lib/transfer/import-provider-document";
-import { importNewProviderAction, previewNewProviderAction } from "./actions";
+import { importNewProviderAction, previewNewProviderAction } from "@/lib/actions/import";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { CreateOrganizationForm } from "@/components/admin/create-organization-f
 import { OrganizationsTable, type OrganizationRow } from "@/components/admin/organizations-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { getDb } from "@/lib/db";

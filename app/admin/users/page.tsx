@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { UsersTable, type UserRow } from "@/components/admin/users-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LinkButton } from "@/components/ui/link-button";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/users/list-users";

@@ -8,12 +8,11 @@ import { Card } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getObligations, type ObligationAreaDto, type ObligationsDto } from "@/lib/obligations/get-obligations";
+import { plural } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "My obligations" };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export default async function MyObligationsPage() {
   const actor = await getActor();

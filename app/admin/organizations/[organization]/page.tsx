@@ -5,7 +5,7 @@ import { cache } from "react";
 import { SubscriptionsForm } from "@/components/admin/subscriptions-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";

@@ -10,7 +10,7 @@ import { UserActiveForm } from "@/components/admin/user-active-form";
 import { UserDetailsForm } from "@/components/admin/user-details-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";

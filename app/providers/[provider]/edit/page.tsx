@@ -17,21 +17,20 @@ import {
 } from "@/components/editor/model-editors";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db";
 import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { AppError } from "@/lib/errors";
 import { listVersions } from "@/lib/versions/list-versions";
+import { plural } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ provider: string }> };
 
 export const metadata: Metadata = { title: "Edit draft" };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The draft's home for the provider's editors: status, checks, publishing and every part of the model. */
 export default async function EditProviderPage({ params }: Props) {

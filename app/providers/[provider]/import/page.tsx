@@ -14,7 +14,8 @@ import { matrixImportLimits } from "@/lib/drafts/import-service-matrix";
 import { AppError } from "@/lib/errors";
 import { getProvider } from "@/lib/providers/get-provider";
 import { providerImportLimits } from "@/lib/transfer/import-provider-document";
-import { importProviderAction, previewProviderImportAction } from "./actions";
+import { importProviderAction, previewProviderImportAction } from "@/lib/actions/import";
+import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: provider ? `Import · ${provider.name}` : "Not found" };
 }
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`);
 
 /**
@@ -65,7 +65,7 @@ export default async function ImportPage({ params }: Props) {
           {draft.changed ? (
             <>
               The draft has unpublished changes (change {draft.version}
-              {draft.updatedAt ? `, last saved ${timeFormat.format(draft.updatedAt)} UTC` : ""}).
+              {draft.updatedAt ? `, last saved ${formatDateTime(draft.updatedAt)}` : ""}).
             </>
           ) : (
             <>The draft has no unpublished changes: it starts from the published model.</>

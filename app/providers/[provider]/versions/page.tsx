@@ -6,7 +6,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { CompareForm } from "@/components/versions/compare-form";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db";
 import { listVersionHistory } from "@/lib/versions/version-history";

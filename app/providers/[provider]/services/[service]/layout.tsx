@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getService } from "@/lib/services/get-service";
+import { getService } from "@/lib/providers/get-service";
 import { getActor } from "@/lib/auth/current-actor";
 import { draftHasService } from "@/lib/drafts/editor-access";
 

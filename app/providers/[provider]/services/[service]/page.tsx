@@ -9,7 +9,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LinkButton } from "@/components/ui/link-button";
 import { Card, Section } from "@/components/ui/card";
 import { applyDeploymentModel } from "@/lib/domain/deployment-model";
-import { getService } from "@/lib/services/get-service";
+import { getService } from "@/lib/providers/get-service";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { lintProviderDocument } from "@/lib/domain/lint";

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { CompareForm } from "@/components/versions/compare-form";
 import { DiffView } from "@/components/versions/diff-view";
-import { formatDateTime } from "@/lib/admin/format-date-time";
+import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db";
 import { diffProviderDocuments } from "@/lib/domain/diff";

@@ -1,6 +1,6 @@
 import { handleRoute, type RouteInput } from "@/lib/api/handle-route";
 import { AppError } from "@/lib/errors";
-import { getService } from "@/lib/services/get-service";
+import { getService } from "@/lib/providers/get-service";
 import { serviceDetailDto } from "@/lib/validation/api";
 
 export const GET = handleRoute(

@@ -1,0 +1,10 @@
+// The fixed word lists of a provider document. Dependency-free: the schema
+// (lib/validation/provider-document.ts) and client components (editor selects) share them without
+// pulling zod into the browser.
+
+export const planeValues = ["control", "data"] as const;
+export const serviceCategories = ["IaaS", "PaaS", "SaaS", "CaaS", "FaaS", "DBaaS", "STaaS"] as const;
+export const complianceKinds = ["basis", "framework"] as const;
+export const contactKinds = ["email", "url", "phone", "other"] as const;
+
+export type ContactKind = (typeof contactKinds)[number];

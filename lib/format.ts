@@ -1,0 +1,15 @@
+// Text formatting shared by pages, components and server actions. Pure and dependency-free, so
+// client components may use it too.
+
+const toMinutes = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const toSeconds = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+/** "2 Dec 2026, 14:05 UTC": always UTC, so every render, printout and export agrees. */
+export function formatDateTime(date: Date, options: { seconds?: boolean } = {}): string {
+  return `${(options.seconds ? toSeconds : toMinutes).format(date)} UTC`;
+}
+
+/** "1 row", "3 rows"; irregular plurals name their own ("2 duties"). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
