@@ -7,18 +7,14 @@ if (!existsSync(chromium)) {
   throw new Error(`No Chromium at ${chromium}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
 }
 
-// Specs prepare data with the server modules (lib/), which import "server-only": the workers
-// resolve it as the server does (the react-server condition), as the CLI commands do.
-const nodeOptions = process.env.NODE_OPTIONS ?? "";
-if (!nodeOptions.includes("--conditions=react-server"))
-  process.env.NODE_OPTIONS = `${nodeOptions} --conditions=react-server`.trim();
-
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = "tests/e2e/.artifacts/data";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Specs prepare data with the server's own modules; this maps their server-only marker away.
+  tsconfig: "./tests/e2e/tsconfig.json",
   outputDir: "tests/e2e/.artifacts/results",
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
@@ -50,8 +46,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${dataDir} && npx tsx --conditions=react-server lib/cli/start.ts --port ${port}`,
     url: `${baseURL}/api/v1/providers`,
-    // The portal (next start) must not run with the workers' react-server condition.
-    env: { DEMARC_DATA_DIR: dataDir, NODE_OPTIONS: nodeOptions },
+    env: { DEMARC_DATA_DIR: dataDir },
     reuseExistingServer: false,
     timeout: 600_000,
     stdout: "pipe",

@@ -14,7 +14,6 @@ import {
   type AuditPage as AuditPageData,
 } from "@/lib/audit/list-audit-entries";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -53,18 +52,17 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePagePermission("read:audit", "/audit");
-  const db = getDb();
   const input = auditFiltersFromSearchParams(await searchParams);
 
   let result: AuditPageData | null = null;
   let errors: Partial<Record<string, string>> = {};
   try {
-    result = await listAuditEntries({ db, actor, filters: input });
+    result = await listAuditEntries({ actor, filters: input });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "INVALID_INPUT") throw error;
     errors = Object.fromEntries((error.fieldErrors ?? []).map((field) => [field.path, field.message]));
   }
-  const options = result ?? (await listAuditFilterOptions({ db, actor }));
+  const options = result ?? (await listAuditFilterOptions({ actor }));
   const filtered = visibleFields.some((key) => input[key]);
   const tooBigToExport = result !== null && result.total > AUDIT_EXPORT_MAX_ROWS;
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth/current-actor";
-import { can, roleLabels, type Actor } from "@/lib/auth/permissions";
+import { can, holdsPermission, roleLabels, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { SignOutButton } from "./sign-out-button";
 
@@ -20,9 +20,7 @@ const linkClass = "whitespace-nowrap hover:text-slate-900";
 export async function UserNavLinks() {
   const actor = await headerActor();
   if (actor.kind !== "user") return null;
-  const managesSubscriptions = actor.managedProviderIds.some((providerId) =>
-    can(actor, "manage:subscriptions:own", { providerId }),
-  );
+  const managesSubscriptions = holdsPermission(actor, "manage:subscriptions:own");
   return (
     <>
       {can(actor, "read:obligations:own") ? (

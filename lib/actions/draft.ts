@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { readForm } from "@/lib/actions/form-fields";
 import { runAction, type ActionState } from "@/lib/actions/run-action";
-import { getDb } from "@/lib/db";
 import type { DocumentChange } from "@/lib/domain/document-changes";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { discardDraft } from "@/lib/drafts/discard-draft";
@@ -54,7 +53,7 @@ export async function changeDraftAction(_prev: ChangeDraftState, form: FormData)
   const state = await runAction(async (actor) => {
     const change = parseChange(values.text("change"));
     try {
-      await changeDraft({ db: getDb(), actor, provider, change });
+      await changeDraft({ actor, provider, change });
     } catch (error) {
       if (error instanceof AppError && error.code === "CONFLICT" && error.current !== undefined)
         conflict = { current: error.current };
@@ -72,7 +71,7 @@ export async function publishDraftAction(_prev: ActionState, form: FormData): Pr
   const provider = values.text("provider");
   return runAction(async (actor) => {
     const draftVersion = parseWholeNumber(values.text("draftVersion"), "draftVersion", "draft version");
-    const version = await publishDraft({ db: getDb(), actor, provider, note: values.text("note"), draftVersion });
+    const version = await publishDraft({ actor, provider, note: values.text("note"), draftVersion });
     // Readers see it everywhere: catalog, search, provider and service pages, comparisons.
     revalidatePath("/", "layout");
     return `Published as version ${version.number}. Readers see it now.`;
@@ -83,7 +82,7 @@ export async function publishDraftAction(_prev: ActionState, form: FormData): Pr
 export async function discardDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const provider = readForm(form).text("provider");
   return runAction(async (actor) => {
-    await discardDraft({ db: getDb(), actor, provider });
+    await discardDraft({ actor, provider });
     revalidateProvider(provider);
     return "Draft discarded: it is the published model again.";
   });
@@ -95,7 +94,7 @@ export async function revertDraftAction(_prev: ActionState, form: FormData): Pro
   const provider = values.text("provider");
   return runAction(async (actor) => {
     const versionNumber = parseWholeNumber(values.text("versionNumber"), "versionNumber", "version");
-    await revertDraft({ db: getDb(), actor, provider, versionNumber });
+    await revertDraft({ actor, provider, versionNumber });
     revalidateProvider(provider);
     return `The draft is now version ${versionNumber}. Review it, then publish to make it current.`;
   });

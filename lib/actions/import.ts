@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { readForm } from "@/lib/actions/form-fields";
 import { runAction } from "@/lib/actions/run-action";
-import { getDb } from "@/lib/db";
 import {
   detectMatrixFormat,
   importServiceMatrix,
@@ -47,7 +46,7 @@ export async function previewMatrixImportAction(_prev: MatrixImportState, form: 
   const input = await matrixInput(form);
   const result: { preview?: MatrixImportPreview } = {};
   const state = await runAction(async (actor) => {
-    const preview = await previewServiceMatrix({ db: getDb(), actor, ...input });
+    const preview = await previewServiceMatrix({ actor, ...input });
     result.preview = preview;
     const removed = preview.removed.length ? `, ${preview.removed.length} removed` : "";
     return (
@@ -81,7 +80,7 @@ export async function importMatrixAction(_prev: MatrixImportState, form: FormDat
   const input = await matrixInput(form);
   const expectedDraftVersion = readDraftVersion(form);
   return runAction(async (actor) => {
-    const result = await importServiceMatrix({ db: getDb(), actor, ...input, expectedDraftVersion });
+    const result = await importServiceMatrix({ actor, ...input, expectedDraftVersion });
     revalidatePath(`/providers/${input.provider}`, "layout");
     const removed = result.removed ? `, ${result.removed} removed` : "";
     return (
@@ -145,7 +144,7 @@ async function runProviderPreview(form: FormData, target: ProviderImportTarget):
   const { text, fileName } = await readUpload(form);
   const result: { preview?: ProviderImportPreview } = {};
   const state = await runAction(async (actor) => {
-    const preview = await previewProviderDocument({ db: getDb(), actor, json: text, target, fileName });
+    const preview = await previewProviderDocument({ actor, json: text, target, fileName });
     result.preview = preview;
     if (preview.errors.length) return "";
     return preview.outcome === "create"
@@ -172,7 +171,6 @@ async function runProviderImport(form: FormData, target: ProviderImportTarget): 
   const result: { link?: ProviderImportState["link"] } = {};
   const state = await runAction(async (actor) => {
     const done = await importProviderDocument({
-      db: getDb(),
       actor,
       json: text,
       target,

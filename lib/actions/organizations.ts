@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { readForm } from "@/lib/actions/form-fields";
 import { runAction, type ActionState } from "@/lib/actions/run-action";
-import { getDb } from "@/lib/db";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { setSubscription } from "@/lib/subscriptions/set-subscription";
 
@@ -13,7 +12,6 @@ export async function createOrganizationAction(_prev: ActionState, form: FormDat
   const values = readForm(form);
   return runAction(async (actor) => {
     const { slug } = await createOrganization({
-      db: getDb(),
       actor,
       slug: values.text("slug"),
       name: values.text("name"),
@@ -36,7 +34,6 @@ export async function setSubscriptionsAction(_prev: ActionState, form: FormData)
     let changed = 0;
     for (const serviceId of values.list("serviceIds")) {
       const result = await setSubscription({
-        db: getDb(),
         actor,
         organizationId,
         serviceId,

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import type { Role } from "@/lib/auth/permissions";
 import { readForm } from "@/lib/actions/form-fields";
 import { runAction, type ActionState } from "@/lib/actions/run-action";
-import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { issueApiToken } from "@/lib/tokens/issue-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
@@ -26,7 +25,6 @@ export async function createUserAction(_prev: ActionState, form: FormData): Prom
     const password = values.text("password");
     const organizationId = values.text("organizationId");
     ({ id: created } = await createUser({
-      db: getDb(),
       actor,
       user: {
         email: values.text("email"),
@@ -49,7 +47,6 @@ export async function updateUserAction(_prev: ActionState, form: FormData): Prom
   const userId = values.text("userId");
   return runAction(async (actor) => {
     await updateUser({
-      db: getDb(),
       actor,
       userId,
       version: values.text("version"),
@@ -68,7 +65,6 @@ export async function setManagedProvidersAction(_prev: ActionState, form: FormDa
   const userId = values.text("userId");
   return runAction(async (actor) => {
     await setManagedProviders({
-      db: getDb(),
       actor,
       userId,
       version: values.text("version"),
@@ -85,7 +81,6 @@ export async function setPasswordAction(_prev: ActionState, form: FormData): Pro
   const userId = values.text("userId");
   return runAction(async (actor) => {
     await setPassword({
-      db: getDb(),
       actor,
       userId,
       version: values.text("version"),
@@ -103,7 +98,7 @@ export async function setUserActiveAction(_prev: ActionState, form: FormData): P
   return runAction(async (actor) => {
     if (active !== "true" && active !== "false")
       throw new AppError("INVALID_INPUT", "Choose whether to activate or deactivate the account.");
-    await setUserActive({ db: getDb(), actor, userId, version: values.text("version"), active: active === "true" });
+    await setUserActive({ actor, userId, version: values.text("version"), active: active === "true" });
     revalidatePath("/admin/users");
     revalidatePath(userPath(userId));
     return active === "true" ? "Account reactivated." : "Account deactivated; its sessions have ended.";
@@ -118,7 +113,7 @@ export async function issueApiTokenAction(_prev: IssueTokenState, form: FormData
   const userId = values.text("userId");
   let token: string | undefined;
   const state = await runAction(async (actor) => {
-    ({ token } = await issueApiToken({ db: getDb(), actor, userId, name: values.text("name") }));
+    ({ token } = await issueApiToken({ actor, userId, name: values.text("name") }));
     revalidatePath("/admin/users");
     revalidatePath(userPath(userId));
     return "Token issued.";
@@ -130,7 +125,7 @@ export async function revokeApiTokenAction(_prev: ActionState, form: FormData): 
   const values = readForm(form);
   const userId = values.text("userId");
   return runAction(async (actor) => {
-    await revokeApiToken({ db: getDb(), actor, tokenId: values.text("tokenId") });
+    await revokeApiToken({ actor, tokenId: values.text("tokenId") });
     revalidatePath("/admin/users");
     if (userId) revalidatePath(userPath(userId));
     return "Token revoked.";

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -130,7 +131,6 @@ export const auditFiltersSchema = z
 
 export const auditExportFiltersSchema = z.object(filterShape).superRefine(checkRange);
 
-export type AuditFilters = z.output<typeof auditFiltersSchema>;
 type ExportFilters = z.output<typeof auditExportFiltersSchema>;
 
 /** The filter values of a URL's query (the first of repeated parameters; unknown ones dropped). */
@@ -237,9 +237,9 @@ async function toItems(db: Database, rows: EntryRow[]): Promise<AuditEntryItem[]
 }
 
 /** The choices for the provider and action filters (needs read:audit). */
-export async function listAuditFilterOptions(options: { db: Database; actor: Actor }): Promise<AuditFilterOptions> {
+export async function listAuditFilterOptions(options: { db?: Database; actor: Actor }): Promise<AuditFilterOptions> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "read:audit");
-  const { db } = options;
   const [providers, actions] = await Promise.all([
     db.provider.findMany({ orderBy: [{ name: "asc" }, { slug: "asc" }], select: { slug: true, name: true } }),
     db.auditEntry.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
@@ -252,12 +252,12 @@ export async function listAuditFilterOptions(options: { db: Database; actor: Act
  * an INVALID_INPUT error with one message per field (provider, actor, action, from, to, cursor, limit).
  */
 export async function listAuditEntries(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   filters: AuditFilterInput | Record<string, unknown>;
 }): Promise<AuditPage> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "read:audit");
-  const { db } = options;
   const filters = parseInput(auditFiltersSchema, options.filters);
   const where = await whereFor(db, filters);
   const [rows, total, choices] = await Promise.all([
@@ -284,13 +284,13 @@ export async function listAuditEntries(options: {
  * ignored). More than `max` matching entries is an INVALID_INPUT error: narrow the filters.
  */
 export async function listAllAuditEntries(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   filters: AuditFilterInput | Record<string, unknown>;
   max?: number;
 }): Promise<AuditEntryItem[]> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "read:audit");
-  const { db } = options;
   const max = options.max ?? AUDIT_EXPORT_MAX_ROWS;
   const filters = parseInput(auditExportFiltersSchema, options.filters);
   const where = await whereFor(db, filters);

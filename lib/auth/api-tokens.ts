@@ -11,7 +11,3 @@ export function generateApiToken(): { token: string; hash: string; prefix: strin
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
-
-export function looksLikeApiToken(value: string): boolean {
-  return value.startsWith(PREFIX) && value.length > PREFIX.length + 20;
-}

@@ -91,6 +91,21 @@ export function can(actor: Actor, permission: Permission, resource?: { providerI
   return granted.includes(permission);
 }
 
+/**
+ * Does the actor hold `permission` for at least one resource? Plain permissions are checked as
+ * is; an `:own` permission counts when it applies to one of the account manager's providers (an
+ * `:any` grant covers it, as in `can`). For deciding what to offer; operations still call `can`
+ * with the resource.
+ */
+export function holdsPermission(actor: Actor, permission: Permission): boolean {
+  if (can(actor, permission)) return true;
+  return (
+    permission.endsWith(":own") &&
+    actor.kind === "user" &&
+    actor.managedProviderIds.some((providerId) => can(actor, permission, { providerId }))
+  );
+}
+
 export function roleFromDb(role: "ADMIN" | "ACCOUNT_MANAGER" | "AUDITOR" | "CUSTOMER"): Role {
   return role === "ADMIN"
     ? "admin"

@@ -1,23 +1,9 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "./current-actor";
-import { can, type Actor, type Permission } from "./permissions";
+import { holdsPermission, type Actor, type Permission } from "./permissions";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
-
-/**
- * Does the actor hold `permission` for at least one resource? Plain permissions are checked as
- * is; an `:own` permission counts when it applies to one of the account manager's providers
- * (an `:any` grant covers it, as in `can`).
- */
-export function holdsPermission(actor: Actor, permission: Permission): boolean {
-  if (can(actor, permission)) return true;
-  return (
-    permission.endsWith(":own") &&
-    actor.kind === "user" &&
-    actor.managedProviderIds.some((providerId) => can(actor, permission, { providerId }))
-  );
-}
 
 /**
  * For pages: the signed-in actor if they hold any of the permissions (see holdsPermission).

@@ -11,10 +11,6 @@ export interface PartyRef {
   role: PartyRoleValue;
 }
 
-/** The party keys every provider has; third parties choose their own keys (e.g. "hyperscaler"). */
-export const PROVIDER_PARTY = "provider";
-export const CUSTOMER_PARTY = "customer";
-
 export interface AssignmentMeta {
   label: string;
   description: string;

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import {
   applyDocumentChange,
   ChangeConflict,
@@ -22,11 +23,12 @@ import { lockDraft } from "./lock-draft";
  * per field, relative to the changed place).
  */
 export async function changeDraft(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
   change: DocumentChange;
 }): Promise<{ version: number; document: ProviderDocument }> {
+  const db = options.db ?? getDb();
   const parsed = documentChangeSchema.safeParse(options.change);
   if (!parsed.success)
     throw new AppError("INVALID_INPUT", "This change is not well formed.", {
@@ -35,9 +37,9 @@ export async function changeDraft(options: {
   const change = parsed.data;
   if (change.path[0] === "slug")
     throw new AppError("INVALID_INPUT", "A provider's slug cannot be changed: links depend on it.");
-  const provider = await findEditableProvider({ db: options.db, actor: options.actor, slug: options.provider });
+  const provider = await findEditableProvider({ db, actor: options.actor, slug: options.provider });
 
-  return options.db.$transaction(
+  return db.$transaction(
     async (tx) => {
       const draft = await lockDraft({ tx, providerId: provider.id });
       let result: ReturnType<typeof applyDocumentChange>;

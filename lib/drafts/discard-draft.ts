@@ -2,13 +2,15 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findEditableProvider } from "./find-editable-provider";
 
 /** Throws the draft away: the draft is the published model again. */
-export async function discardDraft(options: { db: Database; actor: Actor; provider: string }): Promise<void> {
-  const provider = await findEditableProvider({ db: options.db, actor: options.actor, slug: options.provider });
-  await options.db.$transaction(async (tx) => {
+export async function discardDraft(options: { db?: Database; actor: Actor; provider: string }): Promise<void> {
+  const db = options.db ?? getDb();
+  const provider = await findEditableProvider({ db, actor: options.actor, slug: options.provider });
+  await db.$transaction(async (tx) => {
     const draft = await tx.providerDraft.findUnique({
       where: { providerId: provider.id },
       select: { version: true },

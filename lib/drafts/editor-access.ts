@@ -1,8 +1,11 @@
 import "server-only";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { getActor } from "@/lib/auth/current-actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere } from "@/lib/auth/visibility";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { getDraft } from "./get-draft";
 
 // For pages deciding whether to show editing controls. The draft services check the same rule
@@ -40,11 +43,27 @@ export const editorDraftStatus = cache(
 /** The editor's draft (once per request); null for those who may not edit the provider. */
 export const getEditorDraft = cache(async (actor: Actor, slug: string) => {
   if (!(await canEditProvider(actor, slug))) return null;
-  return getDraft({ db: getDb(), actor, provider: slug });
+  return getDraft({ actor, provider: slug });
 });
 
 /** Whether a service exists in the draft the actor may edit (services added in a draft are not published yet). */
 export async function draftHasService(actor: Actor, slug: string, service: string): Promise<boolean> {
   const draft = await getEditorDraft(actor, slug);
   return draft?.document.services.some((s) => s.slug === service) ?? false;
+}
+
+/**
+ * For the editor's own pages (edit, import): the actor and their draft of the provider. Anonymous
+ * visitors sign in and come back to `path`; anyone who may not edit the provider gets the 404 of a
+ * page that does not exist (the provider layout has already 404ed providers they cannot see).
+ */
+export async function requireEditorDraft(slug: string, path: string) {
+  const actor = await getActor();
+  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  try {
+    return { actor, draft: await getDraft({ actor, provider: slug }) };
+  } catch (error) {
+    if (error instanceof AppError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED"].includes(error.code)) notFound();
+    throw error;
+  }
 }

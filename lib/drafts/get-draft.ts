@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { readProviderDocument } from "@/lib/transfer/read-provider-document";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
@@ -8,12 +9,13 @@ import { findEditableProvider } from "./find-editable-provider";
 
 /** The draft an editor works on (the published model when nobody has changed anything yet). */
 export async function getDraft(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
 }): Promise<{ document: ProviderDocument; version: number; changed: boolean; updatedAt: Date | null }> {
-  const provider = await findEditableProvider({ db: options.db, actor: options.actor, slug: options.provider });
-  const draft = await options.db.providerDraft.findUnique({ where: { providerId: provider.id } });
+  const db = options.db ?? getDb();
+  const provider = await findEditableProvider({ db, actor: options.actor, slug: options.provider });
+  const draft = await db.providerDraft.findUnique({ where: { providerId: provider.id } });
   if (draft) {
     return {
       document: parseStoredProviderDocument(draft.document),
@@ -23,7 +25,7 @@ export async function getDraft(options: {
     };
   }
   return {
-    document: await readProviderDocument({ db: options.db, providerId: provider.id }),
+    document: await readProviderDocument({ db, providerId: provider.id }),
     version: 0,
     changed: false,
     updatedAt: null,

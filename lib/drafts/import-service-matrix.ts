@@ -6,6 +6,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { defaultParties, type PartyRef } from "@/lib/domain/assignment";
 import { sameJson } from "@/lib/domain/canonical-json";
 import { AppError, type FieldError } from "@/lib/errors";
@@ -68,7 +69,7 @@ export interface MatrixImportResult {
 }
 
 interface ImportOptions {
-  db: Database;
+  db?: Database;
   actor: Actor;
   /** Provider slug. */
   provider: string;
@@ -95,7 +96,7 @@ export function detectMatrixFormat(options: { fileName?: string | null; text: st
 
 /** Parses and checks the file against the current draft. Writes nothing. */
 export async function previewServiceMatrix(options: ImportOptions): Promise<MatrixImportPreview> {
-  const draft = await getDraft({ db: options.db, actor: options.actor, provider: options.provider });
+  const draft = await getDraft(options);
   checkMode(options.mode);
   const parsed = readFile(options);
   const plan = planMatrixImport({
@@ -129,13 +130,14 @@ export async function previewServiceMatrix(options: ImportOptions): Promise<Matr
 export async function importServiceMatrix(
   options: ImportOptions & { expectedDraftVersion?: number },
 ): Promise<MatrixImportResult> {
-  const provider = await findEditableProvider({ db: options.db, actor: options.actor, slug: options.provider });
+  const db = options.db ?? getDb();
+  const provider = await findEditableProvider({ db, actor: options.actor, slug: options.provider });
   checkMode(options.mode);
   const parsed = readFile(options);
   const bad = parsed.rows.filter((r) => r.errors.length > 0);
   if (bad.length) throw rowsRefused(bad.length, parsed.rows.length, bad);
 
-  return options.db.$transaction(
+  return db.$transaction(
     async (tx) => {
       const draft = await lockDraft({ tx, providerId: provider.id });
       if (options.expectedDraftVersion !== undefined && draft.version !== options.expectedDraftVersion)

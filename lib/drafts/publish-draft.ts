@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
 import { AppError } from "@/lib/errors";
 import { applyProviderDocument } from "@/lib/transfer/write-provider-document";
@@ -17,12 +18,13 @@ export const publishNoteLimit = 2000;
  * errors, or when the draft changed after the editor reviewed it.
  */
 export async function publishDraft(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
   note: string;
   draftVersion: number;
 }): Promise<{ number: number; contentHash: string }> {
+  const db = options.db ?? getDb();
   const note = options.note.trim();
   if (!note || note.length > publishNoteLimit)
     throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
@@ -33,8 +35,8 @@ export async function publishDraft(options: {
         },
       ],
     });
-  const provider = await findEditableProvider({ db: options.db, actor: options.actor, slug: options.provider });
-  return options.db.$transaction(
+  const provider = await findEditableProvider({ db, actor: options.actor, slug: options.provider });
+  return db.$transaction(
     async (tx) => {
       const [draft] = await tx.$queryRaw<{ document: unknown; version: number }[]>`
         SELECT "document", "version" FROM "ProviderDraft" WHERE "providerId" = ${provider.id} FOR UPDATE`;

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { findEditableProvider } from "./find-editable-provider";
@@ -9,13 +10,14 @@ import { lockDraft } from "./lock-draft";
 
 /** Starts a new draft from a published version (publishing it makes a new version; history stays). */
 export async function revertDraft(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
   versionNumber: number;
 }): Promise<{ version: number }> {
-  const provider = await findEditableProvider({ db: options.db, actor: options.actor, slug: options.provider });
-  return options.db.$transaction(async (tx) => {
+  const db = options.db ?? getDb();
+  const provider = await findEditableProvider({ db, actor: options.actor, slug: options.provider });
+  return db.$transaction(async (tx) => {
     const target = await tx.providerVersion.findUnique({
       where: { providerId_number: { providerId: provider.id, number: options.versionNumber } },
       select: { document: true },

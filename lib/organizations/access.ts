@@ -1,4 +1,4 @@
-import { can, permissionsOf, type Actor } from "@/lib/auth/permissions";
+import { can, holdsPermission, permissionsOf, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -7,11 +7,7 @@ import { AppError } from "@/lib/errors";
  * manage:subscriptions:any). Account managers need the organizations to manage subscriptions.
  */
 export function canViewOrganizations(actor: Actor): boolean {
-  if (can(actor, "manage:users") || can(actor, "manage:subscriptions:any")) return true;
-  return (
-    actor.kind === "user" &&
-    actor.managedProviderIds.some((providerId) => can(actor, "manage:subscriptions:own", { providerId }))
-  );
+  return can(actor, "manage:users") || holdsPermission(actor, "manage:subscriptions:own");
 }
 
 /** Throws like requirePermission: anonymous callers are asked to sign in, others are refused. */

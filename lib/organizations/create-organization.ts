@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -26,14 +27,15 @@ const slugTaken = () =>
 
 /** Creates a customer organization (needs manage:users). Slugs are unique. Audited as "organization.create". */
 export async function createOrganization(
-  options: { db: Database; actor: Actor } & NewOrganization,
+  options: { db?: Database; actor: Actor } & NewOrganization,
 ): Promise<{ id: string; slug: string }> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "manage:users");
   const input = parseInput(newOrganizationSchema, { slug: options.slug, name: options.name });
-  const taken = await options.db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  const taken = await db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (taken) throw slugTaken();
   try {
-    return await options.db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const created = await tx.organization.create({ data: input, select: { id: true, slug: true, name: true } });
       await recordAudit({
         tx,

@@ -1,6 +1,7 @@
 import "server-only";
 import { roleFromDb, type Actor, type Role } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { manageableProviderIds, requireOrganizationsAccess } from "./access";
 
 export interface OrganizationDetail {
@@ -28,13 +29,14 @@ export interface OrganizationDetail {
  * Same gate as listOrganizations. Account managers see only their providers' services.
  */
 export async function getOrganization(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   slug: string;
 }): Promise<OrganizationDetail | null> {
+  const db = options.db ?? getDb();
   requireOrganizationsAccess(options.actor);
   const providerIds = manageableProviderIds(options.actor);
-  const organization = await options.db.organization.findUnique({
+  const organization = await db.organization.findUnique({
     where: { slug: options.slug },
     select: {
       id: true,
@@ -49,7 +51,7 @@ export async function getOrganization(options: {
     },
   });
   if (!organization) return null;
-  const providers = await options.db.provider.findMany({
+  const providers = await db.provider.findMany({
     where: providerIds === null ? {} : { id: { in: [...providerIds] } },
     orderBy: { name: "asc" },
     select: {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { manageableProviderIds, requireOrganizationsAccess } from "./access";
 
@@ -18,12 +19,13 @@ export interface OrganizationListItem {
  * Every organization, A–Z. Gate: manage:users, or manage:subscriptions for at least one provider
  * (administrators and account managers with an assigned provider; see ./access.ts).
  */
-export async function listOrganizations(options: { db: Database; actor: Actor }): Promise<OrganizationListItem[]> {
+export async function listOrganizations(options: { db?: Database; actor: Actor }): Promise<OrganizationListItem[]> {
+  const db = options.db ?? getDb();
   requireOrganizationsAccess(options.actor);
   const providerIds = manageableProviderIds(options.actor);
   const subscriptions: Prisma.SubscriptionWhereInput =
     providerIds === null ? {} : { service: { providerId: { in: [...providerIds] } } };
-  const rows = await options.db.organization.findMany({
+  const rows = await db.organization.findMany({
     orderBy: [{ name: "asc" }, { slug: "asc" }],
     select: {
       id: true,

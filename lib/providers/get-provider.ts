@@ -4,7 +4,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import { getDb } from "@/lib/db";
 import { providerDetailDto, type ProviderDetailDto } from "@/lib/validation/api";
-import { areaInclude, areaToDto, partySelect, partyToDto, serviceSummaryToDto } from "./to-dto";
+import { areaToDto } from "@/lib/transfer/document-to-dto";
+import { areaInclude, areaToDocument } from "@/lib/transfer/read-provider-document";
+import { partySelect, partyToDto, serviceSummaryToDto } from "./to-dto";
 
 /** A provider with everything the provider page and API show; null when unknown or not visible to the actor. */
 export function getProvider(options: { actor: Actor; slug: string }): Promise<ProviderDetailDto | null> {
@@ -56,7 +58,7 @@ const loadProvider = cache(async (actor: Actor, slug: string): Promise<ProviderD
       purpose: c.purpose,
     })),
     sections: p.sections.map((s) => ({ slug: s.slug, title: s.title, body: s.body })),
-    crossCuttingAreas: p.areas.map((a) => areaToDto(a, parties)),
+    crossCuttingAreas: p.areas.map((a, i) => areaToDto(areaToDocument(a), i, parties, new Set())),
     services: p.services.map(serviceSummaryToDto),
     deploymentModels: p.services.flatMap((s) =>
       s.deploymentModels.map((m) => ({ service: s.slug, key: m.key, name: m.name, group: m.parent?.key ?? null })),

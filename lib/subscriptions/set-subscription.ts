@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { idSchema, parseInput } from "@/lib/validation/parse-input";
 import { manageableProviderIds } from "@/lib/organizations/access";
@@ -22,13 +23,14 @@ const inputSchema = z.object({
  * anything was written; only a write is audited ("subscription.add" / "subscription.remove").
  */
 export async function setSubscription(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   organizationId: string;
   serviceId: string;
   subscribed: boolean;
 }): Promise<{ subscribed: boolean; changed: boolean }> {
-  const { db, actor } = options;
+  const db = options.db ?? getDb();
+  const { actor } = options;
   // Refuse callers who manage no subscriptions at all before looking anything up.
   const manageable = manageableProviderIds(actor);
   if (manageable !== null && manageable.length === 0) requirePermission(actor, "manage:subscriptions:any");

@@ -5,6 +5,7 @@ import { generateApiToken } from "@/lib/auth/api-tokens";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -20,12 +21,13 @@ export const tokenNameSchema = z
  * issued it. Audited as "token.issue" (name, prefix, owner: never the token or its hash).
  */
 export async function issueApiToken(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   userId: string;
   name: string;
 }): Promise<{ id: string; token: string; prefix: string }> {
-  const { db, actor } = options;
+  const db = options.db ?? getDb();
+  const { actor } = options;
   requirePermission(actor, "manage:tokens");
   const { name } = parseInput(z.object({ name: tokenNameSchema }), { name: options.name });
   const user = await db.user.findUnique({ where: { id: options.userId }, select: { active: true } });

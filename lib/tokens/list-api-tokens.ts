@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 
 export interface ApiTokenListItem {
   id: string;
@@ -17,12 +18,13 @@ export interface ApiTokenListItem {
 
 /** A user's API tokens, newest first (needs manage:tokens). Hashes never leave this function. */
 export async function listApiTokens(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   userId: string;
 }): Promise<ApiTokenListItem[]> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "manage:tokens");
-  const rows = await options.db.apiToken.findMany({
+  const rows = await db.apiToken.findMany({
     where: { userId: options.userId },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     select: {
@@ -37,7 +39,7 @@ export async function listApiTokens(options: {
   });
   const issuerIds = [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
   const issuers = issuerIds.length
-    ? await options.db.user.findMany({ where: { id: { in: issuerIds } }, select: { id: true, name: true } })
+    ? await db.user.findMany({ where: { id: { in: issuerIds } }, select: { id: true, name: true } })
     : [];
   const issuerById = new Map(issuers.map((u) => [u.id, u]));
   return rows.map(({ createdById, ...token }) => ({

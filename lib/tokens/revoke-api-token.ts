@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -11,11 +12,12 @@ import { AppError } from "@/lib/errors";
  * audited; a revocation is audited as "token.revoke".
  */
 export async function revokeApiToken(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   tokenId: string;
 }): Promise<{ revokedAt: Date; changed: boolean }> {
-  const { db, actor, tokenId } = options;
+  const db = options.db ?? getDb();
+  const { actor, tokenId } = options;
   requirePermission(actor, "manage:tokens");
   const now = new Date();
   const revoked = await db.$transaction(async (tx) => {

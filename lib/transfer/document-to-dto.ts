@@ -1,6 +1,6 @@
 // Builds the read DTOs straight from a provider document, so drafts and old versions render through
 // the same pages as published data. Pure: the result equals what lib/providers/get-provider.ts and
-// lib/services/get-service.ts return after write-provider-document.ts stored the same document
+// lib/providers/get-service.ts return after write-provider-document.ts stored the same document
 // (for an actor who sees every service): same order, positions = list index, parties filled in with
 // defaultParties, absent optionals as null, instances 1, CAIQ ownership derived.
 import { responsibleParties, toCaiqOwnership, type PartyRef } from "@/lib/domain/assignment";
@@ -21,12 +21,12 @@ import type { ProviderDocument } from "@/lib/validation/provider-document";
 type Area = ProviderDocument["crossCuttingAreas"][number];
 type Service = ProviderDocument["services"][number];
 
-function partiesToDto(doc: ProviderDocument): PartyDto[] {
-  return doc.parties.map((p) => ({ key: p.key, name: p.name, role: p.role, description: p.description ?? null }));
+export function partiesToDto(parties: ProviderDocument["parties"]): PartyDto[] {
+  return parties.map((p) => ({ key: p.key, name: p.name, role: p.role, description: p.description ?? null }));
 }
 
 /** `layerKeys`: the service's layer keys; cross-cutting areas have none, so their layer is null. */
-function areaToDto(
+export function areaToDto(
   area: Area,
   position: number,
   parties: readonly PartyRef[],
@@ -72,7 +72,7 @@ function groupOf(service: Service, group: string | undefined): string | null {
 
 /** What the provider page and API show for this document. */
 export function documentToProviderDetail(doc: ProviderDocument): ProviderDetailDto {
-  const parties = partiesToDto(doc);
+  const parties = partiesToDto(doc.parties);
   return providerDetailDto.parse({
     slug: doc.slug,
     name: doc.name,
@@ -106,8 +106,20 @@ export function documentToProviderDetail(doc: ProviderDocument): ProviderDetailD
 /** What the service page and API show for one service of this document; null when it has no such service. */
 export function documentToServiceDetail(doc: ProviderDocument, serviceSlug: string): ServiceDetailDto | null {
   const service = doc.services.find((s) => s.slug === serviceSlug);
-  if (!service) return null;
-  const parties = partiesToDto(doc);
+  return service ? serviceToDetail({ provider: doc, parties: doc.parties, service }) : null;
+}
+
+/**
+ * The service page and API DTO of one service of a provider document: the one mapper for drafts,
+ * versions and the published tables (lib/providers/get-service.ts reads its rows as a document).
+ */
+export function serviceToDetail(options: {
+  provider: Pick<ProviderDocument, "slug" | "name" | "brandColor">;
+  parties: ProviderDocument["parties"];
+  service: Service;
+}): ServiceDetailDto {
+  const { provider, service } = options;
+  const parties = partiesToDto(options.parties);
   const layerKeys = new Set(service.layers.map((l) => l.key));
   const componentRefs = new Set(service.layers.flatMap((l) => l.components.map((c) => `${l.key}/${c.key}`)));
   const areaNames = new Set(service.areas.map((a) => a.name));
@@ -148,7 +160,7 @@ export function documentToServiceDetail(doc: ProviderDocument, serviceSlug: stri
   }));
 
   return serviceDetailDto.parse({
-    provider: { slug: doc.slug, name: doc.name, brandColor: doc.brandColor },
+    provider: { slug: provider.slug, name: provider.name, brandColor: provider.brandColor },
     parties,
     slug: service.slug,
     name: service.name,

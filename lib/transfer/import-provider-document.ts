@@ -4,10 +4,11 @@
 // lists every problem with its field path; nothing is written unless the whole document is valid.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { holdsPermission, type Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { visibleProviderWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { contentHash } from "@/lib/versions/content-hash";
 import { findEditableProvider } from "@/lib/drafts/find-editable-provider";
 import { lockDraft } from "@/lib/drafts/lock-draft";
@@ -60,7 +61,7 @@ export type ProviderImportResult =
   | { outcome: "created"; slug: string; name: string; version: number };
 
 interface Options {
-  db: Database;
+  db?: Database;
   actor: Actor;
   json: string;
   target?: ProviderImportTarget;
@@ -70,8 +71,9 @@ interface Options {
 
 /** Says what importing the file would do, with every problem. Writes nothing. */
 export async function previewProviderDocument(options: Options): Promise<ProviderImportPreview> {
+  const db = options.db ?? getDb();
   const target = options.target ?? { kind: "auto" };
-  const fixed = await authorizeTarget(options.db, options.actor, target);
+  const fixed = await authorizeTarget(db, options.actor, target);
   const read = readProviderJson(options.json);
   const slug = read.ok ? read.document.slug : read.slug;
   const document = read.ok ? read.document : null;
@@ -81,7 +83,7 @@ export async function previewProviderDocument(options: Options): Promise<Provide
   let outcome: ProviderImportPreview["outcome"] = null;
   let existing: { id: string; name: string } | null = null;
   if (slug) {
-    const resolved = await resolveSlug(options.db, options.actor, target, fixed, slug);
+    const resolved = await resolveSlug(db, options.actor, target, fixed, slug);
     outcome = resolved.outcome;
     existing = resolved.provider;
     if (resolved.problem) errors.unshift(resolved.problem);
@@ -89,7 +91,7 @@ export async function previewProviderDocument(options: Options): Promise<Provide
   let current: ProviderImportPreview["current"] = null;
   let currentServices: ProviderDocument["services"] = [];
   if (existing) {
-    const draft = await currentDraft(options.db, existing.id);
+    const draft = await currentDraft(db, existing.id);
     current = { name: existing.name, draftVersion: draft.version, counts: countDocument(draft.document) };
     currentServices = draft.document.services;
   }
@@ -118,7 +120,8 @@ export async function previewProviderDocument(options: Options): Promise<Provide
 export async function importProviderDocument(
   options: Options & { expectedDraftVersion?: number },
 ): Promise<ProviderImportResult> {
-  const { db, actor } = options;
+  const db = options.db ?? getDb();
+  const { actor } = options;
   const target = options.target ?? { kind: "auto" };
   const fixed = await authorizeTarget(db, actor, target);
   const read = readProviderJson(options.json);
@@ -254,13 +257,9 @@ async function authorizeTarget(
 ): Promise<{ id: string; slug: string; name: string } | null> {
   if (target.kind === "draft") return findEditableProvider({ db, actor, slug: target.provider });
   if (target.kind === "new") requirePermission(actor, "edit:provider:any");
-  else if (!can(actor, "edit:provider:any") && !managesAny(actor)) requirePermission(actor, "edit:provider:any");
+  else if (!holdsPermission(actor, "edit:provider:own")) requirePermission(actor, "edit:provider:any");
   return null;
 }
-
-const managesAny = (actor: Actor) =>
-  actor.kind === "user" &&
-  actor.managedProviderIds.some((providerId) => can(actor, "edit:provider:own", { providerId }));
 
 /** The slug's provider (whose draft the file replaces) or a new provider, with the actor's right to it checked. */
 async function resolveSlug(

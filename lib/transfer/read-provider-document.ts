@@ -9,6 +9,7 @@ import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 
 type Area = ProviderDocument["crossCuttingAreas"][number];
+type Service = ProviderDocument["services"][number];
 
 /** Present optional fields only, so a document read back equals the one written. */
 function optional<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -17,42 +18,39 @@ function optional<T extends Record<string, unknown>>(value: T): { [K in keyof T]
   };
 }
 
-export async function readProviderDocument(options: {
-  db: Database | Prisma.TransactionClient;
-  providerId: string;
-}): Promise<ProviderDocument> {
-  const areaInclude = { layer: { select: { key: true } } } as const;
-  const p = await options.db.provider.findUniqueOrThrow({
-    where: { id: options.providerId },
+export const areaInclude = { layer: { select: { key: true } } } as const satisfies Prisma.ResponsibilityAreaInclude;
+
+/** What a service's rows must include for serviceToDocument. */
+export const serviceDocumentInclude = {
+  areas: { orderBy: { position: "asc" }, include: areaInclude },
+  layers: { orderBy: { position: "asc" }, include: { components: { orderBy: { position: "asc" } } } },
+  deploymentModels: {
+    orderBy: { position: "asc" },
     include: {
-      parties: { orderBy: { position: "asc" } },
-      compliance: { orderBy: { position: "asc" } },
-      contacts: { orderBy: { position: "asc" } },
-      sections: { orderBy: { position: "asc" } },
-      areas: { where: { serviceId: null }, orderBy: { position: "asc" }, include: areaInclude },
-      services: {
+      parent: { select: { key: true } },
+      assignments: {
         orderBy: { position: "asc" },
         include: {
-          areas: { orderBy: { position: "asc" }, include: areaInclude },
-          layers: { orderBy: { position: "asc" }, include: { components: { orderBy: { position: "asc" } } } },
-          deploymentModels: {
-            orderBy: { position: "asc" },
-            include: {
-              parent: { select: { key: true } },
-              assignments: {
-                orderBy: { position: "asc" },
-                include: {
-                  area: { select: { name: true } },
-                  component: { select: { key: true, layer: { select: { key: true } } } },
-                },
-              },
-            },
-          },
+          area: { select: { name: true } },
+          component: { select: { key: true, layer: { select: { key: true } } } },
         },
       },
     },
-  });
-  const area = (a: (typeof p.areas)[number]): Area => ({
+  },
+} as const satisfies Prisma.ServiceInclude;
+
+type AreaRow = Prisma.ResponsibilityAreaGetPayload<{ include: typeof areaInclude }>;
+type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceDocumentInclude }>;
+type PartyRow = Parameters<typeof partyToDto>[0];
+
+export function partyToDocument(party: PartyRow): ProviderDocument["parties"][number] {
+  const dto = partyToDto(party);
+  return { key: dto.key, name: dto.name, role: dto.role, ...optional({ description: dto.description }) };
+}
+
+/** An area row as a document area (cross-cutting areas and service areas alike). */
+export function areaToDocument(a: AreaRow): Area {
+  return {
     name: a.name,
     assignment: fromDbAssignment(a.assignment),
     parties: a.parties,
@@ -66,6 +64,61 @@ export async function readProviderDocument(options: {
       layer: a.layer?.key,
       plane: a.plane === "CONTROL" ? ("control" as const) : a.plane === "DATA" ? ("data" as const) : null,
     }),
+  };
+}
+
+/** One service's rows as the service part of a provider document. */
+export function serviceToDocument(s: ServiceRow): Service {
+  return {
+    slug: s.slug,
+    name: s.name,
+    category: categoryFromDb[s.category],
+    summary: s.summary,
+    ...optional({ sourceSection: s.sourceSection }),
+    areas: s.areas.map(areaToDocument),
+    layers: s.layers.map((l) => ({
+      key: l.key,
+      name: l.name,
+      ...optional({ description: l.description, interpretation: l.interpretation }),
+      ...(l.assignment ? { assignment: fromDbAssignment(l.assignment), parties: l.parties } : {}),
+      components: l.components.map((c) => ({
+        key: c.key,
+        name: c.name,
+        ...optional({ description: c.description, interpretation: c.interpretation }),
+        assignment: c.assignment ? fromDbAssignment(c.assignment) : null,
+        ...(c.assignment ? { parties: c.parties } : {}),
+        ...(c.instances !== 1 ? { instances: c.instances } : {}),
+      })),
+    })),
+    deploymentModels: s.deploymentModels.map((m) => ({
+      key: m.key,
+      name: m.name,
+      ...optional({ description: m.description, group: m.parent?.key, interpretation: m.interpretation }),
+      assignments: m.assignments.map((a) => ({
+        ...(a.component ? { component: `${a.component.layer.key}/${a.component.key}` } : {}),
+        ...(a.area ? { area: a.area.name } : {}),
+        assignment: fromDbAssignment(a.assignment),
+        parties: a.parties,
+        ...optional({ interpretation: a.interpretation }),
+      })),
+    })),
+  };
+}
+
+export async function readProviderDocument(options: {
+  db: Database | Prisma.TransactionClient;
+  providerId: string;
+}): Promise<ProviderDocument> {
+  const p = await options.db.provider.findUniqueOrThrow({
+    where: { id: options.providerId },
+    include: {
+      parties: { orderBy: { position: "asc" } },
+      compliance: { orderBy: { position: "asc" } },
+      contacts: { orderBy: { position: "asc" } },
+      sections: { orderBy: { position: "asc" } },
+      areas: { where: { serviceId: null }, orderBy: { position: "asc" }, include: areaInclude },
+      services: { orderBy: { position: "asc" }, include: serviceDocumentInclude },
+    },
   });
   return parseStoredProviderDocument({
     slug: p.slug,
@@ -78,10 +131,7 @@ export async function readProviderDocument(options: {
       document: p.sourceDocument,
       ...optional({ url: p.sourceUrl, retrieved: p.sourceRetrieved }),
     },
-    parties: p.parties.map((party) => {
-      const dto = partyToDto(party);
-      return { key: dto.key, name: dto.name, role: dto.role, ...optional({ description: dto.description }) };
-    }),
+    parties: p.parties.map(partyToDocument),
     compliance: p.compliance.map((c) => ({
       kind: c.kind === "BASIS" ? "basis" : "framework",
       name: c.name,
@@ -94,40 +144,7 @@ export async function readProviderDocument(options: {
       ...optional({ purpose: c.purpose }),
     })),
     sections: p.sections.map((s) => ({ slug: s.slug, title: s.title, body: s.body })),
-    crossCuttingAreas: p.areas.map(area),
-    services: p.services.map((s) => ({
-      slug: s.slug,
-      name: s.name,
-      category: categoryFromDb[s.category],
-      summary: s.summary,
-      ...optional({ sourceSection: s.sourceSection }),
-      areas: s.areas.map(area),
-      layers: s.layers.map((l) => ({
-        key: l.key,
-        name: l.name,
-        ...optional({ description: l.description, interpretation: l.interpretation }),
-        ...(l.assignment ? { assignment: fromDbAssignment(l.assignment), parties: l.parties } : {}),
-        components: l.components.map((c) => ({
-          key: c.key,
-          name: c.name,
-          ...optional({ description: c.description, interpretation: c.interpretation }),
-          assignment: c.assignment ? fromDbAssignment(c.assignment) : null,
-          ...(c.assignment ? { parties: c.parties } : {}),
-          ...(c.instances !== 1 ? { instances: c.instances } : {}),
-        })),
-      })),
-      deploymentModels: s.deploymentModels.map((m) => ({
-        key: m.key,
-        name: m.name,
-        ...optional({ description: m.description, group: m.parent?.key, interpretation: m.interpretation }),
-        assignments: m.assignments.map((a) => ({
-          ...(a.component ? { component: `${a.component.layer.key}/${a.component.key}` } : {}),
-          ...(a.area ? { area: a.area.name } : {}),
-          assignment: fromDbAssignment(a.assignment),
-          parties: a.parties,
-          ...optional({ interpretation: a.interpretation }),
-        })),
-      })),
-    })),
+    crossCuttingAreas: p.areas.map(areaToDocument),
+    services: p.services.map(serviceToDocument),
   });
 }

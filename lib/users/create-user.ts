@@ -6,6 +6,7 @@ import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { roles, roleToDb, type Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation/parse-input";
 
@@ -24,7 +25,8 @@ export const newUserSchema = z.object({
 export type NewUser = z.input<typeof newUserSchema>;
 
 /** Creates an account (needs manage:users). Customers need an organization. Audited as "user.create". */
-export async function createUser(options: { db: Database; actor: Actor; user: NewUser }): Promise<{ id: string }> {
+export async function createUser(options: { db?: Database; actor: Actor; user: NewUser }): Promise<{ id: string }> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "manage:users");
   const parsed = newUserSchema.safeParse(options.user);
   const fieldErrors = parsed.success ? [] : fieldErrorsFrom(parsed.error);
@@ -34,7 +36,7 @@ export async function createUser(options: { db: Database; actor: Actor; user: Ne
   if (role === "customer" && !organizationId && !fieldErrors.some((f) => f.path === "organizationId"))
     fieldErrors.push({ path: "organizationId", message: "Customers belong to an organization" });
   if (role === "customer" && organizationId && !fieldErrors.some((f) => f.path === "organizationId")) {
-    const exists = await options.db.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
+    const exists = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
     if (!exists) fieldErrors.push({ path: "organizationId", message: "This organization no longer exists" });
   }
   if (!parsed.success || fieldErrors.length)
@@ -44,9 +46,9 @@ export async function createUser(options: { db: Database; actor: Actor; user: Ne
     new AppError("CONFLICT", "An account with this email already exists.", {
       fieldErrors: [{ path: "email", message: "An account with this email already exists" }],
     });
-  if (await options.db.user.findUnique({ where: { email: user.email }, select: { id: true } })) throw emailTaken();
+  if (await db.user.findUnique({ where: { email: user.email }, select: { id: true } })) throw emailTaken();
   const passwordHash = user.password ? await hashPassword(user.password) : null;
-  const created = options.db.$transaction(async (tx) => {
+  const created = db.$transaction(async (tx) => {
     const { id, ...created } = await tx.user.create({
       data: {
         email: user.email,

@@ -2,6 +2,7 @@ import "server-only";
 import { roleFromDb, type Actor, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 
 export interface ProviderChoice {
   id: string;
@@ -33,10 +34,11 @@ export interface UserDetail {
 const providerSelect = { id: true, slug: true, name: true, isPrivate: true } as const;
 
 /** One account with what its admin page shows; null when there is no such user. Needs manage:users. */
-export async function getUser(options: { db: Database; actor: Actor; userId: string }): Promise<UserDetail | null> {
+export async function getUser(options: { db?: Database; actor: Actor; userId: string }): Promise<UserDetail | null> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "manage:users");
   const [user, providerChoices] = await Promise.all([
-    options.db.user.findUnique({
+    db.user.findUnique({
       where: { id: options.userId },
       select: {
         id: true,
@@ -53,7 +55,7 @@ export async function getUser(options: { db: Database; actor: Actor; userId: str
         managedProviders: { select: { provider: { select: providerSelect } }, orderBy: { provider: { name: "asc" } } },
       },
     }),
-    options.db.provider.findMany({ orderBy: { name: "asc" }, select: providerSelect }),
+    db.provider.findMany({ orderBy: { name: "asc" }, select: providerSelect }),
   ]);
   if (!user) return null;
   const { passwordHash, managedProviders, role, ...rest } = user;

@@ -2,6 +2,7 @@ import "server-only";
 import { roleFromDb, type Actor, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 
 export interface UserListItem {
   id: string;
@@ -19,9 +20,10 @@ export interface UserListItem {
 }
 
 /** Every account, for administrators (needs manage:users). */
-export async function listUsers(options: { db: Database; actor: Actor }): Promise<UserListItem[]> {
+export async function listUsers(options: { db?: Database; actor: Actor }): Promise<UserListItem[]> {
+  const db = options.db ?? getDb();
   requirePermission(options.actor, "manage:users");
-  const rows = await options.db.user.findMany({
+  const rows = await db.user.findMany({
     orderBy: [{ name: "asc" }, { email: "asc" }],
     select: {
       id: true,

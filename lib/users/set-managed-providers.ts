@@ -6,6 +6,7 @@ import { readManagedProviderIds } from "@/lib/audit/user-snapshot";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { idSchema, parseInput, parseVersion } from "@/lib/validation/parse-input";
 
@@ -18,13 +19,14 @@ const providerIdsSchema = z.array(idSchema, "Choose providers from the list").ma
  * provider ids before and after), unless the assignments stay the same.
  */
 export async function setManagedProviders(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   userId: string;
   version: number | string;
   providerIds: readonly string[];
 }): Promise<{ version: number }> {
-  const { db, actor } = options;
+  const db = options.db ?? getDb();
+  const { actor } = options;
   requirePermission(actor, "manage:users");
   const version = parseVersion(options.version);
   const providerIds = [...new Set(parseInput(z.object({ providerIds: providerIdsSchema }), options).providerIds)];

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput, parseVersion } from "@/lib/validation/parse-input";
 import { passwordSchema } from "./create-user";
@@ -16,13 +17,14 @@ import { passwordSchema } from "./create-user";
  * "user.set-password" with `{ passwordChanged: true }` only: never the password or its hash.
  */
 export async function setPassword(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   userId: string;
   version: number | string;
   password: string;
 }): Promise<{ version: number }> {
-  const { db, actor, userId } = options;
+  const db = options.db ?? getDb();
+  const { actor, userId } = options;
   requirePermission(actor, "manage:users");
   const version = parseVersion(options.version);
   const { password } = parseInput(z.object({ password: z.string("Enter a password").pipe(passwordSchema) }), {

@@ -4,6 +4,7 @@ import { userSnapshot, userSnapshotSelect } from "@/lib/audit/user-snapshot";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseVersion } from "@/lib/validation/parse-input";
 
@@ -15,13 +16,14 @@ import { parseVersion } from "@/lib/validation/parse-input";
  * "user.deactivate" or "user.reactivate" (the account's fields before and after).
  */
 export async function setUserActive(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   userId: string;
   version: number | string;
   active: boolean;
 }): Promise<{ version: number; changed: boolean }> {
-  const { db, actor, userId, active } = options;
+  const db = options.db ?? getDb();
+  const { actor, userId, active } = options;
   requirePermission(actor, "manage:users");
   const version = parseVersion(options.version);
   if (typeof active !== "boolean") throw new AppError("INVALID_INPUT", "Choose whether to activate or deactivate.");

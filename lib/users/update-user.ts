@@ -6,6 +6,7 @@ import { readManagedProviderIds, readUserSnapshot } from "@/lib/audit/user-snaps
 import { roles, roleToDb, type Actor, type Role } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput, parseVersion } from "@/lib/validation/parse-input";
 
@@ -36,9 +37,10 @@ const invalid = (path: string, message: string) =>
  * (account fields, plus the provider assignments when they end), unless nothing changed.
  */
 export async function updateUser(
-  options: { db: Database; actor: Actor; userId: string; version: number | string } & UserUpdate,
+  options: { db?: Database; actor: Actor; userId: string; version: number | string } & UserUpdate,
 ): Promise<{ version: number }> {
-  const { db, actor } = options;
+  const db = options.db ?? getDb();
+  const { actor } = options;
   requirePermission(actor, "manage:users");
   const version = parseVersion(options.version);
   const input = parseInput(userUpdateSchema, {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 
 export interface VersionSummary {
   number: number;
@@ -13,11 +14,12 @@ export interface VersionSummary {
 
 /** A visible provider's published versions, newest first; null when unknown or hidden. */
 export async function listVersions(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
 }): Promise<{ provider: { slug: string; name: string }; versions: VersionSummary[] } | null> {
-  const provider = await options.db.provider.findFirst({
+  const db = options.db ?? getDb();
+  const provider = await db.provider.findFirst({
     where: { AND: [{ slug: options.provider }, visibleProviderWhere(options.actor)] },
     select: {
       slug: true,

@@ -1,4 +1,4 @@
-// Read functions for the version pages and the Atom feed. Like list-versions.ts and get-version.ts,
+// Read functions for the version pages and the Atom feed. Like list-versions.ts,
 // whoever may see a provider sees its versions (unknown and hidden providers are both null), with
 // one more rule: of a private provider, a customer sees in every version only the services their
 // organization subscribes to now, exactly as on the live pages. Publishers' email addresses are
@@ -7,6 +7,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { publisherLabel, restrictDocument } from "./version-format";
@@ -37,12 +38,13 @@ export interface VersionWithDocument extends VersionEntry {
 
 /** The provider, if visible to the actor, and what of its versions they may see. */
 export async function getVersionScope(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
 }): Promise<VersionScope | null> {
+  const db = options.db ?? getDb();
   const { actor } = options;
-  const provider = await options.db.provider.findFirst({
+  const provider = await db.provider.findFirst({
     where: { AND: [{ slug: options.provider }, visibleProviderWhere(actor)] },
     select: {
       id: true,
@@ -100,13 +102,14 @@ function withDocument(
 
 /** Every version of a visible provider, newest first (without documents); null when unknown or hidden. */
 export async function listVersionHistory(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
 }): Promise<{ scope: VersionScope; versions: VersionEntry[] } | null> {
+  const db = options.db ?? getDb();
   const scope = await getVersionScope(options);
   if (!scope) return null;
-  const rows = await options.db.providerVersion.findMany({
+  const rows = await db.providerVersion.findMany({
     where: { providerId: scope.provider.id },
     orderBy: { number: "desc" },
     select: entrySelect,
@@ -116,12 +119,13 @@ export async function listVersionHistory(options: {
 
 /** Some versions of a provider in scope (from getVersionScope), with their documents, by number. */
 export async function getScopedDocuments(options: {
-  db: Database;
+  db?: Database;
   scope: VersionScope;
   numbers: readonly number[];
 }): Promise<Map<number, VersionWithDocument>> {
+  const db = options.db ?? getDb();
   if (!options.numbers.length) return new Map();
-  const rows = await options.db.providerVersion.findMany({
+  const rows = await db.providerVersion.findMany({
     where: { providerId: options.scope.provider.id, number: { in: [...new Set(options.numbers)] } },
     select: { ...entrySelect, document: true },
   });
@@ -133,16 +137,17 @@ export async function getScopedDocuments(options: {
  * when the provider is unknown or hidden. Numbers that do not exist are absent from `documents`.
  */
 export async function getVersionDocuments(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
   numbers: readonly number[];
 }): Promise<{ scope: VersionScope; versions: VersionEntry[]; documents: Map<number, VersionWithDocument> } | null> {
+  const db = options.db ?? getDb();
   const history = await listVersionHistory(options);
   if (!history) return null;
   return {
     ...history,
-    documents: await getScopedDocuments({ db: options.db, scope: history.scope, numbers: options.numbers }),
+    documents: await getScopedDocuments({ db, scope: history.scope, numbers: options.numbers }),
   };
 }
 
@@ -151,7 +156,7 @@ export async function getVersionDocuments(options: {
  * changed), newest first; null when the provider is unknown or hidden.
  */
 export async function getFeedVersions(options: {
-  db: Database;
+  db?: Database;
   actor: Actor;
   provider: string;
   limit: number;
@@ -159,9 +164,10 @@ export async function getFeedVersions(options: {
   scope: VersionScope;
   entries: (VersionWithDocument & { previous: ProviderDocument | null; previousNumber: number | null })[];
 } | null> {
+  const db = options.db ?? getDb();
   const scope = await getVersionScope(options);
   if (!scope) return null;
-  const rows = await options.db.providerVersion.findMany({
+  const rows = await db.providerVersion.findMany({
     where: { providerId: scope.provider.id },
     orderBy: { number: "desc" },
     take: options.limit + 1,

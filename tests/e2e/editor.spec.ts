@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { providerWithTwoVersions } from "./support/provider-with-versions";
 
 test.describe.configure({ mode: "serial" });
 
@@ -147,25 +148,27 @@ test("an editor changes an assignment inline, the checks follow every save, and 
   }
 });
 
-test("an auditor opens the diff of the published change and its audit entry", async ({ page, signIn, snap }) => {
+test("an auditor opens the diff of a published change and its audit entry", async ({ page, signIn, snap }) => {
+  const own = await providerWithTwoVersions();
+  const note = "Backups are shared now <snapshots> & restores";
   await signIn("auditor@demarc.local");
-  await page.goto("/providers/danubedata/versions");
-  await expect(page.getByText("Static Sites: source code security is now shared (dependency scans).")).toBeVisible();
+  await page.goto(`/providers/${own.slug}/versions`);
+  await expect(page.getByText(note)).toBeVisible();
   await page
     .getByRole("link", { name: /Compare with previous/ })
     .first()
     .click();
-  await expect(page).toHaveURL(/\/providers\/danubedata\/versions\/compare/);
+  await expect(page).toHaveURL(new RegExp(`/providers/${own.slug}/versions/compare`));
   const main = page.locator("main");
-  await expect(main).toContainText("Source Code");
-  await expect(main).toContainText("Dependency scanning in the build pipeline");
+  await expect(main).toContainText("Backups");
+  await expect(main).toContainText("Take nightly snapshots");
   await snap("auditor-diff");
 
-  await page.goto("/audit?provider=danubedata&action=provider.publish");
+  await page.goto(`/audit?provider=${own.slug}&action=provider.publish`);
   const entries = page.getByRole("table");
   await expect(entries).toContainText("provider.publish");
-  await expect(entries).toContainText("manager@demarc.local");
-  await expect(entries).toContainText("Static Sites: source code security is now shared (dependency scans).");
+  await expect(entries).toContainText(own.publisher);
+  await expect(entries).toContainText(note);
   await snap("auditor-audit-entry");
 });
 

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "@/lib/database/seed-demo-accounts";
 
 const screenshotDir = path.resolve("tests/e2e/.artifacts/screenshots");
 
-/** The demo accounts' password (lib/database/seed-demo-accounts.ts). */
-export const DEMO_PASSWORD = "demarc-demo-password";
+export { DEMO_PASSWORD };
 
 interface Fixtures {
   page: Page;

@@ -202,7 +202,7 @@ describe("publishing", () => {
   test("publishes the reviewed draft as the next version; readers see it; subscriptions survive", async () => {
     const { publishDraft } = await import("@/lib/drafts/publish-draft");
     const { listVersions } = await import("@/lib/versions/list-versions");
-    const { getVersion } = await import("@/lib/versions/get-version");
+    const { getVersionDocuments } = await import("@/lib/versions/version-history");
     const { contentHash } = await import("@/lib/versions/content-hash");
     const p = await providerWithAreas(2);
     const db = getDb();
@@ -254,10 +254,10 @@ describe("publishing", () => {
       [2, "Customers rotate keys"],
       [1, "v1"],
     ]);
-    const v2 = await getVersion({ db, actor: anonymous, provider: slug, number: 2 });
+    const documents = (await getVersionDocuments({ db, actor: anonymous, provider: slug, numbers: [1, 2] }))!.documents;
+    const [v1, v2] = [documents.get(1), documents.get(2)];
     expect(v2?.contentHash).toBe(contentHash(v2?.document));
     expect(v2?.document.services[0]!.areas[1]!.customerDuties).toEqual(["Rotate keys"]);
-    const v1 = await getVersion({ db, actor: anonymous, provider: slug, number: 1 });
     expect(v1?.document.services[0]!.areas[1]!.customerDuties).toEqual(["Customer duty 1"]);
 
     // Versions are immutable in the database too.

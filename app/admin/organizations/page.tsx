@@ -6,7 +6,6 @@ import { Card, Section } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { getDb } from "@/lib/db";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: "Organizations" };
 /** Administrators and account managers (who manage subscriptions of their providers' services). */
 export default async function OrganizationsPage() {
   const actor = await requirePagePermission(["manage:users", "manage:subscriptions:own"], "/admin/organizations");
-  const organizations = await listOrganizations({ db: getDb(), actor });
+  const organizations = await listOrganizations({ actor });
   const seesAllProviders = can(actor, "manage:subscriptions:any");
   const rows: OrganizationRow[] = organizations.map((o) => ({
     slug: o.slug,

@@ -4,7 +4,6 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LinkButton } from "@/components/ui/link-button";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/users/list-users";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requirePagePermission("manage:users", "/admin/users");
-  const users = await listUsers({ db: getDb(), actor });
+  const users = await listUsers({ actor });
   const rows: UserRow[] = users.map((u) => ({
     id: u.id,
     name: u.name,

@@ -3,7 +3,6 @@ import { auditCsv } from "@/lib/audit/audit-csv";
 import { auditFiltersFromSearchParams, listAllAuditEntries } from "@/lib/audit/list-audit-entries";
 import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
     const actor = await getActor();
     if (actor.kind === "user" && !can(actor, "read:audit")) throw new AppError("NOT_FOUND", "There is nothing here.");
     const filters = auditFiltersFromSearchParams(new URL(request.url).searchParams);
-    const entries = await listAllAuditEntries({ db: getDb(), actor, filters });
+    const entries = await listAllAuditEntries({ actor, filters });
     const date = new Date().toISOString().slice(0, 10);
     return new Response(auditCsv(entries), {
       headers: {

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getProvider } from "@/lib/providers/get-provider";
 import { getActor } from "@/lib/auth/current-actor";
+import { findVisibleProvider } from "@/lib/providers/find-visible-provider";
 
 // Decides "not found" before anything streams (loading boundaries sit below this layout),
 // so unknown providers get a real 404 status.
@@ -12,6 +12,6 @@ export default async function ProviderLayout({
   params: Promise<{ provider: string }>;
   children: ReactNode;
 }) {
-  if (!(await getProvider({ actor: await getActor(), slug: (await params).provider }))) notFound();
+  if (!(await findVisibleProvider({ actor: await getActor(), slug: (await params).provider }))) notFound();
   return children;
 }

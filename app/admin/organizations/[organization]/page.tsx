@@ -9,7 +9,6 @@ import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { getDb } from "@/lib/db";
 import { canViewOrganizations } from "@/lib/organizations/access";
 import { getOrganization } from "@/lib/organizations/get-organization";
 
@@ -20,7 +19,7 @@ type Props = { params: Promise<{ organization: string }> };
 // Shared by generateMetadata and the page within one request.
 const loadOrganization = cache(async (slug: string) => {
   const actor = await getActor();
-  return canViewOrganizations(actor) ? getOrganization({ db: getDb(), actor, slug }) : null;
+  return canViewOrganizations(actor) ? getOrganization({ actor, slug }) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

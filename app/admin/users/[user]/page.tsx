@@ -14,7 +14,6 @@ import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { getDb } from "@/lib/db";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { getUser } from "@/lib/users/get-user";
@@ -26,7 +25,7 @@ type Props = { params: Promise<{ user: string }> };
 // Shared by generateMetadata and the page within one request.
 const loadUser = cache(async (userId: string) => {
   const actor = await getActor();
-  return can(actor, "manage:users") ? getUser({ db: getDb(), actor, userId }) : null;
+  return can(actor, "manage:users") ? getUser({ actor, userId }) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -39,11 +38,10 @@ export default async function UserPage({ params }: Props) {
   const actor = await requirePagePermission("manage:users", `/admin/users/${userId}`);
   const user = await loadUser(userId);
   if (!user) notFound();
-  const db = getDb();
   const mayManageTokens = can(actor, "manage:tokens");
   const [organizations, tokens] = await Promise.all([
-    listOrganizations({ db, actor }),
-    mayManageTokens ? listApiTokens({ db, actor, userId: user.id }) : Promise.resolve([]),
+    listOrganizations({ actor }),
+    mayManageTokens ? listApiTokens({ actor, userId: user.id }) : Promise.resolve([]),
   ]);
   const isSelf = actor.id === user.id;
 

@@ -3,7 +3,6 @@ import { NewUserForm } from "@/components/admin/new-user-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { getDb } from "@/lib/db";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: "New user" };
 
 export default async function NewUserPage() {
   const actor = await requirePagePermission("manage:users", "/admin/users/new");
-  const organizations = await listOrganizations({ db: getDb(), actor });
+  const organizations = await listOrganizations({ actor });
   return (
     <>
       <Breadcrumbs

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { errorToProblem, problemResponse } from "@/lib/api/problem";
 import { getActor } from "@/lib/auth/current-actor";
-import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { diffProviderDocuments } from "@/lib/domain/diff";
 import { AppError } from "@/lib/errors";
 import { entryContentHtml, nameUuidUrn, renderAtomFeed } from "@/lib/versions/atom-feed";
@@ -15,17 +15,7 @@ export const dynamic = "force-dynamic";
 const feedLimit = 50;
 
 /** The public address: NEXTAUTH_URL when set (behind a proxy), else the address the request came to. */
-function publicOrigin(request: Request): string {
-  const configured = process.env.NEXTAUTH_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // An invalid NEXTAUTH_URL is next-auth's problem to report; fall back to the request.
-    }
-  }
-  return new URL(request.url).origin;
-}
+const publicOrigin = (request: Request) => (env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL) : new URL(request.url)).origin;
 
 /**
  * A provider's changelog as an Atom 1.0 feed: one entry per published version, newest first, with
@@ -37,7 +27,7 @@ export async function GET(request: Request, context: { params: Promise<{ provide
   try {
     const actor = await getActor();
     const { provider: slug } = await context.params;
-    const data = await getFeedVersions({ db: getDb(), actor, provider: slug, limit: feedLimit });
+    const data = await getFeedVersions({ actor, provider: slug, limit: feedLimit });
     if (!data) throw new AppError("NOT_FOUND", `No provider "${slug}".`);
     const { provider } = data.scope;
     const origin = publicOrigin(request);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { EditableMatrix, type RowIssue } from "@/components/editor/editable-matrix";
 import { DiscardForm, PublishForm, RevertForm } from "@/components/editor/draft-forms";
 import { LintPanel } from "@/components/editor/lint-panel";
@@ -18,11 +17,8 @@ import {
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
-import { getActor } from "@/lib/auth/current-actor";
-import { getDb } from "@/lib/db";
 import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
-import { getDraft } from "@/lib/drafts/get-draft";
-import { AppError } from "@/lib/errors";
+import { requireEditorDraft } from "@/lib/drafts/editor-access";
 import { listVersions } from "@/lib/versions/list-versions";
 import { plural } from "@/lib/format";
 
@@ -35,19 +31,9 @@ export const metadata: Metadata = { title: "Edit draft" };
 /** The draft's home for the provider's editors: status, checks, publishing and every part of the model. */
 export default async function EditProviderPage({ params }: Props) {
   const { provider: slug } = await params;
-  const actor = await getActor();
-  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/providers/${slug}/edit`)}`);
-  const db = getDb();
-  let draft: Awaited<ReturnType<typeof getDraft>>;
-  try {
-    // Authorizes (edit:provider:own): others get the same 404 as for a page that does not exist.
-    draft = await getDraft({ db, actor, provider: slug });
-  } catch (error) {
-    if (error instanceof AppError && ["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED"].includes(error.code)) notFound();
-    throw error;
-  }
+  const { actor, draft } = await requireEditorDraft(slug, `/providers/${slug}/edit`);
   const document = draft.document;
-  const versions = (await listVersions({ db, actor, provider: slug }))?.versions ?? [];
+  const versions = (await listVersions({ actor, provider: slug }))?.versions ?? [];
   const issues = lintProviderDocument(document);
   const errorCount = issues.filter((i) => i.severity === "error").length;
   const warningCount = issues.length - errorCount;

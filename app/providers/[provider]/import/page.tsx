@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { MatrixImportForm } from "@/components/import/matrix-import-form";
 import { ProviderJsonImportForm } from "@/components/import/provider-json-import-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -8,11 +7,9 @@ import { Card, Section } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { getDraft } from "@/lib/drafts/get-draft";
+import { requireEditorDraft } from "@/lib/drafts/editor-access";
 import { matrixImportLimits } from "@/lib/drafts/import-service-matrix";
-import { AppError } from "@/lib/errors";
-import { getProvider } from "@/lib/providers/get-provider";
+import { findVisibleProvider } from "@/lib/providers/find-visible-provider";
 import { providerImportLimits } from "@/lib/transfer/import-provider-document";
 import { importProviderAction, previewProviderImportAction } from "@/lib/actions/import";
 import { formatDateTime } from "@/lib/format";
@@ -22,26 +19,16 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ provider: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const provider = await getProvider({ actor: await getActor(), slug: (await params).provider });
+  const provider = await findVisibleProvider({ actor: await getActor(), slug: (await params).provider });
   return { title: provider ? `Import · ${provider.name}` : "Not found" };
 }
 
 const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`);
 
-/**
- * Imports into the provider's draft, for its editors. Hidden providers are a 404 for everyone
- * (like the provider page); anonymous visitors of a visible one sign in; other users get a 404.
- */
+/** Imports into the provider's draft, for its editors (see requireEditorDraft for everyone else). */
 export default async function ImportPage({ params }: Props) {
   const slug = (await params).provider;
-  const actor = await getActor();
-  const visible = await getProvider({ actor, slug });
-  if (!visible) notFound();
-  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/providers/${slug}/import`)}`);
-  const draft = await getDraft({ db: getDb(), actor, provider: slug }).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const { actor, draft } = await requireEditorDraft(slug, `/providers/${slug}/import`);
   const document = draft.document;
   const providerColumn = document.parties.find((p) => p.key === "provider")?.name ?? document.name;
 

@@ -8,7 +8,6 @@ import { LinkButton } from "@/components/ui/link-button";
 import { CompareForm } from "@/components/versions/compare-form";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
-import { getDb } from "@/lib/db";
 import { listVersionHistory } from "@/lib/versions/version-history";
 import { compareHref, feedHref, shortHash, versionHref } from "@/lib/versions/version-format";
 
@@ -16,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ provider: string }> };
 
-const load = cache(async (provider: string) => listVersionHistory({ db: getDb(), actor: await getActor(), provider }));
+const load = cache(async (provider: string) => listVersionHistory({ actor: await getActor(), provider }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await load((await params).provider);

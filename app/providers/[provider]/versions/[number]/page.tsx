@@ -8,7 +8,6 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Section } from "@/components/ui/card";
 import { VersionBanner } from "@/components/versions/version-banner";
 import { getActor } from "@/lib/auth/current-actor";
-import { getDb } from "@/lib/db";
 import { documentToProviderDetail } from "@/lib/transfer/document-to-dto";
 import { parseVersionNumber, versionHref } from "@/lib/versions/version-format";
 import { getVersionDocuments } from "@/lib/versions/version-history";
@@ -21,7 +20,7 @@ type Props = { params: Promise<{ provider: string; number: string }> };
 const load = cache(async (provider: string, raw: string) => {
   const number = parseVersionNumber(raw);
   if (number === null) return null;
-  const data = await getVersionDocuments({ db: getDb(), actor: await getActor(), provider, numbers: [number] });
+  const data = await getVersionDocuments({ actor: await getActor(), provider, numbers: [number] });
   const version = data?.documents.get(number);
   if (!data || !version) return null;
   return { scope: data.scope, version, latest: data.versions[0]?.number ?? number };

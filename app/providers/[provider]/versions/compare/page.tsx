@@ -7,7 +7,6 @@ import { CompareForm } from "@/components/versions/compare-form";
 import { DiffView } from "@/components/versions/diff-view";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
-import { getDb } from "@/lib/db";
 import { diffProviderDocuments } from "@/lib/domain/diff";
 import {
   compareHref,
@@ -26,9 +25,7 @@ type Props = {
   searchParams: Promise<{ from?: Param; to?: Param; view?: Param }>;
 };
 
-const loadHistory = cache(async (provider: string) =>
-  listVersionHistory({ db: getDb(), actor: await getActor(), provider }),
-);
+const loadHistory = cache(async (provider: string) => listVersionHistory({ actor: await getActor(), provider }));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadHistory((await params).provider);
@@ -57,7 +54,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
   );
   const documents =
     comparison.kind === "compare"
-      ? await getScopedDocuments({ db: getDb(), scope: history.scope, numbers: [comparison.from, comparison.to] })
+      ? await getScopedDocuments({ scope: history.scope, numbers: [comparison.from, comparison.to] })
       : null;
   const from = comparison.kind === "compare" ? documents?.get(comparison.from) : undefined;
   const to = comparison.kind === "compare" ? documents?.get(comparison.to) : undefined;

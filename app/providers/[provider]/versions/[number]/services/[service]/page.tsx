@@ -5,7 +5,6 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PublishedServiceBody, ServiceHeader } from "@/components/service/published-service";
 import { VersionBanner } from "@/components/versions/version-banner";
 import { getActor } from "@/lib/auth/current-actor";
-import { getDb } from "@/lib/db";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { parseVersionNumber, versionHref } from "@/lib/versions/version-format";
 import { getVersionDocuments } from "@/lib/versions/version-history";
@@ -21,7 +20,7 @@ type Props = {
 const load = cache(async (provider: string, raw: string, service: string) => {
   const number = parseVersionNumber(raw);
   if (number === null) return null;
-  const data = await getVersionDocuments({ db: getDb(), actor: await getActor(), provider, numbers: [number] });
+  const data = await getVersionDocuments({ actor: await getActor(), provider, numbers: [number] });
   const version = data?.documents.get(number);
   // The document is already restricted to the services this actor may see.
   const detail = version ? documentToServiceDetail(version.document, service) : null;
