@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    // Provider JSON imports may be up to 2 MiB (lib/transfer/import-provider-document.ts).
+    // Provider JSON imports may be up to 2 MiB (lib/transfer/read-provider-json.ts).
     serverActions: { bodySizeLimit: "3mb" },
   },
   async headers() {

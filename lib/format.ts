@@ -13,3 +13,10 @@ export function formatDateTime(date: Date, options: { seconds?: boolean } = {}):
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const counter = new Intl.NumberFormat("en-GB");
+
+/** "12,345". */
+export function formatCount(count: number): string {
+  return counter.format(count);
+}

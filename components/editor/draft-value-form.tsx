@@ -1,8 +1,13 @@
 "use client";
 
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { DocumentPath } from "@/lib/domain/document-changes";
-import { ConfirmAction, ConflictPanel, FieldError, inputClass, smallButton } from "./editor-controls";
+import { ConfirmAction, ConflictPanel, smallButton } from "./editor-controls";
+import { buildValue, isObject, readField, type FieldInput, type FieldSpec, type Json } from "./value-form/field-spec";
+import { SpecField } from "./value-form/spec-field";
+import { ValueSummary } from "./value-form/value-summary";
+
+export type { FieldInput, FieldSpec } from "./value-form/field-spec";
 import { conflictOf, fieldErrorOf, otherFieldErrors, useDraftChange } from "./use-draft-change";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 
@@ -12,223 +17,6 @@ import { canonicalJson } from "@/lib/domain/canonical-json";
 // assignments. A form saves exactly one change: `set` (with `expected` = the value it loaded),
 // `insert` (a new list item) or `remove` (with confirmation). A stale save shows the other editor's
 // value next to the user's input, which stays in the form.
-
-type Json = Record<string, unknown>;
-export type FieldInput = string | boolean | string[];
-
-export interface FieldSpec {
-  /** The property of the edited object; null when the form edits a single value (e.g. ["name"]). */
-  key: string | null;
-  label: string;
-  kind: "text" | "textarea" | "markdown" | "url" | "color" | "select" | "checkbox" | "number" | "checkboxes";
-  required?: boolean;
-  hint?: string;
-  /** For "select" and "checkboxes". */
-  options?: readonly { value: string; label: string }[];
-  /** Optional selects: the label of the empty choice. */
-  emptyLabel?: string;
-  /** How an empty input is stored: left out (default) or null. */
-  empty?: "omit" | "null";
-  /** Custom reading and writing (e.g. one select choosing between two properties). */
-  get?: (value: Json) => FieldInput;
-  put?: (value: Json, input: FieldInput) => void;
-  /** The error paths this field shows (default: its key). */
-  errorKeys?: readonly string[];
-  /** Spans the whole form row. */
-  wide?: boolean;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function readField(field: FieldSpec, value: unknown): FieldInput {
-  const object = isObject(value) ? value : {};
-  if (field.get) return field.get(object);
-  const raw = field.key === null ? value : object[field.key];
-  if (field.kind === "checkbox") return raw === true;
-  if (field.kind === "checkboxes") return Array.isArray(raw) ? raw.map(String) : [];
-  return raw === undefined || raw === null ? "" : String(raw);
-}
-
-function convert(field: FieldSpec, input: FieldInput): unknown {
-  if (field.kind === "checkbox") return input === true ? true : undefined;
-  if (field.kind === "checkboxes") return Array.isArray(input) && input.length > 0 ? input : undefined;
-  const text = typeof input === "string" ? input.trim() : "";
-  if (text === "") return field.empty === "null" ? null : field.required ? "" : undefined;
-  if (field.kind === "number") return /^-?\d+$/.test(text) ? Number(text) : text;
-  return text;
-}
-
-/** The value the form would save: its fields written over the loaded value (other properties are kept). */
-function buildValue(fields: readonly FieldSpec[], base: unknown, inputs: readonly FieldInput[]): unknown {
-  if (fields.length === 1 && fields[0]!.key === null) return convert(fields[0]!, inputs[0] ?? "");
-  const next: Json = isObject(base) ? structuredClone(base) : {};
-  fields.forEach((field, i) => {
-    const input = inputs[i] ?? "";
-    if (field.put) field.put(next, input);
-    else if (field.key !== null) {
-      const value = convert(field, input);
-      if (value === undefined) delete next[field.key];
-      else next[field.key] = value;
-    }
-  });
-  return next;
-}
-
-/** A read-only rendering of a value through the form's fields (the two sides of a conflict); differences from `other` are marked. */
-function ValueSummary({ fields, value, other }: { fields: readonly FieldSpec[]; value: unknown; other?: unknown }) {
-  if (value === null || value === undefined)
-    return <p className="text-xs text-slate-700">Nothing: it was removed or left empty.</p>;
-  const shown = (field: FieldSpec, of: unknown) => {
-    const input = readField(field, of);
-    if (typeof input === "boolean") return input ? "Yes" : "No";
-    if (Array.isArray(input)) return input.join(", ") || "—";
-    return (field.options?.find((o) => o.value === input)?.label ?? input) || "—";
-  };
-  return (
-    <dl className="grid grid-cols-[auto_1fr] gap-y-1 text-xs">
-      {fields.map((field) => {
-        const text = shown(field, value);
-        const changed = other !== undefined && text !== shown(field, other);
-        return (
-          <div key={field.label} className={`contents ${changed ? "[&>*]:bg-amber-100" : ""}`}>
-            <dt className="rounded-l px-1 font-medium text-slate-600">
-              {field.label}
-              {changed ? <span className="sr-only"> (differs)</span> : null}
-            </dt>
-            <dd className="whitespace-pre-wrap break-words rounded-r px-1 text-slate-900">{text}</dd>
-          </div>
-        );
-      })}
-    </dl>
-  );
-}
-
-function Field({
-  field,
-  name,
-  defaultValue,
-  error,
-}: {
-  field: FieldSpec;
-  name: string;
-  defaultValue: FieldInput;
-  error: string | undefined;
-}) {
-  const id = useId();
-  const hintId = field.hint ? `${id}-hint` : undefined;
-  const errorId = `${id}-error`;
-  const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const optional =
-    field.required || field.kind === "checkbox" ? null : (
-      <span className="font-normal text-slate-500"> (optional)</span>
-    );
-  const notes = (
-    <>
-      {field.hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {field.hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
-    </>
-  );
-  const className = field.wide || field.kind === "textarea" || field.kind === "markdown" ? "sm:col-span-2" : "";
-
-  if (field.kind === "checkbox")
-    return (
-      <div className={className}>
-        <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input
-            type="checkbox"
-            name={name}
-            value="true"
-            defaultChecked={defaultValue === true}
-            aria-describedby={describedBy}
-            aria-invalid={error ? true : undefined}
-            className="size-4 rounded border-slate-300 accent-blue-700"
-          />
-          {field.label}
-        </label>
-        {notes}
-      </div>
-    );
-  if (field.kind === "checkboxes") {
-    const checked = Array.isArray(defaultValue) ? defaultValue : [];
-    return (
-      <fieldset className={className} aria-describedby={describedBy}>
-        <legend className="text-sm font-medium text-slate-800">
-          {field.label}
-          {optional}
-        </legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {(field.options ?? []).map((o) => (
-            <label key={o.value} className="flex items-center gap-2 text-sm text-slate-800">
-              <input
-                type="checkbox"
-                name={name}
-                value={o.value}
-                defaultChecked={checked.includes(o.value)}
-                className="size-4 rounded border-slate-300 accent-blue-700"
-              />
-              {o.label}
-            </label>
-          ))}
-        </div>
-        {notes}
-      </fieldset>
-    );
-  }
-  const text = typeof defaultValue === "string" ? defaultValue : "";
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {field.label}
-        {optional}
-      </label>
-      {field.kind === "select" ? (
-        <select
-          id={id}
-          name={name}
-          defaultValue={text}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          className={inputClass(error)}
-        >
-          {!field.required || text === "" ? <option value="">{field.emptyLabel ?? "—"}</option> : null}
-          {(field.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : field.kind === "textarea" || field.kind === "markdown" ? (
-        <textarea
-          id={id}
-          name={name}
-          defaultValue={text}
-          rows={field.kind === "markdown" ? 12 : 3}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          className={`${inputClass(error)} ${field.kind === "markdown" ? "font-mono" : ""}`}
-        />
-      ) : (
-        <input
-          id={id}
-          name={name}
-          type={field.kind === "number" ? "number" : field.kind === "url" ? "url" : "text"}
-          defaultValue={text}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          spellCheck={field.kind === "color" ? false : undefined}
-          className={inputClass(error)}
-        />
-      )}
-      {notes}
-    </div>
-  );
-}
 
 export interface DraftValueFormProps {
   provider: string;
@@ -348,7 +136,7 @@ export function DraftValueForm({
         {legend}
         <div key={formKey} className={scalar ? "" : "grid gap-3 sm:grid-cols-2"}>
           {fields.map((field, i) => (
-            <Field
+            <SpecField
               key={`${field.label}-${i}`}
               field={field}
               name={`field-${i}`}

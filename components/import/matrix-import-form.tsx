@@ -3,6 +3,8 @@
 import { importMatrixAction, previewMatrixImportAction } from "@/lib/actions/import";
 import { FormMessage, SelectField, SubmitButton } from "@/components/forms/form-controls";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
+import { Duties } from "@/components/matrix/duties";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
 import type { MatrixImportPreview, MatrixImportRow } from "@/lib/drafts/import-service-matrix";
 import type { MatrixImportState } from "@/lib/actions/import-state";
 import { ErrorList, formatBytes, RadioGroup, UploadFields, usePreviewThenImport } from "./import-controls";
@@ -157,41 +159,31 @@ function MatrixPreview({ preview, providerColumn }: { preview: MatrixImportPrevi
         </p>
       ) : null}
       <ErrorList title="Problems with the result" items={preview.problems} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="bg-slate-50 px-3 py-2 text-left font-medium text-slate-800">
+      <Table
+        captionVisible
+        caption={
+          <>
             Preview: {preview.service.name} ({preview.mode === "replace" ? "replace its areas" : "append to its areas"},{" "}
             {preview.format === "csv" ? "CSV" : "Markdown"})
-          </caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Line
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Responsibility area
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Assignment
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {providerColumn}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Customer
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Result
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
-            {preview.rows.map((row) => (
-              <PreviewRow key={row.line} row={row} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHead>Line</TableHead>
+            <TableHead>Responsibility area</TableHead>
+            <TableHead>Assignment</TableHead>
+            <TableHead>{providerColumn}</TableHead>
+            <TableHead>Customer</TableHead>
+            <TableHead>Result</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {preview.rows.map((row) => (
+            <PreviewRow key={row.line} row={row} />
+          ))}
+        </TableBody>
+      </Table>
     </>
   );
 }
@@ -200,19 +192,19 @@ function PreviewRow({ row }: { row: MatrixImportRow }) {
   const failed = row.errors.length > 0;
   const area = row.area;
   return (
-    <tr className={failed ? "bg-red-50" : undefined} aria-invalid={failed ? true : undefined}>
-      <td className="px-3 py-2 font-mono text-xs text-slate-500">{row.line}</td>
-      <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+    <TableRow className={failed ? "bg-red-50" : undefined} aria-invalid={failed ? true : undefined}>
+      <TableCell className="font-mono text-xs text-slate-500">{row.line}</TableCell>
+      <TableRowHeader>
         {area?.name ?? <span className="font-normal text-slate-500 italic">(row with errors)</span>}
-      </th>
-      <td className="px-3 py-2">{area ? <AssignmentBadge assignment={area.assignment} /> : null}</td>
-      <td className="px-3 py-2">
+      </TableRowHeader>
+      <TableCell>{area ? <AssignmentBadge assignment={area.assignment} /> : null}</TableCell>
+      <TableCell>
         {area ? <Duties duties={area.providerDuties} notApplicable={area.providerNotApplicable} /> : null}
-      </td>
-      <td className="px-3 py-2">
+      </TableCell>
+      <TableCell>
         {area ? <Duties duties={area.customerDuties} notApplicable={area.customerNotApplicable} /> : null}
-      </td>
-      <td className="px-3 py-2">
+      </TableCell>
+      <TableCell>
         {failed ? (
           <ul className="space-y-0.5 text-red-700">
             {row.errors.map((error) => (
@@ -228,19 +220,7 @@ function PreviewRow({ row }: { row: MatrixImportRow }) {
             {effectLabels[row.effect]}
           </span>
         ) : null}
-      </td>
-    </tr>
-  );
-}
-
-function Duties({ duties, notApplicable }: { duties: readonly string[]; notApplicable?: boolean }) {
-  if (notApplicable) return <span className="text-slate-500">N/A</span>;
-  if (duties.length === 0) return <span className="text-slate-400">—</span>;
-  return (
-    <ul className="list-disc space-y-0.5 pl-4 text-slate-700">
-      {duties.map((duty, i) => (
-        <li key={i}>{duty}</li>
-      ))}
-    </ul>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { FormMessage, SubmitButton } from "@/components/forms/form-controls";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
 import type { DocumentCounts, ProviderImportPreview } from "@/lib/transfer/import-provider-document";
 import type { ProviderImportState } from "@/lib/actions/import-state";
 import { formatBytes, UploadFields, usePreviewThenImport } from "./import-controls";
@@ -136,39 +137,26 @@ function DocumentPreview({ preview }: { preview: ProviderImportPreview }) {
         </p>
       ) : null}
       {preview.counts ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="bg-slate-50 px-3 py-2 text-left font-medium text-slate-800">Contents</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Part
-                </th>
+        <Table caption="Contents" captionVisible>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Part</TableHead>
+              {preview.current ? <TableHead className="text-right">Draft now</TableHead> : null}
+              <TableHead className="text-right">In the file</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {keys.map((key) => (
+              <TableRow key={key}>
+                <TableRowHeader>{countLabels[key]}</TableRowHeader>
                 {preview.current ? (
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Draft now
-                  </th>
+                  <TableCell className="text-right tabular-nums">{preview.current.counts[key]}</TableCell>
                 ) : null}
-                <th scope="col" className="px-3 py-2 text-right">
-                  In the file
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.map((key) => (
-                <tr key={key}>
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-700">
-                    {countLabels[key]}
-                  </th>
-                  {preview.current ? (
-                    <td className="px-3 py-1.5 text-right tabular-nums">{preview.current.counts[key]}</td>
-                  ) : null}
-                  <td className="px-3 py-1.5 text-right font-medium tabular-nums">{preview.counts?.[key]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                <TableCell className="text-right font-medium tabular-nums">{preview.counts?.[key]}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       ) : null}
       {preview.counts && preview.outcome === "draft" ? (
         <ul className="space-y-1 text-sm text-slate-700">
@@ -189,35 +177,30 @@ function DocumentPreview({ preview }: { preview: ProviderImportPreview }) {
         </ul>
       ) : null}
       {preview.errors.length ? (
-        <div className="overflow-x-auto rounded-lg border border-red-200">
-          <table className="min-w-full divide-y divide-red-100 text-sm">
-            <caption className="bg-red-50 px-3 py-2 text-left font-medium text-red-800">
-              Problems ({preview.errors.length + preview.moreErrors})
-            </caption>
-            <thead className="bg-red-50 text-left text-xs font-semibold tracking-wide text-red-800 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Field
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Problem
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-red-100 bg-white">
+        <div>
+          <Table
+            tone="danger"
+            captionVisible
+            caption={<span className="text-red-800">Problems ({preview.errors.length + preview.moreErrors})</span>}
+          >
+            <TableHeader>
+              <TableRow>
+                <TableHead>Field</TableHead>
+                <TableHead>Problem</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {preview.errors.map((error, i) => (
-                <tr key={i}>
-                  <td className="px-3 py-1.5 font-mono text-xs text-slate-700">{error.path}</td>
-                  <td className="px-3 py-1.5 text-red-700">
+                <TableRow key={i}>
+                  <TableCell className="font-mono text-xs text-slate-700">{error.path}</TableCell>
+                  <TableCell className="text-red-700">
                     <span className="font-semibold">Error:</span> {error.message}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-          {preview.moreErrors ? (
-            <p className="bg-red-50 px-3 py-2 text-sm text-red-800">…and {preview.moreErrors} more.</p>
-          ) : null}
+            </TableBody>
+          </Table>
+          {preview.moreErrors ? <p className="mt-2 text-sm text-red-800">…and {preview.moreErrors} more.</p> : null}
         </div>
       ) : null}
     </>

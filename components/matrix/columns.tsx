@@ -6,6 +6,7 @@ import { dataTableColumnHelper, type DataTableFeatures } from "@/components/data
 import { assignmentMeta, assignmentValues, defaultParties, type AssignmentValue } from "@/lib/domain/assignment";
 import type { AreaDto, LayerDto, PartyDto } from "@/lib/validation/api";
 import { AreaLabel, planeLabels } from "@/components/matrix/area-label";
+import { Duties } from "@/components/matrix/duties";
 
 /** An area row; `overridden` marks a deployment model's change to the service default. */
 export type MatrixRow = AreaDto & { overridden?: boolean };
@@ -71,29 +72,6 @@ export function matrixSearchText({ parties, layers = [] }: Omit<MatrixColumnsOpt
     ]
       .filter(Boolean)
       .join("\n");
-}
-
-function Duties({ duties, notApplicable }: { duties: readonly string[]; notApplicable: boolean }) {
-  if (notApplicable)
-    return (
-      <abbr title="Not applicable" className="text-slate-500 no-underline">
-        N/A
-      </abbr>
-    );
-  if (duties.length === 0)
-    return (
-      <span className="text-slate-400">
-        <span aria-hidden="true">—</span>
-        <span className="sr-only">none listed</span>
-      </span>
-    );
-  return (
-    <ul className="list-disc space-y-0.5 pl-4 text-slate-700 marker:text-slate-300">
-      {duties.map((duty, i) => (
-        <li key={i}>{duty}</li>
-      ))}
-    </ul>
-  );
 }
 
 function OverriddenMarker() {

@@ -9,6 +9,7 @@ import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatCount } from "@/lib/format";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_MAX_PAGE_SIZE = 200;
@@ -298,7 +299,7 @@ export async function listAllAuditEntries(options: {
   if (total > max)
     throw new AppError(
       "INVALID_INPUT",
-      `${total.toLocaleString("en-GB")} entries match, more than the ${max.toLocaleString("en-GB")} one export may ` +
+      `${formatCount(total)} entries match, more than the ${formatCount(max)} one export may ` +
         "hold. Narrow the filters, for example to a shorter time range.",
     );
   // Keyset batches keep each query small; entries added meanwhile are newer than the first batch.

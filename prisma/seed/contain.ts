@@ -3,6 +3,7 @@
 // models, legend: Customer / Contain / Hyperscaler / Customer + Contain / All), so every layer,
 // component and per-model assignment below is the team's reading and carries an `interpretation`.
 // The matrix rows are the page's "Our Responsibility" and "Your Responsibility" bullets.
+// One file per source document, kept whole (over 400 lines) so it reads side by side with the source.
 import type { ProviderDocumentInput } from "@/lib/validation/provider-document";
 import { area } from "./helpers";
 

@@ -1,5 +1,6 @@
 // DanubeData — transcribed from shared/seed-docs/004_827cda325b6e9bfa.txt.
 // Table rows are exact: each cell's items joined with ", " reproduce the source cell; "N/A" sides are notApplicable.
+// One file per source document, kept whole (over 400 lines) so it reads side by side with the source.
 import type { ProviderDocumentInput, ServiceInput } from "@/lib/validation/provider-document";
 import { area, NA } from "./helpers";
 

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { SubscriptionsForm } from "@/components/admin/subscriptions-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { can, roleLabels } from "@/lib/auth/permissions";
@@ -61,45 +62,34 @@ export default async function OrganizationPage({ params }: Props) {
         {organization.members.length === 0 ? (
           <p className="text-sm text-slate-600">No users belong to this organization yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs print:overflow-visible print:shadow-none">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Members of {organization.name}</caption>
-              <thead className="bg-slate-100 text-xs font-semibold text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Email
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Role
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {organization.members.map((m) => (
-                  <tr key={m.id} className="border-t border-slate-100 even:bg-slate-50/70">
-                    <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                      {mayManageUsers ? (
-                        <Link className="text-blue-700 hover:underline" href={`/admin/users/${m.id}`}>
-                          {m.name}
-                        </Link>
-                      ) : (
-                        m.name
-                      )}
-                    </th>
-                    <td className="break-all px-3 py-2 text-slate-700">{m.email}</td>
-                    <td className="px-3 py-2 text-slate-700">{roleLabels[m.role]}</td>
-                    <td className="px-3 py-2 text-slate-700">{m.active ? "Active" : "Deactivated"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption={`Members of ${organization.name}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Email</TableHead>
+                <TableHead>Role</TableHead>
+                <TableHead>Status</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {organization.members.map((m) => (
+                <TableRow key={m.id} className="even:bg-slate-50/70">
+                  <TableRowHeader>
+                    {mayManageUsers ? (
+                      <Link className="text-blue-700 hover:underline" href={`/admin/users/${m.id}`}>
+                        {m.name}
+                      </Link>
+                    ) : (
+                      m.name
+                    )}
+                  </TableRowHeader>
+                  <TableCell className="break-all text-slate-700">{m.email}</TableCell>
+                  <TableCell className="text-slate-700">{roleLabels[m.role]}</TableCell>
+                  <TableCell className="text-slate-700">{m.active ? "Active" : "Deactivated"}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         )}
       </Section>
 

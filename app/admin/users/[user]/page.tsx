@@ -10,6 +10,7 @@ import { UserActiveForm } from "@/components/admin/user-active-form";
 import { UserDetailsForm } from "@/components/admin/user-details-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { can, roleLabels } from "@/lib/auth/permissions";
@@ -156,61 +157,46 @@ export default async function UserPage({ params }: Props) {
           {tokens.length === 0 ? (
             <p className="text-sm text-slate-600">No tokens have been issued for this account.</p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs print:overflow-visible print:shadow-none">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">API tokens of {user.name}</caption>
-                <thead className="bg-slate-100 text-xs font-semibold text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Name
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Prefix
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Created
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Last used
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Status
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tokens.map((t) => (
-                    <tr key={t.id} className="border-t border-slate-100 align-top even:bg-slate-50/70">
-                      <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                        {t.name}
-                      </th>
-                      <td className="px-3 py-2">
-                        <code className="rounded bg-slate-100 px-1 text-xs">{t.prefix}…</code>
-                      </td>
-                      <td className="px-3 py-2 text-slate-700">
-                        <time dateTime={t.createdAt.toISOString()}>{formatDateTime(t.createdAt)}</time>
-                        {t.createdBy ? <div className="text-xs text-slate-500">by {t.createdBy.name}</div> : null}
-                      </td>
-                      <td className="px-3 py-2 text-slate-700">
-                        {t.lastUsedAt ? (
-                          <time dateTime={t.lastUsedAt.toISOString()}>{formatDateTime(t.lastUsedAt)}</time>
-                        ) : (
-                          "Never"
-                        )}
-                      </td>
-                      <td className="px-3 py-2">
-                        <RevokeTokenForm
-                          userId={user.id}
-                          tokenId={t.id}
-                          tokenName={t.name}
-                          revoked={t.revokedAt ? formatDateTime(t.revokedAt) : undefined}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table caption={`API tokens of ${user.name}`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Name</TableHead>
+                  <TableHead>Prefix</TableHead>
+                  <TableHead>Created</TableHead>
+                  <TableHead>Last used</TableHead>
+                  <TableHead>Status</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {tokens.map((t) => (
+                  <TableRow key={t.id} className="even:bg-slate-50/70">
+                    <TableRowHeader>{t.name}</TableRowHeader>
+                    <TableCell>
+                      <code className="rounded bg-slate-100 px-1 text-xs">{t.prefix}…</code>
+                    </TableCell>
+                    <TableCell className="text-slate-700">
+                      <time dateTime={t.createdAt.toISOString()}>{formatDateTime(t.createdAt)}</time>
+                      {t.createdBy ? <div className="text-xs text-slate-500">by {t.createdBy.name}</div> : null}
+                    </TableCell>
+                    <TableCell className="text-slate-700">
+                      {t.lastUsedAt ? (
+                        <time dateTime={t.lastUsedAt.toISOString()}>{formatDateTime(t.lastUsedAt)}</time>
+                      ) : (
+                        "Never"
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <RevokeTokenForm
+                        userId={user.id}
+                        tokenId={t.id}
+                        tokenName={t.name}
+                        revoked={t.revokedAt ? formatDateTime(t.revokedAt) : undefined}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
           )}
         </Section>
       ) : null}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AssignmentLegend } from "@/components/assignment/assignment-badge";
 import { assignmentClasses } from "@/components/assignment/assignment-styles";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
 import { assignmentMeta } from "@/lib/domain/assignment";
 import { getComparison } from "@/lib/providers/get-comparison";
 import { getActor } from "@/lib/auth/current-actor";
@@ -38,63 +38,56 @@ export default async function ComparePage({ params }: Props) {
         the most to the customer to the most managed one, so responsibility visibly shifts to the provider from left to
         right. An empty cell means the service has no such area.
       </p>
-      <Card className="mt-6 overflow-x-auto">
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">
-            Heatmap of {provider.name} responsibility areas by service, least to most managed
-          </caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="sticky left-0 bg-white px-3 py-2 text-left font-semibold text-slate-700">
-                Area
-              </th>
-              {heatmap.columns.map((c) => (
-                <th
-                  key={c.slug}
-                  scope="col"
-                  className="px-2 py-2 text-center align-bottom font-semibold text-slate-700"
-                >
-                  <Link href={`/providers/${provider.slug}/services/${c.slug}`} className="hover:underline">
-                    {c.name}
-                  </Link>
-                  <div className="text-xs font-normal text-slate-500">
-                    {c.category} · {Math.round(c.providerShare * 100)}% provider
-                  </div>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {heatmap.rows.map((row) => (
-              <tr key={row.key} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="sticky left-0 bg-white px-3 py-1.5 text-left font-medium text-slate-800">
-                  {row.name}
-                </th>
-                {row.cells.map((cell, i) => (
-                  <td key={heatmap.columns[i]?.slug ?? i} className="px-1 py-1 text-center">
-                    {cell ? (
-                      <span
-                        className={`flex h-8 items-center justify-center rounded-md text-xs font-semibold ${assignmentClasses[cell].cell} ${assignmentClasses[cell].text}`}
-                        title={`${row.name} — ${heatmap.columns[i]?.name}: ${assignmentMeta[cell].label}`}
-                      >
-                        <span aria-hidden="true" className="mr-1 font-mono">
-                          {assignmentMeta[cell].symbol}
-                        </span>
-                        {assignmentMeta[cell].label}
-                      </span>
-                    ) : (
-                      <span className="text-slate-300">
-                        <span aria-hidden="true">·</span>
-                        <span className="sr-only">not in this service</span>
-                      </span>
-                    )}
-                  </td>
-                ))}
-              </tr>
+      <Table
+        caption={`Heatmap of ${provider.name} responsibility areas by service, least to most managed`}
+        frameClassName="mt-6"
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHead className="sticky left-0 bg-slate-100">Area</TableHead>
+            {heatmap.columns.map((c) => (
+              <TableHead key={c.slug} className="text-center">
+                <Link href={`/providers/${provider.slug}/services/${c.slug}`} className="hover:underline">
+                  {c.name}
+                </Link>
+                <div className="text-xs font-normal text-slate-500">
+                  {c.category} · {Math.round(c.providerShare * 100)}% provider
+                </div>
+              </TableHead>
             ))}
-          </tbody>
-        </table>
-      </Card>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {heatmap.rows.map((row) => (
+            <TableRow key={row.key}>
+              <TableRowHeader className="sticky left-0 bg-white">
+                {/* As tall as the cells beside it, so the name lines up with them. */}
+                <span className="flex min-h-8 items-center">{row.name}</span>
+              </TableRowHeader>
+              {row.cells.map((cell, i) => (
+                <TableCell key={heatmap.columns[i]?.slug ?? i} className="text-center">
+                  {cell ? (
+                    <span
+                      className={`flex h-8 items-center justify-center rounded-md text-xs font-semibold ${assignmentClasses[cell].cell} ${assignmentClasses[cell].text}`}
+                      title={`${row.name} — ${heatmap.columns[i]?.name}: ${assignmentMeta[cell].label}`}
+                    >
+                      <span aria-hidden="true" className="mr-1 font-mono">
+                        {assignmentMeta[cell].symbol}
+                      </span>
+                      {assignmentMeta[cell].label}
+                    </span>
+                  ) : (
+                    <span className="flex h-8 items-center justify-center text-slate-300">
+                      <span aria-hidden="true">·</span>
+                      <span className="sr-only">not in this service</span>
+                    </span>
+                  )}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       <div className="mt-4">
         <AssignmentLegend only={used} />
       </div>

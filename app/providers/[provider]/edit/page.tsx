@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EditableMatrix, type RowIssue } from "@/components/editor/editable-matrix";
+import { EditableMatrix, type RowIssue } from "@/components/editor/matrix/editable-matrix";
 import { DiscardForm, PublishForm, RevertForm } from "@/components/editor/draft-forms";
 import { LintPanel } from "@/components/editor/lint-panel";
 import {
-  AddServiceForm,
   ComplianceEditor,
   ContactsEditor,
-  DeploymentModelsEditor,
-  LayersEditor,
   PartiesEditor,
   ProviderFieldsEditor,
   SectionsEditor,
+} from "@/components/editor/editors/provider-editors";
+import {
+  AddServiceForm,
+  DeploymentModelsEditor,
+  LayersEditor,
   ServiceFieldsEditor,
-} from "@/components/editor/model-editors";
+} from "@/components/editor/editors/service-editors";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
 import { CompareForm } from "@/components/versions/compare-form";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
@@ -74,88 +74,72 @@ export default async function VersionsPage({ params }: Props) {
         {versions.length === 0 ? (
           <p className="text-sm text-slate-600">No version has been published yet.</p>
         ) : (
-          <Card className="overflow-x-auto">
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">Published versions of {provider.name}, newest first</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-700">
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Version
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Published
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    By
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Changelog note
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Content hash
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.map((v, i) => {
-                  const previous = versions[i + 1];
-                  return (
-                    <tr key={v.number} className="border-b border-slate-100 align-top last:border-0">
-                      <th scope="row" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-900">
-                        Version {v.number}
-                        {v.number === latest ? (
-                          <>
-                            {" "}
-                            <span className="ml-1 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">
-                              current
-                            </span>
-                          </>
-                        ) : null}
-                      </th>
-                      <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                        <time dateTime={v.publishedAt.toISOString()}>{formatDateTime(v.publishedAt)}</time>
-                      </td>
-                      <td className="px-4 py-3 text-slate-700">{v.publisher}</td>
-                      <td className="max-w-xl px-4 py-3 whitespace-pre-line text-slate-800">{v.note}</td>
-                      <td className="px-4 py-3">
-                        <code
-                          className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
-                          title={v.contentHash}
+          <Table caption={`Published versions of ${provider.name}, newest first`}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Version</TableHead>
+                <TableHead>Published</TableHead>
+                <TableHead>By</TableHead>
+                <TableHead>Changelog note</TableHead>
+                <TableHead>Content hash</TableHead>
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {versions.map((v, i) => {
+                const previous = versions[i + 1];
+                return (
+                  <TableRow key={v.number}>
+                    <TableRowHeader className="whitespace-nowrap">
+                      Version {v.number}
+                      {v.number === latest ? (
+                        <>
+                          {" "}
+                          <span className="ml-1 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">
+                            current
+                          </span>
+                        </>
+                      ) : null}
+                    </TableRowHeader>
+                    <TableCell className="whitespace-nowrap text-slate-700">
+                      <time dateTime={v.publishedAt.toISOString()}>{formatDateTime(v.publishedAt)}</time>
+                    </TableCell>
+                    <TableCell className="text-slate-700">{v.publisher}</TableCell>
+                    <TableCell className="max-w-xl whitespace-pre-line text-slate-800">{v.note}</TableCell>
+                    <TableCell>
+                      <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" title={v.contentHash}>
+                        {shortHash(v.contentHash)}
+                      </code>
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      <div className="flex gap-3">
+                        <Link
+                          href={versionHref(provider.slug, v.number)}
+                          className="font-medium text-blue-700 underline hover:no-underline"
                         >
-                          {shortHash(v.contentHash)}
-                        </code>
-                      </td>
-                      <td className="px-4 py-3 whitespace-nowrap">
-                        <div className="flex gap-3">
+                          View<span className="sr-only"> version {v.number}</span>
+                        </Link>
+                        {previous ? (
                           <Link
-                            href={versionHref(provider.slug, v.number)}
+                            href={compareHref(provider.slug, previous.number, v.number)}
                             className="font-medium text-blue-700 underline hover:no-underline"
                           >
-                            View<span className="sr-only"> version {v.number}</span>
+                            Compare with previous
+                            <span className="sr-only">
+                              {" "}
+                              (version {previous.number} → {v.number})
+                            </span>
                           </Link>
-                          {previous ? (
-                            <Link
-                              href={compareHref(provider.slug, previous.number, v.number)}
-                              className="font-medium text-blue-700 underline hover:no-underline"
-                            >
-                              Compare with previous
-                              <span className="sr-only">
-                                {" "}
-                                (version {previous.number} → {v.number})
-                              </span>
-                            </Link>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </Card>
+                        ) : null}
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
         )}
       </section>
     </>

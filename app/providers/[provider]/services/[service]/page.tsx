@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StackDiagram } from "@/components/diagram/stack-diagram";
-import { EditableMatrix, type RowIssue } from "@/components/editor/editable-matrix";
+import { EditableMatrix, type RowIssue } from "@/components/editor/matrix/editable-matrix";
 import { DraftViewSwitch } from "@/components/editor/draft-view-switch";
 import { LintPanel } from "@/components/editor/lint-panel";
 import { PublishedServiceBody, ServiceHeader } from "@/components/service/published-service";

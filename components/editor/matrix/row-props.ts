@@ -1,0 +1,24 @@
+import type { KeyboardEvent } from "react";
+import type { DocumentPath } from "@/lib/domain/document-changes";
+import type { EditorParty } from "./area-draft";
+import type { Announce, DragHandlers } from "./use-row-reorder";
+
+/** What every row of the editable matrix gets from the matrix. */
+export interface RowSharedProps {
+  provider: string;
+  basePath: DocumentPath;
+  parties: readonly EditorParty[];
+  layers: readonly { key: string; name: string }[];
+  count: number;
+  idPrefix: string;
+  instructionsId: string;
+  providerName: string;
+  customerName: string;
+  moving: boolean;
+  register: (key: string, element: HTMLTableRowElement | null) => void;
+  announce: Announce;
+  onMove: (from: number, to: number) => Promise<void>;
+  onKeyboardMove: (event: KeyboardEvent<HTMLTableRowElement>, index: number) => void;
+  onInsertBelow: (index: number) => void;
+  drag: DragHandlers;
+}

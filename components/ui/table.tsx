@@ -1,0 +1,75 @@
+// The one table markup of the portal: a bordered scroll box, a caption for screen readers, a shaded
+// header row and evenly padded cells. Every part takes `className`; a class given there wins over
+// the default it conflicts with (tailwind-merge). Server-safe: no hooks, no client code.
+import type { ComponentProps, ReactNode } from "react";
+import { twMerge } from "tailwind-merge";
+
+const join = (...classes: (string | false | null | undefined)[]) => twMerge(classes.filter(Boolean).join(" "));
+
+/** The scroll box and the table. `tone="danger"` frames a table of problems. */
+export function Table({
+  caption,
+  captionVisible = false,
+  tone = "plain",
+  frameClassName,
+  className,
+  children,
+  ...props
+}: ComponentProps<"table"> & {
+  caption?: ReactNode;
+  /** Captions are read by screen readers; show them too when the table has no heading of its own. */
+  captionVisible?: boolean;
+  tone?: "plain" | "danger";
+  frameClassName?: string;
+}) {
+  return (
+    <div
+      className={join(
+        "overflow-x-auto rounded-lg border bg-white shadow-xs print:overflow-visible print:shadow-none",
+        tone === "danger" ? "border-red-200" : "border-slate-200",
+        frameClassName,
+      )}
+    >
+      <table className={join("w-full text-left text-sm", className)} {...props}>
+        {caption ? (
+          <caption className={captionVisible ? "px-3 py-2 text-left text-sm font-medium text-slate-800" : "sr-only"}>
+            {caption}
+          </caption>
+        ) : null}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
+  return <thead className={join("bg-slate-100 text-xs font-semibold text-slate-700", className)} {...props} />;
+}
+
+export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
+  return <tbody className={join("divide-y divide-slate-100", className)} {...props} />;
+}
+
+export function TableRow(props: ComponentProps<"tr">) {
+  return <tr {...props} />;
+}
+
+/** A column header. */
+export function TableHead({ className, scope = "col", ...props }: ComponentProps<"th">) {
+  return <th scope={scope} className={join("px-3 py-2 align-bottom", className)} {...props} />;
+}
+
+/** The cell that names its row (read out before each cell of the row). */
+export function TableRowHeader({ className, ...props }: ComponentProps<"th">) {
+  return (
+    <th
+      scope="row"
+      className={join("px-3 py-2 text-left align-top font-medium text-slate-900", className)}
+      {...props}
+    />
+  );
+}
+
+export function TableCell({ className, ...props }: ComponentProps<"td">) {
+  return <td className={join("px-3 py-2 align-top", className)} {...props} />;
+}

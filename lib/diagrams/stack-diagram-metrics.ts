@@ -1,0 +1,25 @@
+// Geometry and typography of the stack diagram (viewBox units; 1 unit = 1px at the default width).
+export const diagramMetrics = {
+  defaultWidth: 960,
+  minWidth: 280,
+  /** Below this width the layer label goes above the boxes instead of in a column to their left. */
+  sideLabelMinWidth: 600,
+  outerPad: 8,
+  bandGap: 10,
+  bandPad: 12,
+  boxGap: 10,
+  minBoxWidth: 140,
+  boxPad: 10,
+  chipSize: 18,
+  bandChipSize: 16,
+  stackOffset: 4,
+  maxStackCards: 3,
+  fontSize: 13,
+  lineHeight: 16,
+  smallFontSize: 11,
+  smallLineHeight: 15,
+  bandFontSize: 14,
+  bandLineHeight: 18,
+  boxLabelMaxLines: 2,
+  bandLabelMaxLines: 3,
+} as const;
