@@ -3,6 +3,7 @@
 import { useTable, type ColumnVisibilityState, type RowData, type SortingState } from "@tanstack/react-table";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { DataTableToolbar } from "./data-table-toolbar";
+import { GroupHeaderRow, withGroupHeaders, type RowGroup } from "./row-groups";
 import { canSearchColumn, createSearchFilterFn, dataTableFeatures, type DataTableColumnDef } from "./features";
 import { SortIcon } from "./icons";
 
@@ -26,6 +27,12 @@ export interface DataTableProps<TData extends RowData> {
    * (e.g. notes or labels that are rendered but are not a column's accessor value).
    */
   getRowSearchText?: (row: TData) => string;
+  /**
+   * The groups a row sits in, outermost first. In the initial sort order, rows are shown under
+   * collapsible group headers (with counts of the rows that pass the filters); sorted otherwise,
+   * the table is flat.
+   */
+  getRowGroups?: (row: TData) => readonly RowGroup[];
   /** Extra classes for a body row (e.g. to highlight changed rows). */
   getRowClassName?: (row: TData) => string | undefined;
   /** Initial sort; "Reset" returns to it. */
@@ -72,6 +79,7 @@ export function DataTable<TData extends RowData>({
   noun = "rows",
   getRowId,
   getRowSearchText,
+  getRowGroups,
   getRowClassName,
   initialSorting,
   initialColumnVisibility,
@@ -109,6 +117,34 @@ export function DataTable<TData extends RowData>({
   const filtering = query !== "" || columnFilters.length > 0;
   const canReset = filtering || !sameSorting(sorting, table.initialState.sorting);
   const visibleColumnCount = table.getVisibleLeafColumns().length;
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const grouped = getRowGroups !== undefined && sameSorting(sorting, table.initialState.sorting);
+  const body = grouped
+    ? withGroupHeaders(rows, (row) => getRowGroups(row.original), collapsed)
+    : rows.map((row) => ({ kind: "row" as const, row }));
+  const renderRow = (row: (typeof rows)[number]) => (
+    <tr key={row.id} className={`even:bg-slate-50/70 hover:bg-blue-50/40 ${getRowClassName?.(row.original) ?? ""}`}>
+      {row.getVisibleCells().map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        const cellClass = `border-b border-slate-100 px-3 py-2 align-top ${meta?.cellClassName ?? ""}`;
+        return meta?.rowHeader ? (
+          <th key={cell.id} scope="row" className={`text-left font-normal ${cellClass}`}>
+            <table.FlexRender cell={cell} />
+          </th>
+        ) : (
+          <td key={cell.id} className={cellClass}>
+            <table.FlexRender cell={cell} />
+          </td>
+        );
+      })}
+    </tr>
+  );
+  const toggle = (key: string) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   const clearFilters = () => {
     table.resetGlobalFilter(true);
@@ -217,26 +253,20 @@ export function DataTable<TData extends RowData>({
                 </td>
               </tr>
             ) : (
-              rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className={`even:bg-slate-50/70 hover:bg-blue-50/40 ${getRowClassName?.(row.original) ?? ""}`}
-                >
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta;
-                    const cellClass = `border-b border-slate-100 px-3 py-2 align-top ${meta?.cellClassName ?? ""}`;
-                    return meta?.rowHeader ? (
-                      <th key={cell.id} scope="row" className={`text-left font-normal ${cellClass}`}>
-                        <table.FlexRender cell={cell} />
-                      </th>
-                    ) : (
-                      <td key={cell.id} className={cellClass}>
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))
+              body.map((item) =>
+                item.kind === "header" ? (
+                  <GroupHeaderRow
+                    key={`group:${item.header.path.join("/")}`}
+                    header={item.header}
+                    columns={Math.max(visibleColumnCount, 1)}
+                    expanded={!collapsed.has(item.header.group.key)}
+                    onToggle={() => toggle(item.header.group.key)}
+                    noun={noun}
+                  />
+                ) : (
+                  renderRow(item.row)
+                ),
+              )
             )}
           </tbody>
         </table>

@@ -12,7 +12,7 @@ export function conflictOf(state: ChangeDraftState): { current: unknown } | unde
   return state.status === "error" && "conflict" in state ? state.conflict : undefined;
 }
 
-/** The first error at `field` or inside it ("providerDuties.2" belongs to "providerDuties"). */
+/** The first error at `field` or inside it ("references.2" belongs to "references"). */
 export function fieldErrorOf(state: ChangeDraftState, field: string): string | undefined {
   if (state.status !== "error") return undefined;
   const entry = Object.entries(state.fieldErrors).find(([path]) => path === field || path.startsWith(`${field}.`));

@@ -198,12 +198,8 @@ function PreviewRow({ row }: { row: MatrixImportRow }) {
         {area?.name ?? <span className="font-normal text-slate-500 italic">(row with errors)</span>}
       </TableRowHeader>
       <TableCell>{area ? <AssignmentBadge assignment={area.assignment} /> : null}</TableCell>
-      <TableCell>
-        {area ? <Duties duties={area.providerDuties} notApplicable={area.providerNotApplicable} /> : null}
-      </TableCell>
-      <TableCell>
-        {area ? <Duties duties={area.customerDuties} notApplicable={area.customerNotApplicable} /> : null}
-      </TableCell>
+      <TableCell>{area ? <Duties cell={area.cells.find((c) => c.party === "provider")} /> : null}</TableCell>
+      <TableCell>{area ? <Duties cell={area.cells.find((c) => c.party === "customer")} /> : null}</TableCell>
       <TableCell>
         {failed ? (
           <ul className="space-y-0.5 text-red-700">

@@ -67,11 +67,39 @@ export function matrixSearchText({ parties, layers = [] }: Omit<MatrixColumnsOpt
       ...effectiveParties(row, parties).map((k) => partyNames.get(k) ?? k),
       row.layer ? layerNames.get(row.layer) : null,
       row.plane ? planeLabels[row.plane] : null,
-      row.providerNotApplicable || row.customerNotApplicable ? "N/A" : null,
+      ...row.cells.flatMap((c) => [
+        ...c.duties.map((d) => d.text),
+        c.notApplicable ? "N/A" : null,
+        c.raci ? `${partyNames.get(c.party) ?? c.party} ${c.raci}` : null,
+      ]),
+      ...row.references.map((r) => `${r.framework} ${r.control}`),
+      row.assignmentReason,
       row.overridden ? "overridden" : null,
     ]
       .filter(Boolean)
       .join("\n");
+}
+
+function References({ references }: { references: AreaDto["references"] }) {
+  if (references.length === 0)
+    return (
+      <span className="relative text-slate-400">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">none</span>
+      </span>
+    );
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {references.map((r) => (
+        <li
+          key={`${r.framework} ${r.control}`}
+          className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 ring-1 ring-inset ring-slate-300"
+        >
+          {r.framework} <span className="font-mono font-semibold">{r.control}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function OverriddenMarker() {
@@ -101,8 +129,19 @@ const assignmentFacetOptions = assignmentValues.map((value) => ({
 export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptions) {
   const helper = dataTableColumnHelper<MatrixRow>();
   const partyName = new Map(parties.map((p) => [p.key, p.name]));
-  const providerName = parties.find((p) => p.role === "provider")?.name ?? "Provider";
-  const customerName = parties.find((p) => p.role === "customer")?.name ?? "Customer";
+  // One column per party; a party with nothing in any row starts hidden (the column picker shows it).
+  const shown = (key: string) => !rows || rows.some((r) => r.cells.some((c) => c.party === key));
+  const partyColumns = parties.map((party) =>
+    helper.accessor((row) => row.cells.find((c) => c.party === party.key), {
+      id: `cell:${party.key}`,
+      header: party.name,
+      enableSorting: false,
+      enableGlobalFilter: false, // duties are in matrixSearchText
+      meta: { label: `${party.name} (duties)`, defaultHidden: !shown(party.key), cellClassName: "min-w-56" },
+      cell: ({ getValue }) => <Duties cell={getValue()} label={`${party.name} duties`} />,
+    }),
+  );
+  const frameworks = [...new Set((rows ?? []).flatMap((r) => r.references.map((ref) => ref.framework)))];
   const layerName = new Map(layers.map((l) => [l.key, l.name]));
   const layerOrder = new Map(layers.map((l, i) => [l.key, i]));
   const anyLayer = rows ? rows.some((r) => r.layer) : layers.length > 0;
@@ -183,24 +222,7 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
         </div>
       ),
     }),
-    helper.accessor("providerDuties", {
-      id: "providerDuties",
-      header: `${providerName} duties`,
-      enableSorting: false,
-      meta: { label: `${providerName} duties`, cellClassName: "min-w-56" },
-      cell: ({ row }) => (
-        <Duties duties={row.original.providerDuties} notApplicable={row.original.providerNotApplicable} />
-      ),
-    }),
-    helper.accessor("customerDuties", {
-      id: "customerDuties",
-      header: `${customerName} duties`,
-      enableSorting: false,
-      meta: { label: `${customerName} duties`, cellClassName: "min-w-56" },
-      cell: ({ row }) => (
-        <Duties duties={row.original.customerDuties} notApplicable={row.original.customerNotApplicable} />
-      ),
-    }),
+    ...partyColumns,
     helper.accessor((row) => effectiveParties(row, parties), {
       id: "parties",
       header: "Parties",
@@ -228,6 +250,21 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
       },
     }),
     ...(layers.length > 0 ? [layerColumn] : []),
+    helper.accessor((row) => row.references.map((r) => r.framework), {
+      id: "references",
+      header: "Framework references",
+      enableSorting: false,
+      enableGlobalFilter: false, // references are in matrixSearchText
+      filterFn: "facet",
+      getUniqueValues: (row) => row.references.map((r) => r.framework),
+      meta: {
+        label: "Framework references",
+        defaultHidden: frameworks.length === 0,
+        facet: { title: "Framework", options: frameworks.map((f) => ({ value: f, label: f })) },
+        cellClassName: "min-w-40",
+      },
+      cell: ({ row }) => <References references={row.original.references} />,
+    }),
     helper.accessor((row) => row.caiq.ownership, {
       id: "caiq",
       header: "CAIQ ownership",

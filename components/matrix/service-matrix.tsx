@@ -3,8 +3,9 @@
 import { useMemo } from "react";
 import { AssignmentLegend } from "@/components/assignment/assignment-badge";
 import { DataTable } from "@/components/data-table/data-table";
+import type { RowGroup } from "@/components/data-table/row-groups";
 import { assignmentValues } from "@/lib/domain/assignment";
-import type { LayerDto, PartyDto } from "@/lib/validation/api";
+import type { GroupDto, LayerDto, PartyDto } from "@/lib/validation/api";
 import { matrixColumns, matrixSearchText, type MatrixRow } from "./columns";
 
 export interface ServiceMatrixProps {
@@ -14,6 +15,8 @@ export interface ServiceMatrixProps {
   parties: readonly PartyDto[];
   /** The service's layers; omit or pass [] for provider-wide (cross-cutting) areas. */
   layers?: readonly Pick<LayerDto, "key" | "name">[];
+  /** The groups rows sit in (headers, collapsible, with counts). */
+  groups?: readonly GroupDto[];
   /** Accessible table caption, e.g. "Responsibility matrix for Managed Kubernetes". */
   caption: string;
   /** Show the caption above the table instead of only to assistive tech. */
@@ -25,9 +28,18 @@ const initialSorting = [{ id: "position", desc: false }];
 const rowId = (row: MatrixRow) => `${row.position}:${row.name}`;
 
 /** Responsibility matrix: a searchable, filterable table of areas with the assignment legend under it. */
-export function ServiceMatrix({ rows, parties, layers, caption, captionVisible, className = "" }: ServiceMatrixProps) {
+export function ServiceMatrix({
+  rows,
+  parties,
+  layers,
+  groups,
+  caption,
+  captionVisible,
+  className = "",
+}: ServiceMatrixProps) {
   const columns = useMemo(() => matrixColumns({ parties, layers, rows }), [parties, layers, rows]);
   const searchText = useMemo(() => matrixSearchText({ parties, layers }), [parties, layers]);
+  const groupPath = useMemo(() => (groups?.length ? groupPathOf(groups) : undefined), [groups]);
   const present = useMemo(() => assignmentValues.filter((v) => rows.some((r) => r.assignment === v)), [rows]);
 
   return (
@@ -40,10 +52,28 @@ export function ServiceMatrix({ rows, parties, layers, caption, captionVisible, 
         noun="areas"
         getRowId={rowId}
         getRowSearchText={searchText}
+        getRowGroups={groupPath ? (row) => groupPath(row.group) : undefined}
         initialSorting={initialSorting}
         emptyMessage="No areas are listed for this service."
       />
       <AssignmentLegend only={present.length > 0 ? present : undefined} />
     </div>
   );
+}
+
+/** A row's groups, outermost first, labelled "3.1 Backups". */
+function groupPathOf(groups: readonly GroupDto[]) {
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  return (key: string | null): RowGroup[] => {
+    const path: RowGroup[] = [];
+    for (let g = key === null ? undefined : byKey.get(key); g && path.length < groups.length;) {
+      path.unshift({
+        key: g.key,
+        label: g.number ? `${g.number} ${g.title}` : g.title,
+        description: g.description ?? undefined,
+      });
+      g = g.parent === null ? undefined : byKey.get(g.parent);
+    }
+    return path;
+  };
 }

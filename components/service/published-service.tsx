@@ -105,6 +105,7 @@ export function PublishedServiceBody({
           rows={effective.areas}
           parties={data.parties}
           layers={data.layers}
+          groups={data.groups}
           caption={`${data.provider.name} ${data.name}${version === undefined ? "" : ` (version ${version})`}: responsibility matrix${modelSuffix}`}
         />
       </Section>

@@ -32,8 +32,7 @@ export function DiffView({ diff, before, after, layout, beforeLabel, afterLabel,
     ...before.parties.map((p) => [p.key, p.name] as const),
     ...after.parties.map((p) => [p.key, p.name] as const),
   ]);
-  const providerName = (after.parties.find((p) => p.role === "provider") ?? before.parties[0])?.name ?? "Provider";
-  const ctx: DiffContext = { layout, beforeLabel, afterLabel, partyNames, providerName };
+  const ctx: DiffContext = { layout, beforeLabel, afterLabel, partyNames };
   const addedServices = diff.services.added.flatMap((ref) => after.services[ref.position] ?? []);
   const removedServices = diff.services.removed.flatMap((ref) => before.services[ref.position] ?? []);
   const servicesChanged = hasChanges(diff.services);
@@ -74,8 +73,11 @@ export function DiffView({ diff, before, after, layout, beforeLabel, afterLabel,
         </Block>
       ) : null}
 
-      {hasChanges(diff.crossCuttingAreas) ? (
+      {hasChanges(diff.crossCuttingAreas) || hasChanges(diff.crossCuttingGroups) ? (
         <Block id="diff-cross-cutting" title="Cross-cutting responsibilities">
+          {hasChanges(diff.crossCuttingGroups) ? (
+            <CollectionChanges diff={diff.crossCuttingGroups} noun="groups" ctx={ctx} />
+          ) : null}
           <AreasChanges
             diff={diff.crossCuttingAreas}
             before={before.crossCuttingAreas}

@@ -39,16 +39,22 @@ export async function readMigrations(): Promise<MigrationList> {
   };
 }
 
-/** Applies pending migrations (recorded in `_prisma_migrations`, as `prisma migrate deploy` does). */
-export async function applyMigrations(options: { databaseUrl: string }): Promise<string[]> {
+/**
+ * Applies pending migrations (recorded in `_prisma_migrations`, as `prisma migrate deploy` does).
+ * `until` stops after the named migration (tests of a data migration start from the state before it).
+ */
+export async function applyMigrations(options: { databaseUrl: string; until?: string }): Promise<string[]> {
   const engine = await openSchemaEngine({
     adapterFactory: new PrismaPg({ connectionString: options.databaseUrl }),
     schemaPath,
     schema: await readFile(schemaPath, "utf8"),
   });
   try {
+    const migrationsList = await readMigrations();
+    if (options.until !== undefined)
+      migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((m) => m.path <= options.until!);
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrations(),
+      migrationsList,
       filters: noFilters,
     });
     return appliedMigrationNames;

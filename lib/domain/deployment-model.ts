@@ -84,7 +84,7 @@ export function applyDeploymentModel(
   }
 
   const areas: EffectiveArea[] = service.areas.map((area) => {
-    const o = byArea.get(area.name);
+    const o = byArea.get(area.key);
     if (!o) return { ...area, overridden: false };
     return {
       ...area,

@@ -3,6 +3,7 @@
 // null and 1.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { responsibleParties, type AssignmentValue, type PartyRef } from "./assignment";
+import { dutyToLine } from "./duty-lines";
 import type { FieldValue } from "./diff-types";
 
 type Doc = ProviderDocument;
@@ -23,14 +24,32 @@ function who(
   return sortedParties(responsibleParties(assignment, keys, parties));
 }
 
-export function areaFields(area: Area, parties: readonly PartyRef[]): Record<string, FieldValue> {
+/**
+ * An area's fields; each party's cell is three fields named after the party's key ("duties:provider",
+ * "notApplicable:provider", "raci:provider"), for every party of either version, so a cell that
+ * appears or goes is a change of its fields.
+ */
+export function areaFields(
+  area: Area,
+  parties: readonly PartyRef[],
+  cellParties: readonly string[],
+): Record<string, FieldValue> {
+  const cells: Record<string, FieldValue> = {};
+  for (const party of cellParties) {
+    const cell = area.cells.find((c) => c.party === party);
+    cells[`duties:${party}`] = (cell?.duties ?? []).map(dutyToLine);
+    cells[`notApplicable:${party}`] = cell?.notApplicable ?? false;
+    cells[`raci:${party}`] = cell?.raci ?? null;
+  }
   return {
+    key: area.key,
+    name: area.name,
+    group: area.group ?? null,
     assignment: area.assignment,
     parties: who(area.assignment, area.parties, parties),
-    providerDuties: area.providerDuties,
-    customerDuties: area.customerDuties,
-    providerNotApplicable: area.providerNotApplicable ?? false,
-    customerNotApplicable: area.customerNotApplicable ?? false,
+    assignmentReason: area.assignmentReason ?? null,
+    ...cells,
+    references: (area.references ?? []).map((r) => `${r.framework} ${r.control}`),
     notes: area.notes ?? null,
     interpretation: area.interpretation ?? null,
     layer: area.layer ?? null,

@@ -3,7 +3,7 @@
 export type FieldValue = string | number | boolean | null | readonly string[];
 
 export interface FieldChange {
-  /** Field name as in the document, e.g. "assignment", "providerDuties", "source.title". */
+  /** Field name as in the document, e.g. "assignment", "duties:customer" (a party's cell), "source.title". */
   field: string;
   before: FieldValue;
   after: FieldValue;
@@ -49,6 +49,8 @@ export type AreasDiff = CollectionDiff<{ plane: Plane | null }>;
 export interface ServiceChange extends ItemChange {
   /** The service's own fields: name, category, summary, sourceSection. */
   fields: FieldChange[];
+  /** The groups areas sit in, by key. */
+  groups: CollectionDiff;
   areas: AreasDiff;
   layers: CollectionDiff;
   /** Keyed "layerKey/componentKey"; a component moved to another layer is removed and added. */
@@ -84,6 +86,7 @@ export interface ProviderDiff {
   sections: CollectionDiff;
   contacts: CollectionDiff;
   compliance: CollectionDiff;
+  crossCuttingGroups: CollectionDiff;
   crossCuttingAreas: AreasDiff;
   services: ServicesDiff;
   summary: DiffSummary;

@@ -42,13 +42,32 @@ export type {
 interface Context {
   before: readonly PartyRef[];
   after: readonly PartyRef[];
+  /** Party keys of either version: the cells an area is compared by. */
+  cellParties: readonly string[];
 }
 
 function diffAreas(before: readonly Area[], after: readonly Area[], ctx: Context): AreasDiff {
   return collectionDiff(before, after, {
-    match: [(a) => `${a.name}\u0000${a.plane ?? ""}`, (a) => a.name],
-    describe: (a) => ({ key: a.name, label: a.name, plane: a.plane ?? null }),
-    fields: (b, a) => fieldChanges(areaFields(b, ctx.before), areaFields(a, ctx.after)),
+    match: [(a) => a.key, (a) => `${a.name}\u0000${a.plane ?? ""}`, (a) => a.name],
+    describe: (a) => ({ key: a.key, label: a.name, plane: a.plane ?? null }),
+    fields: (b, a) =>
+      fieldChanges(areaFields(b, ctx.before, ctx.cellParties), areaFields(a, ctx.after, ctx.cellParties)),
+  });
+}
+
+type Group = Service["groups"][number];
+
+function diffGroups(before: readonly Group[], after: readonly Group[]) {
+  const fields = (g: Group) => ({
+    title: g.title,
+    number: g.number ?? null,
+    description: g.description ?? null,
+    parent: g.parent ?? null,
+  });
+  return collectionDiff(before, after, {
+    match: [(g) => g.key],
+    describe: (g) => ({ key: g.key, label: g.number ? `${g.number} ${g.title}` : g.title }),
+    fields: (b, a) => fieldChanges(fields(b), fields(a)),
   });
 }
 
@@ -57,6 +76,7 @@ function diffService(before: Service, after: Service, ctx: Context): Omit<Servic
     s.layers.flatMap((layer) => layer.components.map((component) => ({ layer, component })));
   return {
     fields: fieldChanges(serviceFields(before), serviceFields(after)),
+    groups: diffGroups(before.groups, after.groups),
     areas: diffAreas(before.areas, after.areas, ctx),
     layers: collectionDiff(before.layers, after.layers, {
       match: [(l) => l.key],
@@ -79,6 +99,7 @@ function diffService(before: Service, after: Service, ctx: Context): Omit<Servic
 function serviceIsUnchanged(c: Omit<ServiceChange, keyof ItemRef>): boolean {
   return (
     !c.fields.length &&
+    isEmptyCollection(c.groups) &&
     isEmptyCollection(c.areas) &&
     isEmptyCollection(c.layers) &&
     isEmptyCollection(c.components) &&
@@ -87,7 +108,11 @@ function serviceIsUnchanged(c: Omit<ServiceChange, keyof ItemRef>): boolean {
 }
 
 export function diffProviderDocuments(before: ProviderDocument, after: ProviderDocument): ProviderDiff {
-  const ctx: Context = { before: before.parties, after: after.parties };
+  const ctx: Context = {
+    before: before.parties,
+    after: after.parties,
+    cellParties: [...new Set([...before.parties, ...after.parties].map((p) => p.key))],
+  };
 
   const parties = collectionDiff(before.parties, after.parties, {
     match: [(p) => p.key],
@@ -121,6 +146,7 @@ export function diffProviderDocuments(before: ProviderDocument, after: ProviderD
         { kind: a.kind, clause: a.clause ?? null, notes: a.notes ?? null },
       ),
   });
+  const crossCuttingGroups = diffGroups(before.crossCuttingGroups, after.crossCuttingGroups);
   const crossCuttingAreas = diffAreas(before.crossCuttingAreas, after.crossCuttingAreas, ctx);
 
   const matchedServices = match(before.services, after.services, [(s) => s.slug]);
@@ -142,8 +168,9 @@ export function diffProviderDocuments(before: ProviderDocument, after: ProviderD
     sections,
     contacts,
     compliance,
+    crossCuttingGroups,
     crossCuttingAreas,
-    ...services.changed.flatMap((s) => [s.areas, s.layers, s.components, s.deploymentModels]),
+    ...services.changed.flatMap((s) => [s.groups, s.areas, s.layers, s.components, s.deploymentModels]),
   ];
   const summary: DiffSummary = {
     added: services.added.length + collections.reduce((n, c) => n + c.added.length, 0),
@@ -161,6 +188,7 @@ export function diffProviderDocuments(before: ProviderDocument, after: ProviderD
     sections,
     contacts,
     compliance,
+    crossCuttingGroups,
     crossCuttingAreas,
     services,
     summary,

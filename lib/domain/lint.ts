@@ -2,37 +2,34 @@
 // including some the schema also refuses (lint must cope with drafts that do not parse cleanly).
 // Pure; issues come in document order (cross-cutting areas, then services). Rules:
 //
+// Areas (lint-area.ts):
 // - unassigned-area (error): an area that is not "n/a" but nobody is responsible for: its parties
-//   (defaults applied) name nobody, or it lists no duties on either side. "n/a" is a legitimate
-//   assignment and never an issue here.
+//   (defaults applied) name nobody, or no party lists a duty (and the row has no RACI letters).
 // - area-without-duties (warning): the latter, when a note or interpretation explains it (Alibaba's
 //   ACS items whose descriptions the source lost): the data is known to be incomplete, not wrong.
-// - shared-one-side-empty (warning): "shared" with no duties on a side that is not marked N/A and
-//   whose party is among the area's parties (customer + hyperscaler may leave the provider empty).
-// - na-with-duties (error): a side marked N/A that lists duties.
-// - duplicate-area-name (error): a name repeated in one service or in the cross-cutting list,
-//   trimmed and case-insensitive; the same name on different planes is two areas. On the repeat.
-// - missing-sibling-area (warning): providers with 3+ services; an area (by areaMatchKey) that at
-//   least half, and at least two, of the other services have.
+// - assignment-contradicts-cells (error): the assignment leaves out a party that lists duties
+//   ("customer" while the provider lists some; "n/a" with duties). Excluded duties do not count; a
+//   best-effort provider's customer may list duties; RACI rows are checked by their letters instead.
+// - shared-party-without-duties (warning): "shared", but one of its parties lists nothing and is not N/A.
+// - na-with-duties (error): a party marked N/A that lists duties.
+// - raci-accountable (warning): a RACI row without exactly one Accountable party.
+// - raci-assignment-mismatch (error): the assignment (or its parties) differs from what the RACI
+//   letters imply (lib/domain/raci.ts) and no reason is given.
+// Lists:
+// - duplicate-area-name (error): a name repeated within one group of a service or of the
+//   cross-cutting list, trimmed and case-insensitive; the same name on different planes is two
+//   areas. On the repeat.
 // - unassigned-component (error): a layer component with assignment null.
 // - assignment-parties-mismatch (error): parties that do not fit the assignment (partiesProblem,
 //   defaultParties when omitted), or parties without an assignment; on areas, layers, components
 //   and deployment-model assignments.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { defaultParties, partiesProblem, type AssignmentValue, type PartyRef } from "./assignment";
-import { areaMatchKey } from "./compare";
+import { lintAreaCells, type AreaRule } from "./lint-area";
 
 export type LintSeverity = "error" | "warning";
 
-export type LintRule =
-  | "unassigned-area"
-  | "area-without-duties"
-  | "shared-one-side-empty"
-  | "na-with-duties"
-  | "duplicate-area-name"
-  | "missing-sibling-area"
-  | "unassigned-component"
-  | "assignment-parties-mismatch";
+export type LintRule = AreaRule | "duplicate-area-name" | "unassigned-component" | "assignment-parties-mismatch";
 
 export interface LintIssue {
   severity: LintSeverity;
@@ -50,9 +47,6 @@ export interface LintIssue {
 type Area = ProviderDocument["crossCuttingAreas"][number];
 type Service = ProviderDocument["services"][number];
 type Path = (string | number)[];
-
-/** Fewest services a provider needs before missing-sibling-area compares them. */
-export const SIBLING_MIN_SERVICES = 3;
 
 export function hasLintErrors(issues: readonly LintIssue[]): boolean {
   return issues.some((i) => i.severity === "error");
@@ -73,7 +67,6 @@ function describeArea(area: Area, service: Service | null): string {
 export function lintProviderDocument(doc: ProviderDocument): LintIssue[] {
   const issues: LintIssue[] = [];
   const parties: PartyRef[] = doc.parties;
-  const roleOf = new Map(parties.map((p) => [p.key, p.role]));
 
   const push = (
     severity: LintSeverity,
@@ -129,57 +122,13 @@ export function lintProviderDocument(doc: ProviderDocument): LintIssue[] {
   const lintArea = (area: Area, path: Path, service: Service | null) => {
     const what = describeArea(area, service);
     const where = { service, area: area.name };
-    const keys = checkParties(area.assignment, area.parties, path, what, where, true);
-
-    const sides = [
-      { side: "provider", duties: area.providerDuties, na: area.providerNotApplicable ?? false },
-      { side: "customer", duties: area.customerDuties, na: area.customerNotApplicable ?? false },
-    ] as const;
-    for (const s of sides)
-      if (s.na && s.duties.length)
-        push(
-          "error",
-          "na-with-duties",
-          `${what}: the ${s.side} side is marked N/A but lists ${s.duties.length} dut${s.duties.length === 1 ? "y" : "ies"}`,
-          [...path, `${s.side}Duties`],
-          where,
-        );
-
-    if (area.assignment === "n/a") return;
-    const noDuties = sides.every((s) => s.duties.length === 0);
-    if (keys.length === 0) {
-      push("error", "unassigned-area", `${what} is "${area.assignment}" but names no responsible party`, path, where);
-    } else if (noDuties) {
-      if (area.notes || area.interpretation)
-        push(
-          "warning",
-          "area-without-duties",
-          `${what} is "${area.assignment}" but lists no duties on either side (its note explains why)`,
-          path,
-          where,
-        );
-      else
-        push(
-          "error",
-          "unassigned-area",
-          `${what} is "${area.assignment}" but lists no duties on either side, so nobody has anything to do: add duties, mark it "n/a", or add a note saying why none are listed`,
-          path,
-          where,
-        );
-    }
-
-    if (area.assignment === "shared" && !noDuties) {
-      const roles = new Set(keys.map((k) => roleOf.get(k)));
-      for (const s of sides)
-        if (roles.has(s.side) && s.duties.length === 0 && !s.na)
-          push(
-            "warning",
-            "shared-one-side-empty",
-            `${what} is shared but the ${s.side} side lists no duties`,
-            [...path, `${s.side}Duties`],
-            where,
-          );
-    }
+    const carriers = checkParties(area.assignment, area.parties, path, what, where, true);
+    lintAreaCells(area, path, {
+      parties: doc.parties,
+      carriers,
+      what,
+      push: (severity, rule, message, at) => push(severity, rule, message, at, where),
+    });
   };
 
   const lintAreaList = (areas: readonly Area[], path: Path, service: Service | null) => {
@@ -187,8 +136,9 @@ export function lintProviderDocument(doc: ProviderDocument): LintIssue[] {
     areas.forEach((area, i) => {
       const at = [...path, i];
       lintArea(area, at, service);
-      // Alibaba's ACS lists one item on each plane: same name, different plane, two areas.
-      const key = `${sameNameKey(area.name)}|${area.plane ?? ""}`;
+      // Alibaba's ACS lists one item on each plane: same name, different plane, two areas. A RACI
+      // matrix repeats an activity in several phases: same name, different group, two areas.
+      const key = `${sameNameKey(area.name)}|${area.plane ?? ""}|${area.group ?? ""}`;
       const first = firstSeen.get(key);
       if (first === undefined) firstSeen.set(key, i);
       else
@@ -204,32 +154,9 @@ export function lintProviderDocument(doc: ProviderDocument): LintIssue[] {
 
   lintAreaList(doc.crossCuttingAreas, ["crossCuttingAreas"], null);
 
-  const areaKeys = doc.services.map((s) => new Set(s.areas.map((a) => areaMatchKey(a.name))));
-  const displayName = new Map<string, string>();
-  for (const s of doc.services)
-    for (const a of s.areas) if (!displayName.has(areaMatchKey(a.name))) displayName.set(areaMatchKey(a.name), a.name);
-
   doc.services.forEach((service, si) => {
     const at: Path = ["services", si];
     lintAreaList(service.areas, [...at, "areas"], service);
-
-    if (doc.services.length >= SIBLING_MIN_SERVICES) {
-      const own = areaKeys[si]!;
-      const others = areaKeys.filter((_, i) => i !== si);
-      const needed = Math.max(2, Math.ceil(others.length / 2));
-      for (const [key, name] of displayName) {
-        if (own.has(key)) continue;
-        const count = others.filter((keys) => keys.has(key)).length;
-        if (count >= needed)
-          push(
-            "warning",
-            "missing-sibling-area",
-            `Service "${service.name}" has no area "${name}", which ${count} of the provider's ${others.length} other services have`,
-            [...at, "areas"],
-            { service, area: name },
-          );
-      }
-    }
 
     service.layers.forEach((layer, li) => {
       const lAt = [...at, "layers", li];

@@ -9,6 +9,7 @@ import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { defaultParties, type PartyRef } from "@/lib/domain/assignment";
 import { sameJson } from "@/lib/domain/canonical-json";
+import { uniqueSlugs } from "@/lib/domain/slug";
 import { AppError, type FieldError } from "@/lib/errors";
 import {
   importLimits,
@@ -253,6 +254,14 @@ export function planMatrixImport(options: {
   if (!service) throw new AppError("NOT_FOUND", `${document.name} has no service "${options.service}" in its draft.`);
   const existing = service.areas;
   const existingByName = new Map(existing.map((a) => [key(a.name), a]));
+  const takenKeys = new Set(
+    existing.filter((a) => mode === "append" || existingByName.get(key(a.name)) === a).map((a) => a.key),
+  );
+  const freeKey = (area: Area) => {
+    const free = takenKeys.has(area.key) ? uniqueSlugs([area.name], takenKeys)[0]! : area.key;
+    takenKeys.add(free);
+    return free;
+  };
   const fileHas = (pattern: RegExp) => options.columns.some((c) => pattern.test(c.trim()));
   const parties: PartyRef[] = document.parties;
 
@@ -270,6 +279,8 @@ export function planMatrixImport(options: {
       };
     const area: Area = {
       ...imported,
+      // The row keeps its key (links, diffs and deployment models use it); a new row gets a free one.
+      key: current?.key ?? freeKey(imported),
       parties:
         current && current.assignment === imported.assignment && current.parties
           ? current.parties
@@ -344,8 +355,7 @@ function label(field: string): string {
   const labels: Record<string, string> = {
     name: "Responsibility Area",
     parties: "Parties",
-    providerDuties: "Provider",
-    customerDuties: "Customer",
+    cells: "Duties",
     layer: "Layer",
     plane: "Plane",
     notes: "Notes",

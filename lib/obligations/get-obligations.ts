@@ -9,14 +9,19 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { categoryFromDb } from "@/lib/providers/to-dto";
 import { serviceCategories } from "@/lib/domain/vocabulary";
+import { dutyDto } from "@/lib/validation/api";
+import type { PartyCell } from "@/lib/validation/area-schema";
 
 const count = z.number().int().nonnegative();
 
-/** One area in which the customer has something to do, with only the customer's duties. */
+/** One area in which the customer has something to do, with only the customer's duties (never "excluded" ones). */
 export const obligationAreaDto = z.object({
+  key: z.string(),
   name: z.string(),
+  /** Titles of the groups the area sits in, outermost first. */
+  groups: z.array(z.string()),
   assignment: z.enum(assignmentValues),
-  duties: z.array(z.string()).min(1),
+  duties: z.array(dutyDto).min(1),
   notes: z.string().nullable(),
   interpretation: z.string().nullable(),
 });
@@ -51,31 +56,53 @@ export const obligationsDto = z.object({
 export type ObligationAreaDto = z.infer<typeof obligationAreaDto>;
 export type ObligationsDto = z.infer<typeof obligationsDto>;
 
-/** Areas where the customer's side is neither marked N/A nor empty ("-"). */
-const customerSide = {
-  customerNotApplicable: false,
-  customerDuties: { isEmpty: false },
-} as const satisfies Prisma.ResponsibilityAreaWhereInput;
-
 const areaSelect = {
+  key: true,
   name: true,
   assignment: true,
-  customerDuties: true,
+  cells: true,
   notes: true,
   interpretation: true,
+  group: { select: { key: true } },
 } as const satisfies Prisma.ResponsibilityAreaSelect;
+const groupSelect = { key: true, title: true, parent: { select: { key: true } } } as const;
 
 type AreaRow = Prisma.ResponsibilityAreaGetPayload<{ select: typeof areaSelect }>;
+type GroupRow = Prisma.AreaGroupGetPayload<{ select: typeof groupSelect }>;
 
-function toArea(a: AreaRow): ObligationAreaDto {
+/** The customer's area, or null when the customer's cell holds nothing to do (empty, N/A or only exclusions). */
+function toArea(a: AreaRow, groups: readonly GroupRow[]): ObligationAreaDto | null {
+  const cell = (a.cells as PartyCell[]).find((c) => c.party === "customer");
+  const duties = (cell?.notApplicable ? [] : (cell?.duties ?? []))
+    .map((d) => ({ text: d.text, strength: d.strength ?? ("must" as const) }))
+    .filter((d) => d.strength !== "excluded");
+  if (duties.length === 0) return null;
   return {
+    key: a.key,
     name: a.name,
+    groups: groupTitles(a.group?.key, groups),
     assignment: fromDbAssignment(a.assignment),
-    duties: a.customerDuties,
+    duties,
     notes: a.notes,
     interpretation: a.interpretation,
   };
 }
+
+function groupTitles(key: string | undefined, groups: readonly GroupRow[]): string[] {
+  const titles: string[] = [];
+  const seen = new Set<string>();
+  for (
+    let g = groups.find((x) => x.key === key);
+    g && !seen.has(g.key);
+    g = groups.find((x) => x.key === g!.parent?.key)
+  ) {
+    seen.add(g.key);
+    titles.unshift(g.title);
+  }
+  return titles;
+}
+
+const areasOf = (rows: readonly AreaRow[], groups: readonly GroupRow[]) => rows.flatMap((a) => toArea(a, groups) ?? []);
 
 const dutiesIn = (areas: readonly ObligationAreaDto[]) => areas.reduce((n, a) => n + a.duties.length, 0);
 
@@ -110,27 +137,38 @@ export async function getObligations(options: { actor: Actor }): Promise<Obligat
       category: true,
       providerId: true,
       provider: { select: { slug: true, name: true, brandColor: true } },
-      areas: { where: customerSide, orderBy: { position: "asc" }, select: areaSelect },
+      areas: { orderBy: { position: "asc" }, select: areaSelect },
+      areaGroups: { orderBy: { position: "asc" }, select: groupSelect },
     },
   });
 
   const providerIds = [...new Set(services.map((s) => s.providerId))];
-  const crossCutting = providerIds.length
-    ? await db.responsibilityArea.findMany({
-        where: { providerId: { in: providerIds }, serviceId: null, ...customerSide },
-        orderBy: { position: "asc" },
-        select: { providerId: true, ...areaSelect },
-      })
-    : [];
+  const [crossCutting, crossGroups] = providerIds.length
+    ? await Promise.all([
+        db.responsibilityArea.findMany({
+          where: { providerId: { in: providerIds }, serviceId: null },
+          orderBy: { position: "asc" },
+          select: { providerId: true, ...areaSelect },
+        }),
+        db.areaGroup.findMany({
+          where: { providerId: { in: providerIds }, serviceId: null },
+          orderBy: { position: "asc" },
+          select: { providerId: true, ...groupSelect },
+        }),
+      ])
+    : [[], []];
 
   const providers = providerIds.map((providerId) => {
     const own = services.filter((s) => s.providerId === providerId);
     const provider = own[0]!.provider;
     const serviceDtos = own.map((s) => {
-      const areas = s.areas.map(toArea);
+      const areas = areasOf(s.areas, s.areaGroups);
       return { slug: s.slug, name: s.name, category: categoryFromDb[s.category], dutyCount: dutiesIn(areas), areas };
     });
-    const crossAreas = crossCutting.filter((a) => a.providerId === providerId).map(toArea);
+    const crossAreas = areasOf(
+      crossCutting.filter((a) => a.providerId === providerId),
+      crossGroups.filter((g) => g.providerId === providerId),
+    );
     const crossDuties = dutiesIn(crossAreas);
     return {
       slug: provider.slug,

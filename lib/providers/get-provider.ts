@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import { getDb } from "@/lib/db";
 import { providerDetailDto, type ProviderDetailDto } from "@/lib/validation/api";
-import { areaToDto } from "@/lib/transfer/document-to-dto";
-import { areaInclude, areaToDocument } from "@/lib/transfer/read-provider-document";
+import { areaToDto, groupsToDto } from "@/lib/transfer/document-to-dto";
+import { areaInclude, areaToDocument, groupsQuery, groupToDocument } from "@/lib/transfer/read-provider-document";
 import { partySelect, partyToDto, serviceSummaryToDto } from "./to-dto";
 
 /** A provider with everything the provider page and API show; null when unknown or not visible to the actor. */
@@ -22,6 +22,7 @@ const loadProvider = cache(async (actor: Actor, slug: string): Promise<ProviderD
       compliance: { orderBy: { position: "asc" } },
       contacts: { orderBy: { position: "asc" } },
       sections: { orderBy: { position: "asc" } },
+      areaGroups: { where: { serviceId: null }, ...groupsQuery },
       areas: { where: { serviceId: null }, orderBy: { position: "asc" }, include: areaInclude },
       services: {
         where: visibleServiceWhere(actor),
@@ -58,6 +59,7 @@ const loadProvider = cache(async (actor: Actor, slug: string): Promise<ProviderD
       purpose: c.purpose,
     })),
     sections: p.sections.map((s) => ({ slug: s.slug, title: s.title, body: s.body })),
+    crossCuttingGroups: groupsToDto(p.areaGroups.map(groupToDocument)),
     crossCuttingAreas: p.areas.map((a, i) => areaToDto(areaToDocument(a), i, parties, new Set())),
     services: p.services.map(serviceSummaryToDto),
     deploymentModels: p.services.flatMap((s) =>

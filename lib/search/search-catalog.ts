@@ -70,14 +70,18 @@ export async function searchCatalog(options: { actor: Actor; query: string }): P
       SELECT p.slug AS provider, p.name AS "providerName", s.slug AS service, s.name AS "serviceName",
              a.name, a.assignment::text AS assignment,
              CASE WHEN a.name ILIKE ${pattern} THEN NULL ELSE
-               (SELECT d FROM unnest(a."providerDuties" || a."customerDuties") AS d WHERE d ILIKE ${pattern} LIMIT 1)
+               (SELECT duty->>'text' FROM jsonb_array_elements(a.cells) AS cell, jsonb_array_elements(cell->'duties') AS duty
+                WHERE duty->>'text' ILIKE ${pattern} LIMIT 1)
              END AS "matchedDuty"
       FROM "ResponsibilityArea" a
       JOIN "Provider" p ON p.id = a."providerId"
       LEFT JOIN "Service" s ON s.id = a."serviceId"
       WHERE a."providerId" = ANY(${providerIds}) AND (a."serviceId" IS NULL OR a."serviceId" = ANY(${serviceIds})) AND (
         a.name ILIKE ${pattern}
-        OR EXISTS (SELECT 1 FROM unnest(a."providerDuties" || a."customerDuties") AS d WHERE d ILIKE ${pattern})
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.cells) AS cell, jsonb_array_elements(cell->'duties') AS duty
+                   WHERE duty->>'text' ILIKE ${pattern})
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements(a."references") AS ref
+                   WHERE (ref->>'framework') || ' ' || (ref->>'control') ILIKE ${pattern})
       )
       ORDER BY (a.name ILIKE ${pattern}) DESC, p.name, s.position NULLS FIRST, a.position
       LIMIT ${LIMIT}`,

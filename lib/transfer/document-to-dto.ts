@@ -4,12 +4,14 @@
 // (for an actor who sees every service): same order, positions = list index, parties filled in with
 // defaultParties, absent optionals as null, instances 1, CAIQ ownership derived.
 import { responsibleParties, toCaiqOwnership, type PartyRef } from "@/lib/domain/assignment";
+import { assignmentFromRaci, hasRaci } from "@/lib/domain/raci";
 import { emptySplit } from "@/lib/providers/to-dto";
 import {
   providerDetailDto,
   serviceDetailDto,
   type AreaDto,
   type DeploymentModelDto,
+  type GroupDto,
   type LayerDto,
   type PartyDto,
   type ProviderDetailDto,
@@ -20,6 +22,7 @@ import type { ProviderDocument } from "@/lib/validation/provider-document";
 
 type Area = ProviderDocument["crossCuttingAreas"][number];
 type Service = ProviderDocument["services"][number];
+type Group = ProviderDocument["crossCuttingGroups"][number];
 
 export function partiesToDto(parties: ProviderDocument["parties"]): PartyDto[] {
   return parties.map((p) => ({ key: p.key, name: p.name, role: p.role, description: p.description ?? null }));
@@ -33,21 +36,41 @@ export function areaToDto(
   layerKeys: ReadonlySet<string>,
 ): AreaDto {
   const keys = responsibleParties(area.assignment, area.parties, parties);
+  const order = new Map(parties.map((p, i) => [p.key, i]));
   return {
+    key: area.key,
     name: area.name,
     position,
+    group: area.group ?? null,
     assignment: area.assignment,
     parties: keys,
+    raciAssignment: hasRaci(area.cells) ? assignmentFromRaci(area.cells, parties) : null,
+    assignmentReason: area.assignmentReason ?? null,
     caiq: toCaiqOwnership(area.assignment, keys, parties),
-    providerDuties: area.providerDuties,
-    customerDuties: area.customerDuties,
-    providerNotApplicable: area.providerNotApplicable ?? false,
-    customerNotApplicable: area.customerNotApplicable ?? false,
+    cells: [...area.cells]
+      .sort((a, b) => (order.get(a.party) ?? 99) - (order.get(b.party) ?? 99))
+      .map((cell) => ({
+        party: cell.party,
+        duties: cell.duties.map((d) => ({ text: d.text, strength: d.strength ?? "must" })),
+        notApplicable: cell.notApplicable ?? false,
+        raci: cell.raci ?? null,
+      })),
+    references: area.references ?? [],
     notes: area.notes ?? null,
     interpretation: area.interpretation ?? null,
     layer: area.layer !== undefined && layerKeys.has(area.layer) ? area.layer : null,
     plane: area.plane ?? null,
   };
+}
+
+export function groupsToDto(groups: readonly Group[]): GroupDto[] {
+  return groups.map((g) => ({
+    key: g.key,
+    title: g.title,
+    number: g.number ?? null,
+    description: g.description ?? null,
+    parent: g.parent ?? null,
+  }));
 }
 
 function serviceSummaryToDto(service: Service): ServiceSummaryDto {
@@ -95,6 +118,7 @@ export function documentToProviderDetail(doc: ProviderDocument): ProviderDetailD
     })),
     contacts: doc.contacts.map((c) => ({ kind: c.kind, label: c.label, value: c.value, purpose: c.purpose ?? null })),
     sections: doc.sections.map((s) => ({ slug: s.slug, title: s.title, body: s.body })),
+    crossCuttingGroups: groupsToDto(doc.crossCuttingGroups),
     crossCuttingAreas: doc.crossCuttingAreas.map((a, i) => areaToDto(a, i, parties, new Set())),
     services: doc.services.map(serviceSummaryToDto),
     deploymentModels: doc.services.flatMap((s) =>
@@ -122,7 +146,7 @@ export function serviceToDetail(options: {
   const parties = partiesToDto(options.parties);
   const layerKeys = new Set(service.layers.map((l) => l.key));
   const componentRefs = new Set(service.layers.flatMap((l) => l.components.map((c) => `${l.key}/${c.key}`)));
-  const areaNames = new Set(service.areas.map((a) => a.name));
+  const areaKeys = new Set(service.areas.map((a) => a.key));
 
   const layers: LayerDto[] = service.layers.map((layer, position) => ({
     key: layer.key,
@@ -152,7 +176,7 @@ export function serviceToDetail(options: {
     assignments: m.assignments.map((a) => ({
       // A reference to nothing is stored as no reference.
       component: a.component !== undefined && componentRefs.has(a.component) ? a.component : null,
-      area: a.area !== undefined && areaNames.has(a.area) ? a.area : null,
+      area: a.area !== undefined && areaKeys.has(a.area) ? a.area : null,
       assignment: a.assignment,
       parties: responsibleParties(a.assignment, a.parties, parties),
       interpretation: a.interpretation ?? null,
@@ -167,6 +191,7 @@ export function serviceToDetail(options: {
     category: service.category,
     summary: service.summary,
     sourceSection: service.sourceSection ?? null,
+    groups: groupsToDto(service.groups),
     areas: service.areas.map((a, i) => areaToDto(a, i, parties, layerKeys)),
     layers,
     deploymentModels,

@@ -4,6 +4,7 @@
 import { assignmentSchema, areaSchema, type AreaInput } from "@/lib/validation/provider-document";
 import { assignmentFromDuties, parseDutyCell } from "@/lib/domain/duty-cells";
 import { isPrototypeKey, ownValue } from "@/lib/domain/own-keys";
+import { uniqueSlugs } from "@/lib/domain/slug";
 
 export const importLimits = { maxBytes: 512 * 1024, maxRows: 500 } as const;
 
@@ -69,7 +70,8 @@ export function parseMatrixTable(options: { text: string; format: MatrixFormat }
 
   const cell = (row: string[], index: number) => (index >= 0 ? (row[index] ?? "").trim() : "");
   const seen = new Map<string, number>();
-  const rows = body.map(({ line, cells }): ParsedMatrixRow => {
+  const keys = uniqueSlugs(body.map(({ cells }) => cell(cells, nameAt)));
+  const rows = body.map(({ line, cells }, index): ParsedMatrixRow => {
     const errors: string[] = [];
     if (cells.length !== headers.length) errors.push(`Has ${cells.length} cells; the header has ${headers.length}.`);
     const provider = parseDutyCell(cell(cells, providerAt));
@@ -85,13 +87,21 @@ export function parseMatrixTable(options: { text: string; format: MatrixFormat }
     const plane = cell(cells, find(columnNames.plane))
       .toLowerCase()
       .replace(/\s*plane$/, "");
+    const sideCell = (party: string, side: typeof provider) =>
+      side.duties.length || side.notApplicable
+        ? [
+            {
+              party,
+              duties: side.duties.map((text) => ({ text })),
+              ...(side.notApplicable ? { notApplicable: true } : {}),
+            },
+          ]
+        : [];
     const candidate = {
+      key: keys[index]!,
       name: cell(cells, nameAt),
       assignment: assignment ?? "n/a",
-      providerDuties: provider.duties,
-      customerDuties: customer.duties,
-      ...(provider.notApplicable ? { providerNotApplicable: true } : {}),
-      ...(customer.notApplicable ? { customerNotApplicable: true } : {}),
+      cells: [...sideCell("provider", provider), ...sideCell("customer", customer)],
       ...(cell(cells, find(columnNames.notes)) ? { notes: cell(cells, find(columnNames.notes)) } : {}),
       ...(plane ? { plane } : {}),
       ...(cell(cells, find(columnNames.layer)) ? { layer: cell(cells, find(columnNames.layer)) } : {}),
@@ -111,8 +121,7 @@ export function parseMatrixTable(options: { text: string; format: MatrixFormat }
 function columnLabel(field: string): string {
   const labels: Record<string, string> = {
     name: "Responsibility Area",
-    providerDuties: "Provider",
-    customerDuties: "Customer",
+    cells: "Duties",
     plane: "Plane",
     layer: "Layer",
     notes: "Notes",

@@ -10,6 +10,7 @@ import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-do
 
 type Area = ProviderDocument["crossCuttingAreas"][number];
 type Service = ProviderDocument["services"][number];
+type Group = ProviderDocument["crossCuttingGroups"][number];
 
 /** Present optional fields only, so a document read back equals the one written. */
 function optional<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -18,10 +19,20 @@ function optional<T extends Record<string, unknown>>(value: T): { [K in keyof T]
   };
 }
 
-export const areaInclude = { layer: { select: { key: true } } } as const satisfies Prisma.ResponsibilityAreaInclude;
+export const areaInclude = {
+  layer: { select: { key: true } },
+  group: { select: { key: true } },
+} as const satisfies Prisma.ResponsibilityAreaInclude;
+
+/** Groups of a list, in order, each with its parent's key. */
+export const groupsQuery = {
+  orderBy: { position: "asc" },
+  include: { parent: { select: { key: true } } },
+} as const satisfies Prisma.Service$areaGroupsArgs;
 
 /** What a service's rows must include for serviceToDocument. */
 export const serviceDocumentInclude = {
+  areaGroups: groupsQuery,
   areas: { orderBy: { position: "asc" }, include: areaInclude },
   layers: { orderBy: { position: "asc" }, include: { components: { orderBy: { position: "asc" } } } },
   deploymentModels: {
@@ -31,7 +42,7 @@ export const serviceDocumentInclude = {
       assignments: {
         orderBy: { position: "asc" },
         include: {
-          area: { select: { name: true } },
+          area: { select: { key: true } },
           component: { select: { key: true, layer: { select: { key: true } } } },
         },
       },
@@ -40,6 +51,7 @@ export const serviceDocumentInclude = {
 } as const satisfies Prisma.ServiceInclude;
 
 type AreaRow = Prisma.ResponsibilityAreaGetPayload<{ include: typeof areaInclude }>;
+type GroupRow = Prisma.AreaGroupGetPayload<{ include: (typeof groupsQuery)["include"] }>;
 type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceDocumentInclude }>;
 type PartyRow = Parameters<typeof partyToDto>[0];
 
@@ -50,20 +62,30 @@ export function partyToDocument(party: PartyRow): ProviderDocument["parties"][nu
 
 /** An area row as a document area (cross-cutting areas and service areas alike). */
 export function areaToDocument(a: AreaRow): Area {
+  const references = a.references as Area["references"];
   return {
+    key: a.key,
     name: a.name,
+    ...optional({ group: a.group?.key }),
     assignment: fromDbAssignment(a.assignment),
     parties: a.parties,
-    providerDuties: a.providerDuties,
-    customerDuties: a.customerDuties,
-    ...(a.providerNotApplicable ? { providerNotApplicable: true } : {}),
-    ...(a.customerNotApplicable ? { customerNotApplicable: true } : {}),
+    ...optional({ assignmentReason: a.assignmentReason }),
+    cells: a.cells as Area["cells"],
+    ...(references?.length ? { references } : {}),
     ...optional({
       notes: a.notes,
       interpretation: a.interpretation,
       layer: a.layer?.key,
       plane: a.plane === "CONTROL" ? ("control" as const) : a.plane === "DATA" ? ("data" as const) : null,
     }),
+  };
+}
+
+export function groupToDocument(g: GroupRow): Group {
+  return {
+    key: g.key,
+    title: g.title,
+    ...optional({ number: g.number, description: g.description, parent: g.parent?.key }),
   };
 }
 
@@ -75,6 +97,7 @@ export function serviceToDocument(s: ServiceRow): Service {
     category: categoryFromDb[s.category],
     summary: s.summary,
     ...optional({ sourceSection: s.sourceSection }),
+    groups: s.areaGroups.map(groupToDocument),
     areas: s.areas.map(areaToDocument),
     layers: s.layers.map((l) => ({
       key: l.key,
@@ -96,7 +119,7 @@ export function serviceToDocument(s: ServiceRow): Service {
       ...optional({ description: m.description, group: m.parent?.key, interpretation: m.interpretation }),
       assignments: m.assignments.map((a) => ({
         ...(a.component ? { component: `${a.component.layer.key}/${a.component.key}` } : {}),
-        ...(a.area ? { area: a.area.name } : {}),
+        ...(a.area ? { area: a.area.key } : {}),
         assignment: fromDbAssignment(a.assignment),
         parties: a.parties,
         ...optional({ interpretation: a.interpretation }),
@@ -116,6 +139,7 @@ export async function readProviderDocument(options: {
       compliance: { orderBy: { position: "asc" } },
       contacts: { orderBy: { position: "asc" } },
       sections: { orderBy: { position: "asc" } },
+      areaGroups: { where: { serviceId: null }, ...groupsQuery },
       areas: { where: { serviceId: null }, orderBy: { position: "asc" }, include: areaInclude },
       services: { orderBy: { position: "asc" }, include: serviceDocumentInclude },
     },
@@ -144,6 +168,7 @@ export async function readProviderDocument(options: {
       ...optional({ purpose: c.purpose }),
     })),
     sections: p.sections.map((s) => ({ slug: s.slug, title: s.title, body: s.body })),
+    crossCuttingGroups: p.areaGroups.map(groupToDocument),
     crossCuttingAreas: p.areas.map(areaToDocument),
     services: p.services.map(serviceToDocument),
   });

@@ -2,12 +2,14 @@
 // an existing one (publishing a draft). Services are matched by slug so their ids — and the
 // organizations' subscriptions to them — survive; everything inside a service is rewritten.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { responsibleParties, toDbAssignment, type AssignmentValue, type PartyRef } from "@/lib/domain/assignment";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 
 type Tx = Prisma.TransactionClient;
 type Area = ProviderDocument["crossCuttingAreas"][number];
+type Group = ProviderDocument["crossCuttingGroups"][number];
 type Service = ProviderDocument["services"][number];
 
 const categoryToDb = {
@@ -102,24 +104,30 @@ export async function applyProviderDocument(options: { tx: Tx; providerId: strin
   });
   await tx.narrativeSection.createMany({ data: doc.sections.map((s, position) => ({ providerId, ...s, position })) });
 
-  const areaData = (area: Area, position: number, serviceId: string | null, layerIds: Map<string, string>) => ({
+  const areaData = (area: Area, position: number, serviceId: string | null, refs: Refs) => ({
     providerId,
     serviceId,
+    key: area.key,
     name: area.name,
     position,
+    groupId: area.group ? (refs.groupIds.get(area.group) ?? null) : null,
     assignment: toDbAssignment(area.assignment),
     parties: who(area.assignment, area.parties),
-    providerDuties: area.providerDuties,
-    customerDuties: area.customerDuties,
-    providerNotApplicable: area.providerNotApplicable ?? false,
-    customerNotApplicable: area.customerNotApplicable ?? false,
+    assignmentReason: area.assignmentReason ?? null,
+    cells: area.cells,
+    references: area.references ?? [],
     notes: area.notes ?? null,
     interpretation: area.interpretation ?? null,
-    layerId: area.layer ? (layerIds.get(area.layer) ?? null) : null,
+    layerId: area.layer ? (refs.layerIds.get(area.layer) ?? null) : null,
     plane: area.plane === "control" ? ("CONTROL" as const) : area.plane === "data" ? ("DATA" as const) : null,
   });
+  await tx.areaGroup.deleteMany({ where: { providerId, serviceId: null } });
+  const crossCuttingGroups = groupRows(doc.crossCuttingGroups, providerId, null);
+  await tx.areaGroup.createMany({ data: crossCuttingGroups.rows });
   await tx.responsibilityArea.createMany({
-    data: doc.crossCuttingAreas.map((a, i) => areaData(a, i, null, new Map())),
+    data: doc.crossCuttingAreas.map((a, i) =>
+      areaData(a, i, null, { groupIds: crossCuttingGroups.ids, layerIds: new Map() }),
+    ),
   });
 
   const existing = await tx.service.findMany({ where: { providerId }, select: { id: true, slug: true } });
@@ -142,26 +150,47 @@ export async function applyProviderDocument(options: { tx: Tx; providerId: strin
       : (await tx.service.create({ data: { providerId, slug: service.slug, ...fields }, select: { id: true } })).id;
     if (known) {
       await tx.responsibilityArea.deleteMany({ where: { serviceId } });
+      await tx.areaGroup.deleteMany({ where: { serviceId } });
       await tx.deploymentModel.deleteMany({ where: { serviceId } });
       await tx.layer.deleteMany({ where: { serviceId } });
     }
-    await writeServiceContent({ tx, serviceId, service, areaData, who });
+    await writeServiceContent({ tx, providerId, serviceId, service, areaData, who });
   }
+}
+
+interface Refs {
+  groupIds: ReadonlyMap<string, string>;
+  layerIds: ReadonlyMap<string, string>;
+}
+
+/** Rows for a list of groups, with ids made here so a group can name a parent anywhere in the list. */
+function groupRows(groups: readonly Group[], providerId: string, serviceId: string | null) {
+  const ids = new Map(groups.map((g) => [g.key, randomUUID()]));
+  const rows = groups.map((g, position) => ({
+    id: ids.get(g.key)!,
+    providerId,
+    serviceId,
+    key: g.key,
+    title: g.title,
+    number: g.number ?? null,
+    description: g.description ?? null,
+    parentId: g.parent ? (ids.get(g.parent) ?? null) : null,
+    position,
+  }));
+  return { ids, rows };
 }
 
 async function writeServiceContent(options: {
   tx: Tx;
+  providerId: string;
   serviceId: string;
   service: Service;
-  areaData: (
-    area: Area,
-    position: number,
-    serviceId: string,
-    layerIds: Map<string, string>,
-  ) => Prisma.ResponsibilityAreaCreateManyInput;
+  areaData: (area: Area, position: number, serviceId: string, refs: Refs) => Prisma.ResponsibilityAreaCreateManyInput;
   who: (assignment: AssignmentValue | null | undefined, keys: string[] | undefined) => string[];
 }) {
   const { tx, serviceId, service, areaData, who } = options;
+  const groups = groupRows(service.groups, options.providerId, serviceId);
+  await tx.areaGroup.createMany({ data: groups.rows });
   const layerIds = new Map<string, string>();
   const componentIds = new Map<string, string>();
   for (const [layerPosition, layer] of service.layers.entries()) {
@@ -193,11 +222,13 @@ async function writeServiceContent(options: {
     layerIds.set(layer.key, createdLayer.id);
     for (const c of createdLayer.components) componentIds.set(`${layer.key}/${c.key}`, c.id);
   }
-  await tx.responsibilityArea.createMany({ data: service.areas.map((a, i) => areaData(a, i, serviceId, layerIds)) });
+  await tx.responsibilityArea.createMany({
+    data: service.areas.map((a, i) => areaData(a, i, serviceId, { groupIds: groups.ids, layerIds })),
+  });
   if (service.deploymentModels.length === 0) return;
   const areaIds = new Map(
-    (await tx.responsibilityArea.findMany({ where: { serviceId }, select: { id: true, name: true } })).map((a) => [
-      a.name,
+    (await tx.responsibilityArea.findMany({ where: { serviceId }, select: { id: true, key: true } })).map((a) => [
+      a.key,
       a.id,
     ]),
   );

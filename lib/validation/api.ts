@@ -2,7 +2,7 @@
 // so only allowlisted fields are exposed (internal ids, isPrivate and versions are not).
 import { z } from "zod";
 import { assignmentValues, caiqOwnershipValues, partyRoles } from "@/lib/domain/assignment";
-import { complianceKinds, contactKinds, planeValues, serviceCategories } from "@/lib/domain/vocabulary";
+import { complianceKinds, contactKinds, dutyStrengths, planeValues, serviceCategories } from "@/lib/domain/vocabulary";
 import { isWebUrl } from "@/lib/domain/web-url";
 import { contactValueProblem } from "./provider-document";
 
@@ -21,16 +21,40 @@ export const partyDto = z.object({
   description: z.string().nullable(),
 });
 
+export const dutyDto = z.object({ text: z.string(), strength: z.enum(dutyStrengths) });
+
+export const partyCellDto = z.object({
+  party: z.string(),
+  duties: z.array(dutyDto),
+  notApplicable: z.boolean(),
+  /** RACI letters in R, A, C, I order, or null. */
+  raci: z.string().nullable(),
+});
+
+export const groupDto = z.object({
+  key: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  description: z.string().nullable(),
+  /** Key of the enclosing group; null at the top. */
+  parent: z.string().nullable(),
+});
+
 export const areaDto = z.object({
+  key: z.string(),
   name: z.string(),
   position: z.number().int(),
+  /** Key of the group the area sits in (see the service's `groups`), or null. */
+  group: z.string().nullable(),
   assignment,
   parties: z.array(z.string()),
+  /** What the row's RACI letters imply (null without letters); the assignment may differ, with a reason. */
+  raciAssignment: z.object({ assignment, parties: z.array(z.string()) }).nullable(),
+  assignmentReason: z.string().nullable(),
   caiq: caiqSchema,
-  providerDuties: z.array(z.string()),
-  customerDuties: z.array(z.string()),
-  providerNotApplicable: z.boolean(),
-  customerNotApplicable: z.boolean(),
+  /** One per party with anything on this row, in the provider's party order. */
+  cells: z.array(partyCellDto),
+  references: z.array(z.object({ framework: z.string(), control: z.string() })),
   notes: z.string().nullable(),
   interpretation: z.string().nullable(),
   /** Layer key (see the service's `layers`). */
@@ -63,7 +87,7 @@ export const layerDto = z.object({
 export const deploymentAssignmentDto = z.object({
   /** "layerKey/componentKey" or null */
   component: z.string().nullable(),
-  /** area name or null */
+  /** area key or null */
   area: z.string().nullable(),
   assignment,
   parties: z.array(z.string()),
@@ -131,6 +155,7 @@ export const providerDetailDto = providerSummaryDto.extend({
   ),
   contacts: z.array(contactDto),
   sections: z.array(z.object({ slug: z.string(), title: z.string(), body: z.string() })),
+  crossCuttingGroups: z.array(groupDto),
   crossCuttingAreas: z.array(areaDto),
   services: z.array(serviceSummaryDto),
   deploymentModels: z.array(
@@ -146,6 +171,7 @@ export const serviceDetailDto = z.object({
   category: z.enum(serviceCategories),
   summary: z.string(),
   sourceSection: z.string().nullable(),
+  groups: z.array(groupDto),
   areas: z.array(areaDto),
   /** Bottom layer first. */
   layers: z.array(layerDto),
@@ -162,6 +188,8 @@ export const problemDto = z.object({
 
 export type PartyDto = z.infer<typeof partyDto>;
 export type AreaDto = z.infer<typeof areaDto>;
+export type PartyCellDto = z.infer<typeof partyCellDto>;
+export type GroupDto = z.infer<typeof groupDto>;
 export type ComponentDto = z.infer<typeof componentDto>;
 export type LayerDto = z.infer<typeof layerDto>;
 export type DeploymentModelDto = z.infer<typeof deploymentModelDto>;

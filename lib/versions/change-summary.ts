@@ -7,10 +7,11 @@ import { ownValue } from "@/lib/domain/own-keys";
 const fieldLabels: Record<string, string> = {
   assignment: "assignment",
   parties: "responsible parties",
-  providerDuties: "provider duties",
-  customerDuties: "customer duties",
-  providerNotApplicable: "provider N/A",
-  customerNotApplicable: "customer N/A",
+  assignmentReason: "reason for the assignment",
+  key: "key",
+  number: "number",
+  parent: "parent group",
+  references: "framework references",
   notes: "notes",
   interpretation: "interpretation",
   layer: "layer",
@@ -39,12 +40,18 @@ const fieldLabels: Record<string, string> = {
   "source.retrieved": "source retrieval date",
 };
 
-export function fieldLabel(field: string): string {
+/** Per-party fields name the party by key: "duties:hyperscaler" → "hyperscaler duties". */
+const partyFieldLabels: Record<string, string> = { duties: "duties", notApplicable: "N/A", raci: "RACI" };
+
+export function fieldLabel(field: string, partyName: (key: string) => string = (key) => key): string {
+  const [kind, party] = field.split(":");
+  if (party !== undefined && kind !== undefined && Object.hasOwn(partyFieldLabels, kind))
+    return `${partyName(party)} ${partyFieldLabels[kind]}`;
   return ownValue(fieldLabels, field) ?? field;
 }
 
 function assignmentLabel(value: unknown): string {
-  return typeof value === "string" && value in assignmentMeta
+  return typeof value === "string" && Object.hasOwn(assignmentMeta, value)
     ? assignmentMeta[value as AssignmentValue].label
     : String(value ?? "none");
 }
@@ -105,6 +112,7 @@ export function describeChanges(diff: ProviderDiff, limit = 25): string[] {
   for (const service of diff.services.changed) {
     const where = service.label;
     if (service.fields.length) lines.push(`${where}: ${describeFields(service.fields)}`);
+    lines.push(...collectionLines("group", service.groups, where));
     lines.push(...collectionLines("area", service.areas, where));
     lines.push(...collectionLines("layer", service.layers, where));
     lines.push(...collectionLines("component", service.components, where));
@@ -112,6 +120,7 @@ export function describeChanges(diff: ProviderDiff, limit = 25): string[] {
   }
   if (diff.services.moved.length)
     lines.push(`Services reordered: ${diff.services.moved.map((m) => quoted(m.label)).join(", ")}`);
+  lines.push(...collectionLines("cross-cutting group", diff.crossCuttingGroups));
   lines.push(...collectionLines("cross-cutting area", diff.crossCuttingAreas));
   lines.push(...collectionLines("party", diff.parties));
   lines.push(...collectionLines("section", diff.sections));

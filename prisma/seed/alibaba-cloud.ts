@@ -104,6 +104,7 @@ export const alibabaCloud: ProviderDocumentInput = {
           ["Standardizes the key configurations to ensure security."],
           [],
           {
+            key: "marketplace-security-control-plane",
             plane: "control",
             notes:
               "The same security item also appears on the customer's data plane side (without a description there); the two rows are told apart by their plane.",
@@ -134,6 +135,7 @@ export const alibabaCloud: ProviderDocumentInput = {
           { plane: "data" },
         ),
         area("Security of non-hosted components and charts in the marketplace", [], [], {
+          key: "marketplace-security-data-plane",
           assignment: "customer",
           plane: "data",
           notes: `${NO_DESCRIPTION} The same security item also appears on Alibaba Cloud's control plane side.`,

@@ -19,7 +19,7 @@ function infrastructureBy(who: "customer" | "hyperscaler" | "provider", why: str
     who === "hyperscaler" ? { assignment: "third-party", parties: ["hyperscaler"] } : { assignment: who };
   return [
     ...infrastructure.map((c) => ({ component: `infrastructure/${c}`, ...assigned, interpretation: why })),
-    { area: "Underlying Infrastructure", ...assigned, interpretation: why },
+    { area: "underlying-infrastructure", ...assigned, interpretation: why },
   ];
 }
 
@@ -387,7 +387,7 @@ export const contain: ProviderDocumentInput = {
               interpretation: "With the hyperscaler's managed Kubernetes, the hyperscaler runs the control plane.",
             },
             {
-              area: "Kubernetes Control Plane",
+              area: "kubernetes-control-plane",
               assignment: "third-party",
               parties: ["hyperscaler"],
               interpretation: "With the hyperscaler's managed Kubernetes, the hyperscaler runs the control plane.",

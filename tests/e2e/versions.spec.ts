@@ -89,11 +89,11 @@ test("two versions: compare inline and side by side, view the old one, feed entr
   const assignment = backups.locator('[data-field="assignment"]');
   await expect(assignment).toContainText("Customer");
   await expect(assignment).toContainText("Shared");
-  const customerDuties = backups.locator('[data-field="customerDuties"]');
+  const customerDuties = backups.locator('[data-field="duties:customer"]');
   await expect(customerDuties.locator('[data-diff="removed"]')).toHaveText(["−removed: Schedule backups"]);
   await expect(customerDuties.locator('[data-diff="added"]')).toHaveText(["+added: Keep off-site copies"]);
   await expect(customerDuties.locator('[data-diff="same"]')).toHaveText(["Test restores"]);
-  await expect(backups.locator('[data-field="providerDuties"] [data-diff="added"]')).toHaveText([
+  await expect(backups.locator('[data-field="duties:provider"] [data-diff="added"]')).toHaveText([
     "+added: Take nightly snapshots",
   ]);
   await snap("compare-inline");

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { ProviderDocumentInput } from "@/lib/validation/provider-document";
+import { slugify } from "@/lib/domain/slug";
+import type { AreaInput, ProviderDocumentInput } from "@/lib/validation/provider-document";
 
 /** A small valid provider with a unique slug, for tests that need their own data. */
 export function makeProviderDocument(overrides: Partial<ProviderDocumentInput> = {}): ProviderDocumentInput {
@@ -26,10 +27,13 @@ export function makeProviderDocument(overrides: Partial<ProviderDocumentInput> =
         summary: "A service made for one test.",
         areas: [
           {
+            key: "widget-calibration",
             name: `Widget calibration ${id}`,
             assignment: "shared",
-            providerDuties: [`Calibrate the flux ${id}`],
-            customerDuties: ["Report drift"],
+            cells: [
+              { party: "provider", duties: [{ text: `Calibrate the flux ${id}` }] },
+              { party: "customer", duties: [{ text: "Report drift" }] },
+            ],
           },
         ],
         layers: [],
@@ -37,5 +41,23 @@ export function makeProviderDocument(overrides: Partial<ProviderDocumentInput> =
       },
     ],
     ...overrides,
+  };
+}
+
+/** An area row with the provider's and the customer's duties (strings are "must" duties). */
+export function makeArea(
+  name: string,
+  duties: { provider?: string[]; customer?: string[] },
+  extra: Partial<AreaInput> = {},
+): AreaInput {
+  const cell = (party: string, list: string[] | undefined) =>
+    list?.length ? [{ party, duties: list.map((text) => ({ text })) }] : [];
+  return {
+    key: slugify(name),
+    name,
+    assignment:
+      duties.provider?.length && duties.customer?.length ? "shared" : duties.provider?.length ? "provider" : "customer",
+    cells: [...cell("provider", duties.provider), ...cell("customer", duties.customer)],
+    ...extra,
   };
 }

@@ -8,18 +8,15 @@ import { revertDraft } from "@/lib/drafts/revert-draft";
 import { getService } from "@/lib/providers/get-service";
 import { createProvider } from "../support/app-db";
 import { makeUser } from "../factories/accounts";
-import { makeProviderDocument } from "../factories/provider-document";
+import { makeArea, makeProviderDocument } from "../factories/provider-document";
 import { recordVersion } from "@/lib/versions/record-version";
 import { refusal } from "../support/refusal";
 
 async function providerWithAreas(count: number, options: { isPrivate?: boolean } = {}) {
   const doc = makeProviderDocument({ isPrivate: options.isPrivate });
-  doc.services[0]!.areas = Array.from({ length: count }, (_, i) => ({
-    name: `Area ${i}`,
-    assignment: "shared" as const,
-    providerDuties: [`Provider duty ${i}`],
-    customerDuties: [`Customer duty ${i}`],
-  }));
+  doc.services[0]!.areas = Array.from({ length: count }, (_, i) =>
+    makeArea(`Area ${i}`, { provider: [`Provider duty ${i}`], customer: [`Customer duty ${i}`] }),
+  );
   const created = await createProvider(doc);
   await getDb().$transaction((tx) =>
     recordVersion({
@@ -32,6 +29,13 @@ async function providerWithAreas(count: number, options: { isPrivate?: boolean }
   );
   const manager = (await makeUser({ role: "account-manager", managedProviderIds: [created.id] })).actor;
   return { ...created, manager, areaPath: (i: number) => ["services", 0, "areas", i] as (string | number)[] };
+}
+
+/** The customer's duties on a row (cells are in party order: provider, then customer). */
+function customerDuties(
+  area: { cells: readonly { party: string; duties: readonly { text: string }[] }[] } | undefined,
+) {
+  return area?.cells.find((c) => c.party === "customer")?.duties.map((d) => d.text);
 }
 
 describe("drafts", () => {
@@ -101,17 +105,20 @@ describe("drafts", () => {
           provider: p.document.slug,
           change: {
             op: "set",
-            path: [...p.areaPath(i), "customerDuties"],
-            expected: start.services[0]!.areas[i]!.customerDuties,
-            value: [`Customer duty ${i}`, `Added in parallel ${i}`],
+            path: [...p.areaPath(i), "cells", 1, "duties"],
+            expected: start.services[0]!.areas[i]!.cells[1]!.duties,
+            value: [{ text: `Customer duty ${i}` }, { text: `Added in parallel ${i}`, strength: "should" }],
           },
         }),
       ),
     );
     const draft = await getDraft({ db: getDb(), actor: p.manager, provider: p.document.slug });
     expect(draft.version).toBe(count);
-    expect(draft.document.services[0]!.areas.map((a) => a.customerDuties[1])).toEqual(
-      Array.from({ length: count }, (_, i) => `Added in parallel ${i}`),
+    expect(draft.document.services[0]!.areas.map((a) => a.cells[1]!.duties[1])).toEqual(
+      Array.from({ length: count }, (_, i) => ({ text: `Added in parallel ${i}`, strength: "should" })),
+    );
+    expect(draft.document.services[0]!.areas.map(customerDuties)).toEqual(
+      Array.from({ length: count }, (_, i) => [`Customer duty ${i}`, `Added in parallel ${i}`]),
     );
   }, 60_000);
 
@@ -220,9 +227,9 @@ describe("publishing", () => {
       provider: slug,
       change: {
         op: "set",
-        path: [...p.areaPath(1), "customerDuties"],
-        expected: seen.customerDuties,
-        value: ["Rotate keys"],
+        path: [...p.areaPath(1), "cells", 1, "duties"],
+        expected: seen.cells[1]!.duties,
+        value: [{ text: "Rotate keys" }],
       },
     });
     expect(
@@ -245,7 +252,9 @@ describe("publishing", () => {
     });
     expect(published.number).toBe(2);
     const reader = await getService({ actor: anonymous, provider: slug, service: serviceSlug });
-    expect(reader?.areas[1]?.customerDuties).toEqual(["Rotate keys"]);
+    expect(reader?.areas[1]?.cells.find((c) => c.party === "customer")?.duties).toEqual([
+      { text: "Rotate keys", strength: "must" },
+    ]);
     expect(await db.subscription.count({ where: { organizationId: org.id, serviceId } })).toBe(1);
     expect(await db.providerDraft.count({ where: { providerId: p.id } })).toBe(0);
 
@@ -257,8 +266,8 @@ describe("publishing", () => {
     const documents = (await getVersionDocuments({ db, actor: anonymous, provider: slug, numbers: [1, 2] }))!.documents;
     const [v1, v2] = [documents.get(1), documents.get(2)];
     expect(v2?.contentHash).toBe(contentHash(v2?.document));
-    expect(v2?.document.services[0]!.areas[1]!.customerDuties).toEqual(["Rotate keys"]);
-    expect(v1?.document.services[0]!.areas[1]!.customerDuties).toEqual(["Customer duty 1"]);
+    expect(customerDuties(v2?.document.services[0]!.areas[1])).toEqual(["Rotate keys"]);
+    expect(customerDuties(v1?.document.services[0]!.areas[1])).toEqual(["Customer duty 1"]);
 
     // Versions are immutable in the database too.
     await expect(
@@ -297,7 +306,7 @@ test("every draft operation writes exactly one audit entry with before/after; re
   const entries = () => db.auditEntry.findMany({ where: { providerId: p.id }, orderBy: { id: "asc" } });
   const area = (i: number) =>
     getDraft({ db, actor: p.manager, provider: slug }).then((d) => d.document.services[0]!.areas[i]!);
-  const newArea = { name: "Area new", assignment: "customer" as const, providerDuties: [], customerDuties: ["Do it"] };
+  const newArea = makeArea("Area new", { customer: ["Do it"] });
 
   await changeDraft({
     db,

@@ -31,7 +31,7 @@ import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
 import { callRoute } from "../support/call-route";
 import { makeOrganization, makeUser } from "../factories/accounts";
-import { makeProviderDocument } from "../factories/provider-document";
+import { makeArea, makeProviderDocument } from "../factories/provider-document";
 import { refusal } from "../support/refusal";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -76,20 +76,23 @@ async function smallProvider(options: { isPrivate?: boolean; withModel?: boolean
   const service = doc.services[0]!;
   service.layers = [{ key: "platform", name: "Platform", components: [] }];
   service.areas = [
-    {
-      name: "Hardware",
-      assignment: "provider",
-      providerDuties: ["Replace disks"],
-      customerDuties: [],
-      customerNotApplicable: true,
-      layer: "platform",
-      interpretation: "Read from a figure.",
-    },
-    { name: "Data", assignment: "customer", providerDuties: [], customerDuties: ["Classify data"] },
+    makeArea(
+      "Hardware",
+      { provider: ["Replace disks"] },
+      {
+        cells: [
+          { party: "provider", duties: [{ text: "Replace disks" }] },
+          { party: "customer", duties: [], notApplicable: true },
+        ],
+        layer: "platform",
+        interpretation: "Read from a figure.",
+      },
+    ),
+    makeArea("Data", { customer: ["Classify data"] }),
   ];
   if (options.withModel)
     service.deploymentModels = [
-      { key: "managed", name: "Managed", assignments: [{ area: "Data", assignment: "shared" }] },
+      { key: "managed", name: "Managed", assignments: [{ area: "data", assignment: "shared" }] },
     ];
   const created = await createProvider(doc);
   const manager = (await makeUser({ role: "account-manager", managedProviderIds: [created.id] })).actor;
@@ -152,12 +155,28 @@ describe("service matrix import", () => {
       (s) => s.slug === "vps",
     )!.areas;
     expect(areas.map((a) => a.name).at(-1)).toBe("Monitoring");
+    // The changed row keeps its key; the new row gets one from its name.
     expect(areas.find((a) => a.name === "Guest Operating System")).toEqual({
+      key: "guest-operating-system",
       name: "Guest Operating System",
       assignment: "shared",
       parties: ["customer", "provider"],
-      providerDuties: ["Base image updates"],
-      customerDuties: ["OS patching", "security hardening", "configuration management", "system updates"],
+      cells: [
+        { party: "provider", duties: [{ text: "Base image updates" }] },
+        {
+          party: "customer",
+          duties: ["OS patching", "security hardening", "configuration management", "system updates"].map((text) => ({
+            text,
+          })),
+        },
+      ],
+    });
+    expect(areas.at(-1)).toMatchObject({
+      key: "monitoring",
+      cells: [
+        { party: "provider", duties: [{ text: "Host monitoring" }] },
+        { party: "customer", duties: [{ text: "Alert routing" }, { text: "on-call" }] },
+      ],
     });
     // Readers still see the published model.
     const published = await getService({ actor: anonymous, provider: p.slug, service: "vps" });
@@ -293,7 +312,13 @@ describe("service matrix import", () => {
     let areas = (await getDraft({ db: db(), actor: p.manager, provider: p.slug })).document.services[0]!.areas;
     expect(areas.map((a) => a.name)).toEqual(["Hardware", "Network"]);
     // The layer (no Layer column) and the interpretation (no such column) stay.
-    expect(areas[0]).toMatchObject({ layer: "platform", interpretation: "Read from a figure.", parties: ["provider"] });
+    expect(areas[0]).toMatchObject({
+      key: "hardware",
+      layer: "platform",
+      interpretation: "Read from a figure.",
+      parties: ["provider"],
+    });
+    expect(areas[1]).toMatchObject({ key: "network" });
 
     const append = "Area,Acme,Customer\nBackups,Snapshots,Restore tests\nNetwork,Routers,Firewall rules";
     const duplicate = await previewServiceMatrix(
@@ -346,7 +371,7 @@ describe("service matrix import", () => {
       matrix({ actor: p.manager, provider: p.slug, service: p.service, text }),
     );
     expect(preview.errorCount).toBe(1);
-    expect(preview.problems).toEqual([expect.stringMatching(/^Deployment model "Managed": No area "Data"/)]);
+    expect(preview.problems).toEqual([expect.stringMatching(/^Deployment model "Managed": No area "data"/)]);
     const broken = await refusal(
       importServiceMatrix(matrix({ actor: p.manager, provider: p.slug, service: p.service, text })),
     );
@@ -456,7 +481,11 @@ describe("provider document (JSON) import", () => {
     });
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${p.slug}.json"`);
     const body = (await response.json()) as ProviderDocument;
-    body.services[0]!.areas[0]!.customerDuties = ["Edited offline"];
+    const edited = body.services[0]!.areas[0]!;
+    edited.cells = [
+      ...edited.cells.filter((c) => c.party !== "customer"),
+      { party: "customer", duties: [{ text: "Edited offline" }] },
+    ];
     body.services.pop();
     const preview = await previewProviderDocument({ db: db(), actor: p.manager, json: JSON.stringify(body) });
     expect(preview.services).toMatchObject({ changed: ["vps"], removed: ["storage-share"] });

@@ -9,7 +9,7 @@ import { danubedata } from "@/prisma/seed/danubedata";
 import { stackit } from "@/prisma/seed/stackit";
 import { createProvider } from "../support/app-db";
 import { makeOrganization, makeUser } from "../factories/accounts";
-import { makeProviderDocument } from "../factories/provider-document";
+import { makeArea, makeProviderDocument } from "../factories/provider-document";
 
 async function serviceId(provider: string, slug: string) {
   const row = await getDb().service.findFirstOrThrow({ where: { slug, provider: { slug: provider } } });
@@ -25,13 +25,23 @@ const danube = providerDocumentSchema.parse(danubedata);
 const stackitDoc = providerDocumentSchema.parse(stackit);
 const containDoc = providerDocumentSchema.parse(contain);
 type Provider = Awaited<ReturnType<typeof getObligations>>["providers"][number];
+type Area = ProviderDocument["crossCuttingAreas"][number];
+
+const customerCell = (area: Area) => area.cells.find((c) => c.party === "customer");
+
+/** The customer's duties on a row as My obligations lists them: none when N/A, never excluded ones. */
+function customerDuties(area: Area) {
+  const cell = customerCell(area);
+  if (!cell || cell.notApplicable) return [];
+  return cell.duties
+    .filter((d) => d.strength !== "excluded")
+    .map((d) => ({ text: d.text, strength: d.strength ?? "must" }));
+}
 
 /** What the seed document says the customer must do in one service (N/A and empty sides skipped). */
 function expected(doc: ProviderDocument, slug: string) {
-  const areas = doc.services
-    .find((s) => s.slug === slug)!
-    .areas.filter((a) => !a.customerNotApplicable && a.customerDuties.length > 0);
-  return { names: areas.map((a) => a.name), duties: areas.reduce((n, a) => n + a.customerDuties.length, 0) };
+  const areas = doc.services.find((s) => s.slug === slug)!.areas.filter((a) => customerDuties(a).length > 0);
+  return { names: areas.map((a) => a.name), duties: areas.reduce((n, a) => n + customerDuties(a).length, 0) };
 }
 
 describe("getObligations", () => {
@@ -54,18 +64,21 @@ describe("getObligations", () => {
       ["Backups & Snapshots", "shared", 3],
       ["Access Management", "shared", 4],
     ]);
-    expect(vps.areas[1]!.duties).toEqual([
-      "OS patching",
-      "security hardening",
-      "configuration management",
-      "system updates",
-    ]);
+    expect(vps.areas[1]!).toMatchObject({ key: "guest-operating-system", groups: [] });
+    expect(vps.areas[1]!.duties).toEqual(
+      ["OS patching", "security hardening", "configuration management", "system updates"].map((text) => ({
+        text,
+        strength: "must",
+      })),
+    );
     expect(vps.dutyCount).toBe(17);
 
     // Six cross-cutting areas, every one with customer duties.
     expect(provider.crossCutting.areas.map((a) => a.name)).toEqual(danube.crossCuttingAreas.map((a) => a.name));
     expect(provider.crossCutting.dutyCount).toBe(26);
-    expect(provider.crossCutting.areas[0]!.duties).toEqual(danube.crossCuttingAreas[0]!.customerDuties);
+    expect(provider.crossCutting.areas[0]!.duties).toEqual(
+      customerCell(danube.crossCuttingAreas[0]!)!.duties.map((d) => ({ text: d.text, strength: "must" })),
+    );
 
     expect(provider.dutyCount).toBe(17 + 26);
     expect(data.dutyCount).toBe(17 + 26);
@@ -96,7 +109,9 @@ describe("getObligations", () => {
     // Contain lists rows whose customer side is empty ("-"): they are skipped.
     const platform = expected(containDoc, "platform");
     const platformSeed = containDoc.services.find((s) => s.slug === "platform")!;
-    const emptySide = platformSeed.areas.filter((a) => !a.customerNotApplicable && a.customerDuties.length === 0);
+    const emptySide = platformSeed.areas.filter(
+      (a) => !customerCell(a)?.notApplicable && customerDuties(a).length === 0,
+    );
     expect(emptySide.length).toBeGreaterThan(0);
     const containNames = containData.services[0]!.areas.map((a) => a.name);
     expect(containNames).toEqual(platform.names);
@@ -117,9 +132,7 @@ describe("getObligations", () => {
     const base = doc.services[0]!;
     const hidden = { ...base, slug: `${base.slug}-hidden`, name: `${base.name} Hidden` };
     doc.services = [base, hidden];
-    doc.crossCuttingAreas = [
-      { name: "Private policy", assignment: "customer", providerDuties: [], customerDuties: ["Read the policy"] },
-    ];
+    doc.crossCuttingAreas = [makeArea("Private policy", { customer: ["Read the policy"] })];
     const other = await createProvider(makeProviderDocument({ isPrivate: true }));
     const created = await createProvider(doc);
     try {
@@ -129,7 +142,13 @@ describe("getObligations", () => {
       const provider = data.providers[0]!;
       expect(provider.services.map((s) => s.slug)).toEqual([base.slug]);
       expect(provider.services[0]!.areas).toEqual([
-        expect.objectContaining({ name: base.areas[0]!.name, assignment: "shared", duties: ["Report drift"] }),
+        expect.objectContaining({
+          key: "widget-calibration",
+          name: base.areas[0]!.name,
+          groups: [],
+          assignment: "shared",
+          duties: [{ text: "Report drift", strength: "must" }],
+        }),
       ]);
       expect(provider.crossCutting.areas.map((a) => a.name)).toEqual(["Private policy"]);
       expect(JSON.stringify(data)).not.toContain(hidden.slug);

@@ -3,6 +3,7 @@ import { GET as listProvidersRoute } from "@/app/api/v1/providers/route";
 import { GET as providerRoute } from "@/app/api/v1/providers/[provider]/route";
 import { GET as serviceRoute } from "@/app/api/v1/providers/[provider]/services/[service]/route";
 import { defaultParties } from "@/lib/domain/assignment";
+import { assignmentFromRaci } from "@/lib/domain/raci";
 import { problemDto, providerDetailDto, serviceDetailDto, type AreaDto } from "@/lib/validation/api";
 import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
@@ -14,19 +15,39 @@ const seeds = seedProviders.map((p) => providerDocumentSchema.parse(p));
 
 /** What the API must say about an area, derived from the seed document it came from. */
 function expectedArea(area: ProviderDocument["crossCuttingAreas"][number], doc: ProviderDocument, position: number) {
+  const partyOrder = doc.parties.map((p) => p.key);
   return {
+    key: area.key,
     name: area.name,
     position,
+    group: area.group ?? null,
     assignment: area.assignment,
     parties: area.parties ?? defaultParties(area.assignment, doc.parties),
-    providerDuties: area.providerDuties,
-    customerDuties: area.customerDuties,
-    providerNotApplicable: area.providerNotApplicable ?? false,
-    customerNotApplicable: area.customerNotApplicable ?? false,
+    raciAssignment: area.cells.some((c) => c.raci) ? assignmentFromRaci(area.cells, doc.parties) : null,
+    assignmentReason: area.assignmentReason ?? null,
+    cells: [...area.cells]
+      .sort((a, b) => partyOrder.indexOf(a.party) - partyOrder.indexOf(b.party))
+      .map((c) => ({
+        party: c.party,
+        duties: c.duties.map((d) => ({ text: d.text, strength: d.strength ?? "must" })),
+        notApplicable: c.notApplicable ?? false,
+        raci: c.raci ?? null,
+      })),
+    references: area.references ?? [],
     notes: area.notes ?? null,
     interpretation: area.interpretation ?? null,
     layer: area.layer ?? null,
     plane: area.plane ?? null,
+  };
+}
+
+function expectedGroup(group: ProviderDocument["crossCuttingGroups"][number]) {
+  return {
+    key: group.key,
+    title: group.title,
+    number: group.number ?? null,
+    description: group.description ?? null,
+    parent: group.parent ?? null,
   };
 }
 
@@ -56,6 +77,7 @@ describe.each(seeds.map((s) => [s.slug, s] as const))("provider %s", (slug, seed
     expect(provider.services.map((s) => [s.slug, s.areaCount])).toEqual(
       seed.services.map((s) => [s.slug, s.areas.length]),
     );
+    expect(provider.crossCuttingGroups).toEqual(seed.crossCuttingGroups.map(expectedGroup));
     expect(provider.crossCuttingAreas.map(withoutCaiq)).toEqual(
       seed.crossCuttingAreas.map((a, i) => expectedArea(a, seed, i)),
     );
@@ -77,6 +99,7 @@ describe.each(seeds.map((s) => [s.slug, s] as const))("provider %s", (slug, seed
       });
       expect(status).toBe(200);
       const dto = serviceDetailDto.parse(body);
+      expect(dto.groups).toEqual(service.groups.map(expectedGroup));
       expect(dto.areas.map(withoutCaiq)).toEqual(service.areas.map((a, i) => expectedArea(a, seed, i)));
       expect(
         dto.layers.map((l) => ({
@@ -93,8 +116,19 @@ describe.each(seeds.map((s) => [s.slug, s] as const))("provider %s", (slug, seed
           components: l.components.map((c) => [c.key, c.assignment, c.instances ?? 1]),
         })),
       );
-      expect(dto.deploymentModels.map((m) => ({ key: m.key, group: m.group, count: m.assignments.length }))).toEqual(
-        service.deploymentModels.map((m) => ({ key: m.key, group: m.group ?? null, count: m.assignments.length })),
+      // Assignments name components by "layer/component" and areas by key.
+      expect(
+        dto.deploymentModels.map((m) => ({
+          key: m.key,
+          group: m.group,
+          assignments: m.assignments.map((a) => [a.component, a.area, a.assignment]),
+        })),
+      ).toEqual(
+        service.deploymentModels.map((m) => ({
+          key: m.key,
+          group: m.group ?? null,
+          assignments: m.assignments.map((a) => [a.component ?? null, a.area ?? null, a.assignment]),
+        })),
       );
     },
   );

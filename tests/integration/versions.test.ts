@@ -24,7 +24,7 @@ import { getFeedVersions, getVersionDocuments, listVersionHistory } from "@/lib/
 import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
 import { makeOrganization, makeUser } from "../factories/accounts";
-import { makeProviderDocument } from "../factories/provider-document";
+import { makeArea, makeProviderDocument } from "../factories/provider-document";
 
 // ---- a strict little XML reader (no XML parser is installed) -------------------------------------
 
@@ -148,8 +148,8 @@ const system: Actor = { kind: "system", command: "test" };
 async function providerWithThreeVersions(options: { isPrivate?: boolean } = {}) {
   const doc = makeProviderDocument({ isPrivate: options.isPrivate });
   doc.services[0]!.areas = [
-    { name: "Area 0", assignment: "shared", providerDuties: ["Provider duty 0"], customerDuties: ["Customer duty 0"] },
-    { name: "Area 1", assignment: "shared", providerDuties: ["Provider duty 1"], customerDuties: ["Customer duty 1"] },
+    makeArea("Area 0", { provider: ["Provider duty 0"], customer: ["Customer duty 0"] }),
+    makeArea("Area 1", { provider: ["Provider duty 1"], customer: ["Customer duty 1"] }),
   ];
   doc.services.push({
     ...structuredClone(doc.services[0]!),
@@ -173,9 +173,9 @@ async function providerWithThreeVersions(options: { isPrivate?: boolean } = {}) 
     provider: slug,
     change: {
       op: "set",
-      path: [...path(0, 1), "customerDuties"],
-      expected: draft.document.services[0]!.areas[1]!.customerDuties,
-      value: ["Rotate keys"],
+      path: [...path(0, 1), "cells", 1, "duties"],
+      expected: draft.document.services[0]!.areas[1]!.cells[1]!.duties,
+      value: [{ text: "Rotate keys" }],
     },
   });
   await publishDraft({
@@ -186,7 +186,7 @@ async function providerWithThreeVersions(options: { isPrivate?: boolean } = {}) 
     draftVersion: step.version,
   });
 
-  // Version 3: an assignment changed in the second service.
+  // Version 3: an assignment changed in the second service (the provider takes over the customer's duty).
   draft = await getDraft({ db, actor: manager, provider: slug });
   const area = draft.document.services[1]!.areas[0]!;
   step = await changeDraft({
@@ -197,7 +197,12 @@ async function providerWithThreeVersions(options: { isPrivate?: boolean } = {}) 
       op: "set",
       path: path(1, 0),
       expected: area,
-      value: { ...area, assignment: "provider", parties: ["provider"] },
+      value: {
+        ...area,
+        assignment: "provider",
+        parties: ["provider"],
+        cells: [{ party: "provider", duties: [{ text: "Provider duty 0" }, { text: "Customer duty 0" }] }],
+      },
     },
   });
   await publishDraft({
@@ -262,7 +267,7 @@ describe("changelog feed", () => {
     const content = entries.map((e) => kid(e, "content"));
     expect(content.every((c) => c.attributes.type === "html")).toBe(true);
     expect(content[0]!.text).toContain(
-      `<li>Second Service: area “Area 0”: assignment Shared → Provider; responsible parties −1</li>`,
+      `<li>Second Service: area “Area 0”: assignment Shared → Provider; responsible parties −1; provider duties +1; customer duties −1</li>`,
     );
     expect(content[0]!.text).toContain(
       `<a href="http://localhost/providers/${p.slug}/versions/compare?from=2&amp;to=3">Compare with the previous version</a>`,
@@ -467,8 +472,8 @@ describe("formatting helpers", () => {
     const area = after.services[0]!.areas[0]!;
     area.assignment = "customer";
     area.parties = ["customer"];
-    area.customerDuties.push("Watch the flux");
-    after.services[0]!.areas.push({ ...structuredClone(area), name: "New area" });
+    area.cells.find((c) => c.party === "customer")!.duties.push({ text: "Watch the flux" });
+    after.services[0]!.areas.push({ ...structuredClone(area), key: "new-area", name: "New area" });
     after.sections.push({ slug: "faq", title: "FAQ", body: "Ask us." });
     after.name = "Renamed";
     const lines = describeChanges(diffProviderDocuments(before, after));

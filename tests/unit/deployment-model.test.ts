@@ -5,7 +5,10 @@ import {
   modelAssignmentChain,
   type EffectiveService,
 } from "@/lib/domain/deployment-model";
+import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import type { AreaDto, ComponentDto, DeploymentModelDto, LayerDto } from "@/lib/validation/api";
+import { providerDocumentSchema } from "@/lib/validation/provider-document";
+import { seedProviders } from "@/prisma/seed";
 
 // A Contain-like service: three layers, two areas, deployment models with a group and variants.
 function component(key: string, assignment: ComponentDto["assignment"], parties: string[]): ComponentDto {
@@ -25,17 +28,20 @@ function layer(key: string, position: number, components: ComponentDto[]): Layer
   };
 }
 
-function area(name: string, assignment: AreaDto["assignment"], parties: string[]): AreaDto {
+/** Keys differ from names on purpose: deployment models name areas by key. */
+function area(key: string, name: string, assignment: AreaDto["assignment"], parties: string[]): AreaDto {
   return {
+    key,
     name,
     position: 0,
+    group: null,
     assignment,
     parties,
+    raciAssignment: null,
+    assignmentReason: null,
     caiq: { ownership: "CSP-owned", exact: true },
-    providerDuties: [],
-    customerDuties: [],
-    providerNotApplicable: false,
-    customerNotApplicable: false,
+    cells: [],
+    references: [],
     notes: null,
     interpretation: null,
     layer: null,
@@ -56,9 +62,9 @@ const onComponent = (
   parties,
   interpretation,
 });
-const onArea = (name: string, assignment: Assignment["assignment"], parties: string[]): Assignment => ({
+const onArea = (key: string, assignment: Assignment["assignment"], parties: string[]): Assignment => ({
   component: null,
-  area: name,
+  area: key,
   assignment,
   parties,
   interpretation: null,
@@ -81,8 +87,8 @@ const layers: LayerDto[] = [
 ];
 
 const areas: AreaDto[] = [
-  area("Physical security", "provider", ["contain"]),
-  area("Backups", "shared", ["customer", "contain"]),
+  area("physical-security", "Physical security", "provider", ["contain"]),
+  area("backups", "Backups", "shared", ["customer", "contain"]),
 ];
 
 const deploymentModels: DeploymentModelDto[] = [
@@ -95,7 +101,7 @@ const deploymentModels: DeploymentModelDto[] = [
       "Read from the figure: the customer owns the racks.",
     ),
     onComponent("infrastructure/network", "customer", ["customer"]),
-    onArea("Physical security", "customer", ["customer"]),
+    onArea("physical-security", "customer", ["customer"]),
   ]),
   model("public-cloud", null, [onComponent("infrastructure/hardware", "third-party", ["hyperscaler"])]),
   // Variant: same as the group, except the network is shared.
@@ -105,7 +111,7 @@ const deploymentModels: DeploymentModelDto[] = [
   // Variant that restates a default (not a change) and re-overrides the group's area.
   model("customer-iaas", "customer-datacenters", [
     onComponent("platform/control-plane", "provider", ["contain"]),
-    onArea("Physical security", "shared", ["customer", "contain"]),
+    onArea("physical-security", "shared", ["customer", "contain"]),
   ]),
 ];
 
@@ -199,7 +205,7 @@ describe("applyDeploymentModel", () => {
       layers,
       deploymentModels: [
         model("x", null, [
-          onArea("Backups", "shared", ["contain", "customer"]),
+          onArea("backups", "shared", ["contain", "customer"]),
           onComponent("application/code", "customer", ["other"]),
         ]),
       ],
@@ -207,6 +213,35 @@ describe("applyDeploymentModel", () => {
     const result = applyDeploymentModel(svc, "x");
     expect(areaOf(result, "Backups").overridden).toBe(false);
     expect(comp(result, "application", "code").overridden).toBe(true);
+  });
+
+  test("an assignment naming an area by its name (not its key) overrides nothing", () => {
+    const svc = { areas, layers, deploymentModels: [model("x", null, [onArea("Backups", "customer", ["customer"])])] };
+    expect(areaOf(applyDeploymentModel(svc, "x"), "Backups")).toMatchObject({
+      assignment: "shared",
+      overridden: false,
+    });
+  });
+
+  test("Contain's seed: the models move the underlying infrastructure area, named by key", () => {
+    const doc = providerDocumentSchema.parse(seedProviders.find((p) => p.slug === "contain"));
+    const platform = documentToServiceDetail(doc, "platform")!;
+    const infrastructure = (key: string) =>
+      applyDeploymentModel(platform, key).areas.find((a) => a.key === "underlying-infrastructure");
+    expect(infrastructure("customer-datacenters")).toMatchObject({
+      assignment: "customer",
+      parties: ["customer"],
+      overridden: true,
+    });
+    expect(infrastructure("public-cloud")).toMatchObject({
+      assignment: "third-party",
+      parties: ["hyperscaler"],
+      overridden: true,
+    });
+    const managed = applyDeploymentModel(platform, "cloud-services").areas.find(
+      (a) => a.key === "kubernetes-control-plane",
+    );
+    expect(managed).toMatchObject({ assignment: "third-party", parties: ["hyperscaler"], overridden: true });
   });
 
   test("does not mutate the input", () => {
@@ -223,10 +258,10 @@ describe("applyDeploymentModel", () => {
     expect(chain.map((a) => a.component ?? a.area)).toEqual([
       "infrastructure/hardware",
       "infrastructure/network",
-      "Physical security",
+      "physical-security",
       "infrastructure/network",
     ]);
-    const cyclic = [model("a", "b", [onArea("Backups", "customer", ["customer"])]), model("b", "a", [])];
+    const cyclic = [model("a", "b", [onArea("backups", "customer", ["customer"])]), model("b", "a", [])];
     const result = applyDeploymentModel({ areas, layers, deploymentModels: cyclic }, "a");
     expect(areaOf(result, "Backups").assignment).toBe("customer");
   });

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { diffProviderDocuments, type ProviderDiff } from "@/lib/domain/diff";
+import { dutyToLine } from "@/lib/domain/duty-lines";
 import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
+import { makeArea } from "../factories/provider-document";
 
 const seed = (slug: string): ProviderDocument =>
   providerDocumentSchema.parse(seedProviders.find((p) => p.slug === slug));
@@ -19,6 +21,18 @@ const service = (d: ProviderDocument, slug: string) => {
   return found;
 };
 
+type Area = ProviderDocument["crossCuttingAreas"][number];
+
+/** The party's cell on the row (it must have one). */
+const cellOf = (area: Area, party: string) => {
+  const found = area.cells.find((c) => c.party === party);
+  if (!found) throw new Error(`No ${party} cell in ${area.name}`);
+  return found;
+};
+
+/** The party's duties as the diff shows them, one line each. */
+const lines = (area: Area, party: string) => (area.cells.find((c) => c.party === party)?.duties ?? []).map(dutyToLine);
+
 const emptyCollection = { added: [], removed: [], changed: [], moved: [] };
 
 describe("diffProviderDocuments", () => {
@@ -31,6 +45,7 @@ describe("diffProviderDocuments", () => {
       sections: emptyCollection,
       contacts: emptyCollection,
       compliance: emptyCollection,
+      crossCuttingGroups: emptyCollection,
       crossCuttingAreas: emptyCollection,
       services: emptyCollection,
       summary: { added: 0, removed: 0, changed: 0, moved: 0 },
@@ -45,7 +60,8 @@ describe("diffProviderDocuments", () => {
       for (const a of s.areas) {
         a.parties ??= a.assignment === "provider" ? ["provider"] : a.assignment === "customer" ? ["customer"] : [];
         if (a.assignment === "shared") a.parties = ["provider", "customer"]; // same set, other order
-        a.providerNotApplicable ??= false;
+        a.references ??= [];
+        for (const c of a.cells) c.notApplicable ??= false;
       }
       for (const c of s.layers.flatMap((l) => l.components)) c.instances ??= 1;
       d.isPrivate = false;
@@ -55,31 +71,34 @@ describe("diffProviderDocuments", () => {
 
   test("one duty added", () => {
     const before = seed("danubedata");
-    const after = edited(before, (d) => service(d, "vps").areas[1]!.customerDuties.push("Rotate SSH keys"));
+    const after = edited(before, (d) =>
+      cellOf(service(d, "vps").areas[2]!, "customer").duties.push({ text: "Rotate SSH keys" }),
+    );
     const diff = diffProviderDocuments(before, after);
     const vps = service(before, "vps");
-    const areaName = vps.areas[1]!.name;
+    const area = vps.areas[2]!;
     expect(diff.services.changed).toEqual([
       {
         key: "vps",
         label: vps.name,
         position: 0,
         fields: [],
+        groups: emptyCollection,
         areas: {
           added: [],
           removed: [],
           moved: [],
           changed: [
             {
-              key: areaName,
-              label: areaName,
+              key: "network-infrastructure",
+              label: "Network Infrastructure",
               plane: null,
-              position: 1,
+              position: 2,
               fields: [
                 {
-                  field: "customerDuties",
-                  before: vps.areas[1]!.customerDuties,
-                  after: [...vps.areas[1]!.customerDuties, "Rotate SSH keys"],
+                  field: "duties:customer",
+                  before: lines(area, "customer"),
+                  after: [...lines(area, "customer"), "Rotate SSH keys"],
                   added: ["Rotate SSH keys"],
                   removed: [],
                 },
@@ -100,8 +119,13 @@ describe("diffProviderDocuments", () => {
     const before = seed("danubedata");
     const after = edited(before, (d) => {
       const [iam, encryption] = d.crossCuttingAreas;
-      iam!.providerDuties = ["Audit trail", ...iam!.providerDuties.filter((x) => x !== "API token system"), "SCIM"];
-      encryption!.customerDuties.reverse();
+      const provider = cellOf(iam!, "provider");
+      provider.duties = [
+        { text: "Audit trail" },
+        ...provider.duties.filter((x) => x.text !== "API token system"),
+        { text: "SCIM" },
+      ];
+      cellOf(encryption!, "customer").duties.reverse();
     });
     const changed = diffProviderDocuments(before, after).crossCuttingAreas.changed;
     expect(
@@ -111,17 +135,17 @@ describe("diffProviderDocuments", () => {
       ]),
     ).toEqual([
       [
-        "Identity & Access Management",
+        "identity-access-management",
         [
           {
-            field: "providerDuties",
+            field: "duties:provider",
             added: ["Audit trail", "SCIM"],
             removed: ["API token system"],
             reordered: undefined,
           },
         ],
       ],
-      ["Encryption", [{ field: "customerDuties", added: [], removed: [], reordered: true }]],
+      ["encryption", [{ field: "duties:customer", added: [], removed: [], reordered: true }]],
     ]);
   });
 
@@ -130,8 +154,9 @@ describe("diffProviderDocuments", () => {
     const after = edited(before, (d) => {
       const area = service(d, "platform").areas.find((a) => a.name === "Data")!;
       area.assignment = "customer";
-      area.providerDuties = [];
-      area.providerNotApplicable = true;
+      const provider = cellOf(area, "provider");
+      provider.duties = [];
+      provider.notApplicable = true;
       delete area.notes;
       area.layer = "platform";
       area.plane = "data";
@@ -141,25 +166,129 @@ describe("diffProviderDocuments", () => {
     expect(change?.fields).toEqual([
       { field: "assignment", before: "shared", after: "customer" },
       { field: "parties", before: ["customer", "provider"], after: ["customer"], added: [], removed: ["provider"] },
-      { field: "providerDuties", before: was.providerDuties, after: [], added: [], removed: was.providerDuties },
-      { field: "providerNotApplicable", before: false, after: true },
+      {
+        field: "duties:provider",
+        before: lines(was, "provider"),
+        after: [],
+        added: [],
+        removed: lines(was, "provider"),
+      },
+      { field: "notApplicable:provider", before: false, after: true },
       { field: "notes", before: was.notes, after: null },
       { field: "layer", before: "application", after: "platform" },
       { field: "plane", before: null, after: "data" },
     ]);
   });
 
-  test("a renamed area is removed and added", () => {
+  test("a renamed area keeps its key: the name is a changed field", () => {
     const before = seed("managed-kubernetes");
     const after = edited(before, (d) => (d.services[0]!.areas[4]!.name = "Access control"));
     const diff = diffProviderDocuments(before, after);
     expect(diff.services.changed[0]?.areas).toEqual({
-      added: [{ key: "Access control", label: "Access control", plane: null, position: 4 }],
-      removed: [{ key: "Access controls", label: "Access controls", plane: null, position: 4 }],
+      added: [],
+      removed: [],
+      changed: [
+        {
+          key: "access-controls",
+          label: "Access control",
+          plane: null,
+          position: 4,
+          fields: [{ field: "name", before: "Access controls", after: "Access control" }],
+        },
+      ],
+      moved: [],
+    });
+    expect(diff.summary).toEqual({ added: 0, removed: 0, changed: 1, moved: 0 });
+  });
+
+  test("an area with a new key and a new name is removed and added", () => {
+    const before = seed("managed-kubernetes");
+    const after = edited(before, (d) => {
+      const area = d.services[0]!.areas[4]!;
+      area.key = "access-control";
+      area.name = "Access control";
+    });
+    const diff = diffProviderDocuments(before, after);
+    expect(diff.services.changed[0]?.areas).toEqual({
+      added: [{ key: "access-control", label: "Access control", plane: null, position: 4 }],
+      removed: [{ key: "access-controls", label: "Access controls", plane: null, position: 4 }],
       changed: [],
       moved: [],
     });
     expect(diff.summary).toEqual({ added: 1, removed: 1, changed: 0, moved: 0 });
+  });
+
+  test("areas are paired by key first: two areas that swap names are two renames, not a move", () => {
+    const before = seed("danubedata");
+    const after = edited(before, (d) => {
+      const [iam, encryption] = d.crossCuttingAreas;
+      [iam!.name, encryption!.name] = [encryption!.name, iam!.name];
+    });
+    const diff = diffProviderDocuments(before, after).crossCuttingAreas;
+    expect(diff.moved).toEqual([]);
+    expect(diff.changed.map((c) => [c.key, c.label, c.fields.map((f) => [f.field, f.before, f.after])])).toEqual([
+      ["identity-access-management", "Encryption", [["name", "Identity & Access Management", "Encryption"]]],
+      ["encryption", "Identity & Access Management", [["name", "Encryption", "Identity & Access Management"]]],
+    ]);
+  });
+
+  test("an area whose key changed is still paired by its name and plane", () => {
+    const before = seed("danubedata");
+    const after = edited(before, (d) => {
+      const backups = d.crossCuttingAreas[4]!;
+      backups.key = "backups";
+      cellOf(backups, "customer").duties.push({ text: "Offsite copies" });
+    });
+    const diff = diffProviderDocuments(before, after).crossCuttingAreas;
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    expect(diff.changed.map((c) => [c.key, c.label, c.fields.map((f) => [f.field, f.added])])).toEqual([
+      [
+        "backups",
+        "Backup & Recovery",
+        [
+          ["key", undefined],
+          ["duties:customer", ["Offsite copies"]],
+        ],
+      ],
+    ]);
+  });
+
+  test("a duty's strength, RACI letters, a group, references, a reason and a third party's cell are fields", () => {
+    const before = seed("contain");
+    const after = edited(before, (d) => {
+      const area = service(d, "platform").areas.find((a) => a.key === "data")!;
+      cellOf(area, "provider").duties[0]!.strength = "should";
+      cellOf(area, "customer").raci = "RA";
+      area.cells.push({ party: "hyperscaler", duties: [{ text: "Replicate volumes", strength: "may" }] });
+      area.group = "application";
+      area.assignmentReason = "The figure puts data with the customer.";
+      area.references = [{ framework: "CSA CCM", control: "DSP-01" }];
+    });
+    const [change] = diffProviderDocuments(before, after).services.changed[0]!.areas.changed;
+    const was = service(before, "platform").areas.find((a) => a.key === "data")!;
+    const [firstDuty, ...otherDuties] = lines(was, "provider");
+    expect(change?.key).toBe("data");
+    expect(change?.fields).toEqual([
+      { field: "group", before: null, after: "application" },
+      { field: "assignmentReason", before: null, after: "The figure puts data with the customer." },
+      {
+        field: "duties:provider",
+        before: lines(was, "provider"),
+        after: [`Should: ${firstDuty}`, ...otherDuties],
+        added: [`Should: ${firstDuty}`],
+        removed: [firstDuty],
+      },
+      { field: "raci:customer", before: null, after: "RA" },
+      {
+        field: "duties:hyperscaler",
+        before: [],
+        after: ["May: Replicate volumes"],
+        added: ["May: Replicate volumes"],
+        removed: [],
+      },
+      { field: "references", before: [], after: ["CSA CCM DSP-01"], added: ["CSA CCM DSP-01"], removed: [] },
+    ]);
   });
 
   test("areas of one name are told apart by plane; a changed plane is a change, not a rename", () => {
@@ -167,11 +296,17 @@ describe("diffProviderDocuments", () => {
     const name = "Security of non-hosted components and charts in the marketplace";
     const edit = edited(before, (d) => {
       const areas = d.services[0]!.areas;
-      areas.find((a) => a.name === name && a.plane === "data")!.customerDuties = ["Vet charts"];
+      const area = areas.find((a) => a.name === name && a.plane === "data")!;
+      area.cells = [{ party: "customer", duties: [{ text: "Vet charts" }] }];
     });
     expect(
-      diffProviderDocuments(before, edit).services.changed[0]?.areas.changed.map((c) => [c.key, c.plane, c.position]),
-    ).toEqual([[name, "data", 7]]);
+      diffProviderDocuments(before, edit).services.changed[0]?.areas.changed.map((c) => [
+        c.key,
+        c.label,
+        c.plane,
+        c.position,
+      ]),
+    ).toEqual([["marketplace-security-data-plane", name, "data", 7]]);
 
     const replaned = edited(before, (d) => (d.services[0]!.areas[0]!.plane = "data"));
     const areas = diffProviderDocuments(before, replaned).services.changed[0]!.areas;
@@ -211,7 +346,7 @@ describe("diffProviderDocuments", () => {
     ]);
     expect(diff.services.changed).toEqual([]);
     expect(diff.crossCuttingAreas.moved.map((m) => [m.key, m.from, m.position])).toEqual([
-      ["Identity & Access Management", 0, 1],
+      ["identity-access-management", 0, 1],
     ]);
     expect(diff.crossCuttingAreas.changed).toEqual([]);
     expect(diff.summary).toEqual({ added: 0, removed: 0, changed: 0, moved: 2 });
@@ -220,16 +355,9 @@ describe("diffProviderDocuments", () => {
 
   test("a shift caused by an insertion is not a move", () => {
     const before = seed("managed-kubernetes");
-    const after = edited(before, (d) =>
-      d.services[0]!.areas.unshift({
-        name: "Billing",
-        assignment: "customer",
-        providerDuties: [],
-        customerDuties: ["Pay"],
-      }),
-    );
+    const after = edited(before, (d) => d.services[0]!.areas.unshift(makeArea("Billing", { customer: ["Pay"] })));
     const areas = diffProviderDocuments(before, after).services.changed[0]!.areas;
-    expect(areas.added.map((a) => [a.key, a.position])).toEqual([["Billing", 0]]);
+    expect(areas.added.map((a) => [a.key, a.label, a.position])).toEqual([["billing", "Billing", 0]]);
     expect(areas.moved).toEqual([]);
     expect(areas.changed).toEqual([]);
   });
@@ -339,5 +467,45 @@ describe("diffProviderDocuments", () => {
         ["component infrastructure/servers: customer (customer)"],
       ],
     ]);
+  });
+});
+
+describe("groups and keys are part of the diff", () => {
+  test("a group's title, number, description and parent changes are reported; added and removed groups too", () => {
+    const before = seed("danubedata");
+    const after = structuredClone(before);
+    before.services[0]!.groups = [
+      { key: "operate", title: "Operate" },
+      { key: "backups", title: "Backups", parent: "operate" },
+    ];
+    after.services[0]!.groups = [
+      { key: "operate", title: "Operate the service", number: "2" },
+      { key: "restore", title: "Restore", parent: "operate" },
+    ];
+    const change = diffProviderDocuments(before, after).services.changed[0]!;
+    expect(change.groups.changed).toEqual([
+      expect.objectContaining({
+        key: "operate",
+        fields: [
+          { field: "title", before: "Operate", after: "Operate the service" },
+          { field: "number", before: null, after: "2" },
+        ],
+      }),
+    ]);
+    expect(change.groups.added.map((g) => g.key)).toEqual(["restore"]);
+    expect(change.groups.removed.map((g) => g.key)).toEqual(["backups"]);
+  });
+
+  test("cross-cutting groups are compared too, and a new key for the same row is a change", () => {
+    const before = seed("danubedata");
+    const after = structuredClone(before);
+    after.crossCuttingGroups = [{ key: "security", title: "Security" }];
+    after.crossCuttingAreas[0]!.key = "renamed-key";
+    const diff = diffProviderDocuments(before, after);
+    expect(diff.crossCuttingGroups.added.map((g) => g.key)).toEqual(["security"]);
+    expect(diff.crossCuttingAreas.changed[0]!.fields).toContainEqual(
+      expect.objectContaining({ field: "key", after: "renamed-key" }),
+    );
+    expect(diff.isEmpty).toBe(false);
   });
 });

@@ -146,7 +146,14 @@ describe("paths name only places the document holds", () => {
     expect(problem(["services", "prototype"])).toBe('"prototype" is not a field of "services".');
     expect(problem(["services", "x"])).toBe('"services" is a list: expected a row number, got "x".');
     expect(problem(["name", "length"])).toBe('"name" is a single value: "length" cannot be inside it.');
-    expect(problem(["services", 0, "areas", 1, "providerDuties", 0])).toBeUndefined();
+    expect(problem(["services", 0, "areas", 1, "cells", 0, "duties", 2, "strength"])).toBeUndefined();
+    expect(problem(["services", 0, "areas", 1, "cells", 0, "raci"])).toBeUndefined();
+    expect(problem(["services", 0, "areas", 1, "references", 0, "control"])).toBeUndefined();
+    expect(problem(["services", 0, "groups", 0, "parent"])).toBeUndefined();
+    expect(problem(["crossCuttingGroups", 0, "title"])).toBeUndefined();
+    expect(problem(["services", 0, "areas", 1, "providerDuties", 0])).toBe(
+      '"providerDuties" is not a field of "services.0.areas.1".',
+    );
     expect(problem(["services", 0, "deploymentModels", 0, "assignments", 2, "area"])).toBeUndefined();
     expect(
       documentChangeSchema.safeParse({ op: "remove", path: ["services", 0, "name"], expected: "x" }).error?.issues[0]

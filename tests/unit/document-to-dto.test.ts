@@ -79,6 +79,15 @@ describe("documentToProviderDetail", () => {
       [5, "Network Security", "shared", ["customer", "provider"], "Shared CSP and CSC"],
     ]);
     expect(dto.crossCuttingAreas.every((a) => a.layer === null && a.plane === null && a.notes === null)).toBe(true);
+    expect(dto.crossCuttingAreas.map((a) => a.key)).toEqual([
+      "identity-access-management",
+      "encryption",
+      "logging-monitoring",
+      "compliance",
+      "backup-recovery",
+      "network-security",
+    ]);
+    expect(dto.crossCuttingGroups).toEqual([]);
     expect(dto.services[0]).toEqual({
       slug: "vps",
       name: "Virtual Private Servers (VPS)",
@@ -157,39 +166,137 @@ describe("documentToServiceDetail", () => {
       layers: [],
       deploymentModels: [],
     });
+    const notApplicable = (a: (typeof dto.areas)[number], party: string) =>
+      a.cells.find((c) => c.party === party)?.notApplicable ?? false;
     expect(
       dto.areas.map((a) => [
+        a.key,
         a.name,
         a.assignment,
         a.parties,
-        a.providerNotApplicable,
-        a.customerNotApplicable,
+        notApplicable(a, "provider"),
+        notApplicable(a, "customer"),
         a.caiq.ownership,
       ]),
     ).toEqual([
-      ["Physical Infrastructure", "provider", ["provider"], false, true, "CSP-owned"],
-      ["Hypervisor & Host OS", "provider", ["provider"], false, true, "CSP-owned"],
-      ["Network Infrastructure", "shared", ["customer", "provider"], false, false, "Shared CSP and CSC"],
-      ["Guest Operating System", "customer", ["customer"], true, false, "CSC-owned"],
-      ["Applications & Data", "customer", ["customer"], true, false, "CSC-owned"],
-      ["Backups & Snapshots", "shared", ["customer", "provider"], false, false, "Shared CSP and CSC"],
-      ["Access Management", "shared", ["customer", "provider"], false, false, "Shared CSP and CSC"],
+      ["physical-infrastructure", "Physical Infrastructure", "provider", ["provider"], false, true, "CSP-owned"],
+      ["hypervisor-host-os", "Hypervisor & Host OS", "provider", ["provider"], false, true, "CSP-owned"],
+      [
+        "network-infrastructure",
+        "Network Infrastructure",
+        "shared",
+        ["customer", "provider"],
+        false,
+        false,
+        "Shared CSP and CSC",
+      ],
+      ["guest-operating-system", "Guest Operating System", "customer", ["customer"], true, false, "CSC-owned"],
+      ["applications-data", "Applications & Data", "customer", ["customer"], true, false, "CSC-owned"],
+      [
+        "backups-snapshots",
+        "Backups & Snapshots",
+        "shared",
+        ["customer", "provider"],
+        false,
+        false,
+        "Shared CSP and CSC",
+      ],
+      [
+        "access-management",
+        "Access Management",
+        "shared",
+        ["customer", "provider"],
+        false,
+        false,
+        "Shared CSP and CSC",
+      ],
     ]);
     expect(dto.areas[0]).toEqual({
+      key: "physical-infrastructure",
       name: "Physical Infrastructure",
       position: 0,
+      group: null,
       assignment: "provider",
       parties: ["provider"],
+      raciAssignment: null,
+      assignmentReason: null,
       caiq: { ownership: "CSP-owned", exact: true },
-      providerDuties: ["Data center security", "power", "cooling", "hardware procurement and maintenance"],
-      customerDuties: [],
-      providerNotApplicable: false,
-      customerNotApplicable: true,
+      cells: [
+        {
+          party: "provider",
+          duties: [
+            { text: "Data center security", strength: "must" },
+            { text: "power", strength: "must" },
+            { text: "cooling", strength: "must" },
+            { text: "hardware procurement and maintenance", strength: "must" },
+          ],
+          notApplicable: false,
+          raci: null,
+        },
+        { party: "customer", duties: [], notApplicable: true, raci: null },
+      ],
+      references: [],
       notes: null,
       interpretation: null,
       layer: null,
       plane: null,
     });
+    expect(dto.groups).toEqual([]);
+  });
+
+  test("cells come in party order with strengths, RACI letters and the assignment they imply; groups and references are kept", () => {
+    const doc = seed("contain");
+    const platform = doc.services.find((s) => s.slug === "platform")!;
+    platform.groups = [
+      { key: "operations", title: "Operations", number: "2" },
+      { key: "day-2", title: "Day 2", parent: "operations", description: "After go-live." },
+    ];
+    const data = platform.areas.find((a) => a.key === "data")!;
+    data.group = "day-2";
+    data.references = [{ framework: "CSA CCM", control: "DSP-01" }];
+    data.assignmentReason = "The customer owns the data; the provider keeps the services running.";
+    data.cells = [
+      { party: "hyperscaler", duties: [{ text: "Replicate volumes", strength: "may" }], raci: "I" },
+      { party: "customer", duties: [{ text: "Own the application data" }], raci: "RA" },
+      { party: "provider", duties: [{ text: "Keep the services running", strength: "should" }], raci: "R" },
+    ];
+    const dto = documentToServiceDetail(doc, "platform")!;
+    expect(serviceDetailDto.parse(dto)).toEqual(dto);
+    expect(dto.groups).toEqual([
+      { key: "operations", title: "Operations", number: "2", description: null, parent: null },
+      { key: "day-2", title: "Day 2", number: null, description: "After go-live.", parent: "operations" },
+    ]);
+    const area = dto.areas.find((a) => a.key === "data")!;
+    expect(area).toMatchObject({
+      group: "day-2",
+      assignment: "shared",
+      parties: ["customer", "provider"],
+      raciAssignment: { assignment: "shared", parties: ["provider", "customer"] },
+      assignmentReason: "The customer owns the data; the provider keeps the services running.",
+      references: [{ framework: "CSA CCM", control: "DSP-01" }],
+    });
+    expect(area.cells).toEqual([
+      {
+        party: "provider",
+        duties: [{ text: "Keep the services running", strength: "should" }],
+        notApplicable: false,
+        raci: "R",
+      },
+      {
+        party: "customer",
+        duties: [{ text: "Own the application data", strength: "must" }],
+        notApplicable: false,
+        raci: "RA",
+      },
+      {
+        party: "hyperscaler",
+        duties: [{ text: "Replicate volumes", strength: "may" }],
+        notApplicable: false,
+        raci: "I",
+      },
+    ]);
+    // Rows without letters imply nothing.
+    expect(dto.areas.filter((a) => a.key !== "data").every((a) => a.raciAssignment === null)).toBe(true);
   });
 
   test("STACKIT: layers bottom first, with components, instances and area layers", () => {
@@ -256,10 +363,14 @@ describe("documentToServiceDetail", () => {
       ["infrastructure/servers", null, "third-party", ["hyperscaler"]],
       ["infrastructure/networking", null, "third-party", ["hyperscaler"]],
       ["infrastructure/storage", null, "third-party", ["hyperscaler"]],
-      [null, "Underlying Infrastructure", "third-party", ["hyperscaler"]],
+      [null, "underlying-infrastructure", "third-party", ["hyperscaler"]],
       ["platform/control-plane", null, "third-party", ["hyperscaler"]],
-      [null, "Kubernetes Control Plane", "third-party", ["hyperscaler"]],
+      [null, "kubernetes-control-plane", "third-party", ["hyperscaler"]],
     ]);
+    // Every area an assignment names is one of the service's areas, by key.
+    const keys = new Set(dto.areas.map((a) => a.key));
+    for (const m of dto.deploymentModels)
+      for (const a of m.assignments) if (a.area !== null) expect(keys.has(a.area), `${m.key} ${a.area}`).toBe(true);
     // Default parties for models without explicit ones: Contain Datacenters is the provider's.
     expect(dto.deploymentModels[2]?.assignments[0]).toMatchObject({ assignment: "provider", parties: ["provider"] });
     expect(dto.areas.find((a) => a.name === "Kubernetes Control Plane")).toMatchObject({
@@ -279,6 +390,11 @@ describe("documentToServiceDetail", () => {
       [5, "data", "customer"],
       [6, "data", "customer"],
       [7, "data", "customer"],
+    ]);
+    // The item on both planes has one name and two keys.
+    expect(dto.areas.filter((a) => a.name === dto.areas[3]?.name).map((a) => [a.key, a.plane])).toEqual([
+      ["marketplace-security-control-plane", "control"],
+      ["marketplace-security-data-plane", "data"],
     ]);
     expect(dto.areas[2]?.interpretation).toMatch(/^The source's one-sentence description/);
     expect(dto.areas[0]?.notes).toMatch(/^The source text carries no description/);

@@ -47,19 +47,22 @@ describe("CSV", () => {
       [4, []],
     ]);
     expect(result.rows[0]!.area).toEqual({
+      key: "backups-offsite",
       name: "Backups, offsite",
       assignment: "shared",
-      providerDuties: ["Snapshots", '"cold" copies'],
-      customerDuties: ["Restore tests"],
+      cells: [
+        { party: "provider", duties: [{ text: "Snapshots" }, { text: '"cold" copies' }] },
+        { party: "customer", duties: [{ text: "Restore tests" }] },
+      ],
       plane: "data",
       notes: "Weekly\nchecks",
     });
+    // "N/A" is a cell marked not applicable; "-" is no cell at all.
     expect(result.rows[1]!.area).toEqual({
+      key: "hardware",
       name: "Hardware",
       assignment: "customer",
-      providerDuties: [],
-      customerDuties: [],
-      providerNotApplicable: true,
+      cells: [{ party: "provider", duties: [], notApplicable: true }],
     });
   });
 
@@ -117,6 +120,24 @@ describe("CSV", () => {
       8: ["Has 2 cells; the header has 5."],
     });
     expect(result.rows.filter((r) => r.area).map((r) => r.line)).toEqual([3]);
+  });
+
+  test("every row gets a key from its name, unique within the file", () => {
+    const csv = [
+      "Area,Provider,Customer",
+      "Backups & Snapshots,a,b",
+      "Ärger,a,",
+      "!!!,,b",
+      "Backups  Snapshots,a,b",
+    ].join("\n");
+    const result = parseMatrixTable({ text: csv, format: "csv" });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.rows.map((r) => [r.line, r.area?.key, r.errors])).toEqual([
+      [2, "backups-snapshots", []],
+      [3, "rger", []],
+      [4, "area", []],
+      [5, "backups-snapshots-2", []],
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { splitDutyCell } from "@/lib/domain/duty-cells";
+import { slugify } from "@/lib/domain/slug";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,12 @@ function provider(slug: string): ProviderDocumentInput {
   return found;
 }
 
+/** A party's duties on a row (texts, all "must" in the seeds) and its N/A flag, from its cell. */
+function side(area: AreaInput, party: "provider" | "customer") {
+  const cell = area.cells.find((c) => c.party === party);
+  return { duties: cell?.duties.map((d) => d.text) ?? [], notApplicable: cell?.notApplicable };
+}
+
 function service(slug: string, serviceSlug: string) {
   const found = provider(slug).services.find((s) => s.slug === serviceSlug);
   if (!found) throw new Error(`No service "${serviceSlug}" in "${slug}"`);
@@ -26,6 +33,45 @@ describe("seed providers", () => {
     for (const p of seedProviders) {
       const result = providerDocumentSchema.safeParse(p);
       expect(result.success ? [] : result.error.issues, p.slug).toEqual([]);
+    }
+  });
+
+  test("area keys are unique in their list and made from the name; the ACS item on both planes has two", () => {
+    for (const p of seedProviders)
+      for (const [where, areas] of [
+        ["cross-cutting", p.crossCuttingAreas] as const,
+        ...p.services.map((s) => [s.slug, s.areas] as const),
+      ]) {
+        const keys = areas.map((a) => a.key);
+        expect(new Set(keys).size, `${p.slug} ${where}`).toBe(keys.length);
+        const own = areas.filter((a) => a.key !== slugify(a.name)).map((a) => [a.key, a.plane]);
+        expect(own, `${p.slug} ${where}`).toEqual(
+          where === "acs"
+            ? [
+                ["marketplace-security-control-plane", "control"],
+                ["marketplace-security-data-plane", "data"],
+              ]
+            : [],
+        );
+      }
+  });
+
+  test("cells: provider first, then customer, then third parties; no groups, RACI or strengths in the seeds", () => {
+    for (const p of seedProviders) {
+      const order = p.parties.map((party) => party.key);
+      expect(order.slice(0, 2), p.slug).toEqual(["provider", "customer"]);
+      expect(p.crossCuttingGroups ?? [], p.slug).toEqual([]);
+      for (const a of [...p.crossCuttingAreas, ...p.services.flatMap((s) => s.areas)]) {
+        const parties = a.cells.map((c) => c.party);
+        expect(parties, `${p.slug} ${a.key}`).toEqual(order.filter((k) => parties.includes(k)));
+        expect(a.cells.some((c) => c.raci !== undefined || c.duties.some((d) => d.strength !== undefined))).toBe(false);
+        // An empty cell is never stored: a party without duties has no cell unless the source says N/A.
+        expect(
+          a.cells.every((c) => c.duties.length > 0 || c.notApplicable === true),
+          `${p.slug} ${a.key}`,
+        ).toBe(true);
+        expect(a.group, `${p.slug} ${a.key}`).toBeUndefined();
+      }
     }
   });
 
@@ -130,10 +176,16 @@ describe("seed providers", () => {
     ]);
     for (const layer of s.layers)
       for (const component of layer.components) expect(component.interpretation, component.key).toBeTruthy();
+    const areaKeys = s.areas.map((a) => a.key);
     for (const model of s.deploymentModels) {
       expect(model.interpretation, model.key).toBeTruthy();
       for (const a of model.assignments) expect(a.interpretation, model.key).toBeTruthy();
+      // Areas are named by key.
+      for (const a of model.assignments) if (a.area !== undefined) expect(areaKeys, model.key).toContain(a.area);
     }
+    expect(new Set(s.deploymentModels.flatMap((m) => m.assignments.flatMap((a) => a.area ?? [])))).toEqual(
+      new Set(["underlying-infrastructure", "kubernetes-control-plane"]),
+    );
   });
 
   test("ACS has control plane and data plane items", () => {
@@ -180,7 +232,7 @@ describe("transcription against the source text", () => {
     ];
     expect([...tables.keys()]).toEqual(expected.map(([k]) => k));
 
-    const checkSide = (cell: string, duties: string[], notApplicable: boolean | undefined, where: string) => {
+    const checkSide = (cell: string, { duties, notApplicable }: ReturnType<typeof side>, where: string) => {
       if (cell === "N/A") {
         expect(duties, where).toEqual([]);
         expect(notApplicable, where).toBe(true);
@@ -200,8 +252,12 @@ describe("transcription against the source text", () => {
       table.forEach(([name = "", providerCell = "", customerCell = ""], i) => {
         const a = areas[i];
         if (!a) throw new Error(`${key}: missing row ${name}`);
-        checkSide(providerCell, a.providerDuties, a.providerNotApplicable, `${key} ${name} (DanubeData)`);
-        checkSide(customerCell, a.customerDuties, a.customerNotApplicable, `${key} ${name} (Customer)`);
+        checkSide(providerCell, side(a, "provider"), `${key} ${name} (DanubeData)`);
+        checkSide(customerCell, side(a, "customer"), `${key} ${name} (Customer)`);
+        expect(
+          a.cells.map((c) => c.party),
+          `${key} ${name}`,
+        ).toEqual(["provider", "customer"]);
         const expectedAssignment =
           providerCell !== "N/A" && customerCell !== "N/A"
             ? "shared"
@@ -242,20 +298,27 @@ describe("transcription against the source text", () => {
     rows.forEach((row, i) => {
       const a = areas[i];
       if (!a) throw new Error(`Missing row ${row.name}`);
-      expect([...a.providerDuties, ...a.customerDuties], row.name).toEqual(row.bullets);
-      expect(a.providerDuties.length, row.name).toBe(providerCounts[i]);
+      const provider = side(a, "provider");
+      const customer = side(a, "customer");
+      expect([...provider.duties, ...customer.duties], row.name).toEqual(row.bullets);
+      expect(provider.duties.length, row.name).toBe(providerCounts[i]);
       expect(
-        a.providerDuties.every((d) => /^(Provide|Fix) /.test(d)),
+        provider.duties.every((d) => /^(Provide|Fix) /.test(d)),
         row.name,
       ).toBe(true);
       expect(
-        a.customerDuties.some((d) => /^(Provide|Fix) /.test(d)),
+        customer.duties.some((d) => /^(Provide|Fix) /.test(d)),
         row.name,
       ).toBe(false);
-      if (row.providerEmpty) expect(a.providerDuties, row.name).toEqual([]);
-      // "-" is an empty list, never N/A.
-      expect(a.providerNotApplicable ?? false, row.name).toBe(false);
-      expect(a.customerNotApplicable ?? false, row.name).toBe(false);
+      if (row.providerEmpty) expect(provider.duties, row.name).toEqual([]);
+      // "-" is an empty list (no cell at all), never N/A.
+      if (row.providerEmpty)
+        expect(
+          a.cells.map((c) => c.party),
+          row.name,
+        ).not.toContain("provider");
+      expect(provider.notApplicable ?? false, row.name).toBe(false);
+      expect(customer.notApplicable ?? false, row.name).toBe(false);
     });
   });
 });

@@ -19,7 +19,7 @@ import { makeProviderDocument } from "@/tests/factories/provider-document";
 import { prototypeChanges } from "@/tests/support/prototype-guard";
 
 const prototypeName = fc.constantFrom("__proto__", "constructor", "prototype");
-const ordinaryKey = fc.constantFrom("services", "areas", "name", "providerDuties", "layers", "source", "parties");
+const ordinaryKey = fc.constantFrom("services", "areas", "name", "cells", "duties", "layers", "source", "parties");
 const index = fc.oneof(
   fc.nat({ max: 3 }),
   fc.constantFrom(-1, -100, 2 ** 31, 100_001, Number.MAX_SAFE_INTEGER, 1.5),

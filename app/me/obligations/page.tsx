@@ -9,6 +9,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getObligations, type ObligationAreaDto, type ObligationsDto } from "@/lib/obligations/get-obligations";
 import { plural } from "@/lib/format";
+import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -190,8 +191,9 @@ function DutyCard(props: {
         </div>
         <ul className="divide-y divide-slate-100">
           {props.areas.map((area) => (
-            <li key={area.name} className="grid gap-x-6 gap-y-2 px-5 py-3 md:grid-cols-[minmax(0,16rem)_1fr]">
+            <li key={area.key} className="grid gap-x-6 gap-y-2 px-5 py-3 md:grid-cols-[minmax(0,16rem)_1fr]">
               <div>
+                {area.groups.length ? <p className="text-xs text-slate-500">{area.groups.join(" › ")}</p> : null}
                 <h4 className="text-sm font-medium text-slate-900">{area.name}</h4>
                 <div className="mt-1">
                   <AssignmentBadge assignment={area.assignment} />
@@ -200,9 +202,16 @@ function DutyCard(props: {
               <div>
                 <ul aria-label={`${area.name}: your duties`} className="space-y-1 text-sm text-slate-800">
                   {area.duties.map((duty, i) => (
-                    <li key={`${i}-${duty}`} className="flex gap-2">
+                    <li key={`${i}-${duty.text}`} className="flex gap-2">
                       <span aria-hidden="true" className="mt-1 size-3 shrink-0 rounded-sm border border-slate-400" />
-                      <span className="min-w-0 first-letter:uppercase">{duty}</span>
+                      <span className="min-w-0">
+                        {duty.strength === "must" ? null : (
+                          <span className="mr-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                            {dutyStrengthLabels[duty.strength]}:
+                          </span>
+                        )}
+                        <span className="first-letter:uppercase">{duty.text}</span>
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -188,7 +188,7 @@ export function DeploymentModelsEditor({
   parties: readonly EditorParty[];
 }) {
   const targets = [
-    ...service.areas.map((a) => ({ value: `area:${a.name}`, label: `Area: ${a.name}` })),
+    ...service.areas.map((a) => ({ value: `area:${a.key}`, label: `Area: ${a.name}` })),
     ...service.layers.flatMap((l) =>
       l.components.map((c) => ({ value: `component:${l.key}/${c.key}`, label: `Component: ${l.name} › ${c.name}` })),
     ),
@@ -212,6 +212,7 @@ export function DeploymentModelsEditor({
     },
   };
   const follow = followAssignment(parties);
+  const areaNames = new Map(service.areas.map((a) => [a.key, a.name]));
   return (
     <DraftList
       provider={provider}
@@ -243,7 +244,7 @@ export function DeploymentModelsEditor({
             items={Array.isArray(model.assignments) ? model.assignments : []}
             emptyMessage="No overrides: the service's default assignments apply."
             itemTitle={(a) =>
-              `${typeof a.area === "string" ? a.area : str(a.component)} → ${
+              `${typeof a.area === "string" ? (areaNames.get(a.area) ?? a.area) : str(a.component)} → ${
                 typeof a.assignment === "string" ? assignmentMeta[a.assignment as AssignmentValue].label : "?"
               }`
             }

@@ -1,6 +1,9 @@
 // The editor's model of one matrix row: the area as the draft holds it, the form's text state while
 // it is edited, and the conversions between them. Pure.
 import { defaultParties, type AssignmentValue, type PartyRoleValue } from "@/lib/domain/assignment";
+import { dutyToLine, linesToDuties } from "@/lib/domain/duty-lines";
+import { parseRaci } from "@/lib/domain/raci";
+import { uniqueSlugs } from "@/lib/domain/slug";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 
 export type Area = ProviderDocument["crossCuttingAreas"][number];
@@ -17,73 +20,123 @@ export interface RowIssue {
   message: string;
 }
 
-/** A row's form state: duties as one text per side, one duty per line. */
-export interface AreaDraft {
-  name: string;
-  assignment: AssignmentValue;
-  parties: string[];
-  providerDuties: string;
-  customerDuties: string;
-  providerNotApplicable: boolean;
-  customerNotApplicable: boolean;
-  notes: string;
-  layer: string;
+/** One party's cell in the form: duties as text, one per line (strength as a "Should:" prefix). */
+export interface CellDraft {
+  party: string;
+  duties: string;
+  notApplicable: boolean;
+  raci: string;
 }
 
-/** The fields the row editor shows (errors elsewhere are listed under the row). */
+/** A row's form state. */
+export interface AreaDraft {
+  name: string;
+  group: string;
+  assignment: AssignmentValue;
+  parties: string[];
+  assignmentReason: string;
+  /** One per party of the provider, in party order. */
+  cells: CellDraft[];
+  notes: string;
+  layer: string;
+  /** One reference per line: "Framework: control". */
+  references: string;
+}
+
+/** The fields the row editor shows (errors elsewhere, e.g. inside cells, are listed under the row). */
 export const editedFields = [
   "name",
+  "group",
   "assignment",
   "parties",
-  "providerDuties",
-  "customerDuties",
-  "providerNotApplicable",
-  "customerNotApplicable",
+  "assignmentReason",
   "notes",
   "layer",
+  "references",
 ] as const;
 export type EditedField = (typeof editedFields)[number];
 
 export function toDraft(area: Area, parties: readonly EditorParty[]): AreaDraft {
   return {
     name: area.name,
+    group: area.group ?? "",
     assignment: area.assignment,
     parties: area.parties ?? defaultParties(area.assignment, parties),
-    providerDuties: area.providerDuties.join("\n"),
-    customerDuties: area.customerDuties.join("\n"),
-    providerNotApplicable: area.providerNotApplicable ?? false,
-    customerNotApplicable: area.customerNotApplicable ?? false,
+    assignmentReason: area.assignmentReason ?? "",
+    cells: parties.map((p) => {
+      const cell = area.cells.find((c) => c.party === p.key);
+      return {
+        party: p.key,
+        duties: (cell?.duties ?? []).map(dutyToLine).join("\n"),
+        notApplicable: cell?.notApplicable ?? false,
+        raci: cell?.raci ?? "",
+      };
+    }),
     notes: area.notes ?? "",
     layer: area.layer ?? "",
+    references: (area.references ?? []).map((r) => `${r.framework}: ${r.control}`).join("\n"),
   };
 }
 
-const lines = (text: string) =>
-  text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
+/** "CSA CCM: IAM-02" → framework and control (the last colon splits; without one, the last word is the control). */
+function parseReference(line: string): { framework: string; control: string } {
+  const at = line.lastIndexOf(":");
+  if (at > 0) return { framework: line.slice(0, at).trim(), control: line.slice(at + 1).trim() };
+  const space = line.lastIndexOf(" ");
+  return space > 0
+    ? { framework: line.slice(0, space).trim(), control: line.slice(space + 1).trim() }
+    : { framework: line.trim(), control: "" };
+}
 
-/** The area to save: the draft's fields over the loaded row (so fields this editor does not show are kept). */
-export function fromDraft(draft: AreaDraft, base: Area | null): Area {
+/**
+ * The area to save: the draft's fields over the loaded row (so fields this editor does not show are
+ * kept). `key` names a new row (the loaded row keeps its own).
+ */
+export function fromDraft(draft: AreaDraft, base: Area | null, key = base?.key ?? ""): Area {
   const kept: Partial<Area> = { ...base };
-  for (const key of ["notes", "layer", "providerNotApplicable", "customerNotApplicable"] as const) delete kept[key];
+  for (const field of ["notes", "layer", "group", "assignmentReason", "references"] as const) delete kept[field];
+  const references = draft.references
+    .split("\n")
+    .filter((line) => line.trim())
+    .map(parseReference);
+  const raci = (text: string) => parseRaci(text) ?? (text.trim() || undefined);
   return {
     ...kept,
+    key,
     name: draft.name.trim(),
+    ...(draft.group ? { group: draft.group } : {}),
     assignment: draft.assignment,
     parties: draft.parties,
-    providerDuties: lines(draft.providerDuties),
-    customerDuties: lines(draft.customerDuties),
-    ...(draft.providerNotApplicable ? { providerNotApplicable: true } : {}),
-    ...(draft.customerNotApplicable ? { customerNotApplicable: true } : {}),
+    ...(draft.assignmentReason.trim() ? { assignmentReason: draft.assignmentReason.trim() } : {}),
+    cells: draft.cells.flatMap((c) => {
+      const duties = linesToDuties(c.duties);
+      const letters = raci(c.raci);
+      if (duties.length === 0 && !c.notApplicable && !letters) return [];
+      return [
+        {
+          party: c.party,
+          duties,
+          ...(c.notApplicable ? { notApplicable: true } : {}),
+          ...(letters ? { raci: letters } : {}),
+        },
+      ];
+    }),
+    ...(references.length ? { references } : {}),
     ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
     ...(draft.layer ? { layer: draft.layer } : {}),
   };
 }
 
 export function newDraft(parties: readonly EditorParty[]): AreaDraft {
-  return toDraft({ name: "", assignment: "customer", providerDuties: [], customerDuties: [] }, parties);
+  return toDraft({ key: "", name: "", assignment: "customer", cells: [] }, parties);
+}
+
+/** A key for a new row: the name's slug, unique among the list's keys. */
+export function newRowKey(name: string, areas: readonly Area[]): string {
+  return uniqueSlugs(
+    [name],
+    areas.map((a) => a.key),
+  )[0]!;
 }
 
 /** Party names next to the badge when they add something (as on the read-only matrix). */
@@ -121,7 +174,6 @@ export function isArea(value: unknown): value is Area {
     value !== null &&
     typeof (value as Area).name === "string" &&
     typeof (value as Area).assignment === "string" &&
-    Array.isArray((value as Area).providerDuties) &&
-    Array.isArray((value as Area).customerDuties)
+    Array.isArray((value as Area).cells)
   );
 }

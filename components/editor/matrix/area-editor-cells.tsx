@@ -4,18 +4,18 @@ import { useId, type ReactNode, type RefObject } from "react";
 import { assignmentMeta, assignmentValues, defaultParties, type AssignmentValue } from "@/lib/domain/assignment";
 import type { AreaDraft, EditedField, EditorParty } from "./area-draft";
 import { cell } from "./cell-style";
+import { PartyCellEditor } from "./party-cell-editor";
 import { FieldError, inputClass } from "../editor-controls";
 import { fieldErrorOf, type ChangeDraftState } from "../use-draft-change";
 
-/** The editing cells of a row (area, assignment, both duty columns, actions). */
+/** The editing cells of a row (area, assignment, one cell per party, actions). */
 export function AreaEditorCells({
   draft,
   state,
   onChange,
   parties,
   layers,
-  providerName,
-  customerName,
+  groups,
   nameRef,
   loadedAssignment,
   loadedParties,
@@ -23,8 +23,7 @@ export function AreaEditorCells({
 }: {
   parties: readonly EditorParty[];
   layers: readonly { key: string; name: string }[];
-  providerName: string;
-  customerName: string;
+  groups: readonly { key: string; title: string }[];
   draft: AreaDraft;
   state: ChangeDraftState;
   onChange: (draft: AreaDraft) => void;
@@ -56,38 +55,6 @@ export function AreaEditorCells({
         : null;
   const names = new Map(parties.map((p) => [p.key, p.name]));
 
-  const sideEditor = (side: "provider" | "customer", label: string) => {
-    const dutiesKey = side === "provider" ? "providerDuties" : "customerDuties";
-    const naKey = side === "provider" ? "providerNotApplicable" : "customerNotApplicable";
-    return (
-      <td className={`${cell} min-w-56`}>
-        <label htmlFor={`${id}-${dutiesKey}`} className="block text-xs font-medium text-slate-700">
-          {label} duties <span className="font-normal text-slate-500">(one per line)</span>
-        </label>
-        <textarea
-          id={`${id}-${dutiesKey}`}
-          rows={5}
-          value={draft[dutiesKey]}
-          onChange={(event) => set(dutiesKey, event.target.value)}
-          aria-invalid={error(dutiesKey) ? true : undefined}
-          aria-describedby={describedBy(dutiesKey)}
-          className={inputClass(error(dutiesKey))}
-        />
-        <FieldError id={`${id}-${dutiesKey}-error`} error={error(dutiesKey)} />
-        <label className="mt-2 flex items-center gap-2 text-xs text-slate-800">
-          <input
-            type="checkbox"
-            checked={draft[naKey]}
-            onChange={(event) => set(naKey, event.target.checked)}
-            className="size-4 rounded border-slate-300 accent-blue-700"
-          />
-          {label} side not applicable (N/A)
-        </label>
-        <FieldError id={`${id}-${naKey}-error`} error={error(naKey)} />
-      </td>
-    );
-  };
-
   return (
     <>
       <td className={`${cell} min-w-56`}>
@@ -104,6 +71,29 @@ export function AreaEditorCells({
           className={inputClass(error("name"))}
         />
         <FieldError id={`${id}-name-error`} error={error("name")} />
+        {groups.length > 0 ? (
+          <>
+            <label htmlFor={`${id}-group`} className="mt-2 block text-xs font-medium text-slate-700">
+              Group
+            </label>
+            <select
+              id={`${id}-group`}
+              value={draft.group}
+              onChange={(event) => set("group", event.target.value)}
+              aria-invalid={error("group") ? true : undefined}
+              aria-describedby={describedBy("group")}
+              className={inputClass(error("group"))}
+            >
+              <option value="">No group</option>
+              {groups.map((g) => (
+                <option key={g.key} value={g.key}>
+                  {g.title}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-group-error`} error={error("group")} />
+          </>
+        ) : null}
         {layers.length > 0 ? (
           <>
             <label htmlFor={`${id}-layer`} className="mt-2 block text-xs font-medium text-slate-700">
@@ -140,6 +130,19 @@ export function AreaEditorCells({
           className={inputClass(error("notes"))}
         />
         <FieldError id={`${id}-notes-error`} error={error("notes")} />
+        <label htmlFor={`${id}-references`} className="mt-2 block text-xs font-medium text-slate-700">
+          Framework references <span className="font-normal text-slate-500">(one per line, “CSA CCM: IAM-02”)</span>
+        </label>
+        <textarea
+          id={`${id}-references`}
+          rows={2}
+          value={draft.references}
+          onChange={(event) => set("references", event.target.value)}
+          aria-invalid={error("references") ? true : undefined}
+          aria-describedby={describedBy("references")}
+          className={inputClass(error("references"))}
+        />
+        <FieldError id={`${id}-references-error`} error={error("references")} />
       </td>
       <td className={`${cell} min-w-40`}>
         <label htmlFor={`${id}-assignment`} className="block text-xs font-medium text-slate-700">
@@ -192,9 +195,33 @@ export function AreaEditorCells({
           </p>
         ) : null}
         <FieldError id={`${id}-parties-error`} error={error("parties")} />
+        <label htmlFor={`${id}-reason`} className="mt-2 block text-xs font-medium text-slate-700">
+          Reason <span className="font-normal text-slate-500">(when it differs from the RACI letters)</span>
+        </label>
+        <input
+          id={`${id}-reason`}
+          value={draft.assignmentReason}
+          onChange={(event) => set("assignmentReason", event.target.value)}
+          aria-invalid={error("assignmentReason") ? true : undefined}
+          aria-describedby={describedBy("assignmentReason")}
+          className={inputClass(error("assignmentReason"))}
+        />
+        <FieldError id={`${id}-assignmentReason-error`} error={error("assignmentReason")} />
       </td>
-      {sideEditor("provider", providerName)}
-      {sideEditor("customer", customerName)}
+      {draft.cells.map((cellDraft, i) => (
+        <PartyCellEditor
+          key={cellDraft.party}
+          id={`${id}-cell-${i}`}
+          partyName={names.get(cellDraft.party) ?? cellDraft.party}
+          draft={cellDraft}
+          onChange={(next) =>
+            set(
+              "cells",
+              draft.cells.map((c, j) => (j === i ? next : c)),
+            )
+          }
+        />
+      ))}
       <td className={`${cell} w-52`}>{actions}</td>
     </>
   );

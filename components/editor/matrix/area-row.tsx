@@ -34,7 +34,7 @@ export function AreaRow({
   dragging: boolean;
   onRemoved: () => void;
 }) {
-  const { parties, count, providerName, customerName } = shared;
+  const { parties, count } = shared;
   /** While editing: the row as it was when editing began (the `expected` value) and the user's input. */
   const [editing, setEditing] = useState<{ loaded: Area; draft: AreaDraft } | null>(null);
   const change = useDraftChange(shared.provider);
@@ -162,20 +162,11 @@ export function AreaRow({
             <td className={cell}>
               <AssignmentBadge assignment={area.assignment} detail={partiesDetail(area, parties)} />
             </td>
-            <td className={`${cell} min-w-48`}>
-              <Duties
-                duties={area.providerDuties}
-                notApplicable={area.providerNotApplicable ?? false}
-                label={`${providerName} duties`}
-              />
-            </td>
-            <td className={`${cell} min-w-48`}>
-              <Duties
-                duties={area.customerDuties}
-                notApplicable={area.customerNotApplicable ?? false}
-                label={`${customerName} duties`}
-              />
-            </td>
+            {parties.map((party) => (
+              <td key={party.key} className={`${cell} min-w-48`}>
+                <Duties cell={area.cells.find((c) => c.party === party.key)} label={`${party.name} duties`} />
+              </td>
+            ))}
             <td className={`${cell} w-52`}>
               <div className="flex flex-wrap gap-1.5">
                 <button
@@ -236,7 +227,7 @@ export function AreaRow({
       </tr>
       {editing && conflict ? (
         <tr>
-          <td colSpan={6} className="border-b border-slate-100 px-3 pb-3">
+          <td colSpan={4 + parties.length} className="border-b border-slate-100 px-3 pb-3">
             <ConflictPanel
               message={
                 conflict.current === null

@@ -1,12 +1,10 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { Duties } from "@/components/matrix/duties";
 import { partiesDetail, type Area, type EditorParty } from "./area-draft";
 
 /** A compact rendering of one area, for the two sides of a conflict; what differs from `other` is marked. */
 export function AreaSummary({ area, other, parties }: { area: Area; other?: Area; parties: readonly EditorParty[] }) {
-  const providerName = parties.find((p) => p.role === "provider")?.name ?? "Provider";
-  const customerName = parties.find((p) => p.role === "customer")?.name ?? "Customer";
   const differs = (pick: (a: Area) => unknown) =>
     other !== undefined && JSON.stringify(pick(area) ?? null) !== JSON.stringify(pick(other) ?? null);
   const item = (label: string, changed: boolean, value: ReactNode) => (
@@ -30,24 +28,14 @@ export function AreaSummary({ area, other, parties }: { area: Area; other?: Area
         differs((a) => [a.assignment, a.parties]),
         <AssignmentBadge assignment={area.assignment} detail={partiesDetail(area, parties)} />,
       )}
-      {item(
-        providerName,
-        differs((a) => [a.providerDuties, a.providerNotApplicable ?? false]),
-        <Duties
-          duties={area.providerDuties}
-          notApplicable={area.providerNotApplicable}
-          label={`${providerName} duties`}
-        />,
-      )}
-      {item(
-        customerName,
-        differs((a) => [a.customerDuties, a.customerNotApplicable ?? false]),
-        <Duties
-          duties={area.customerDuties}
-          notApplicable={area.customerNotApplicable}
-          label={`${customerName} duties`}
-        />,
-      )}
+      {parties.map((party) => {
+        const cellOf = (a: Area) => a.cells.find((c) => c.party === party.key);
+        return (
+          <Fragment key={party.key}>
+            {item(party.name, differs(cellOf), <Duties cell={cellOf(area)} label={`${party.name} duties`} />)}
+          </Fragment>
+        );
+      })}
       {area.notes || other?.notes
         ? item(
             "Notes",

@@ -28,6 +28,8 @@ export interface EditableMatrixProps {
   parties: readonly EditorParty[];
   /** The service's layers (none for cross-cutting areas). */
   layers?: readonly { key: string; name: string }[];
+  /** The groups rows may sit in. */
+  groups?: readonly { key: string; title: string }[];
   caption: string;
   /** Row ids are `${idPrefix}-${index}` (the lint panel links to them). */
   idPrefix: string;
@@ -41,6 +43,7 @@ export function EditableMatrix({
   areas,
   parties,
   layers = [],
+  groups = [],
   caption,
   idPrefix,
   issues = {},
@@ -55,8 +58,6 @@ export function EditableMatrix({
   const announce: Announce = useCallback((text, options = {}) => setAnnouncement({ text, ...options }), []);
   const reorder = useRowReorder({ provider, basePath, areas, keys, announce });
 
-  const providerName = parties.find((p) => p.role === "provider")?.name ?? "Provider";
-  const customerName = parties.find((p) => p.role === "customer")?.name ?? "Customer";
   const rowProps: RowSharedProps = {
     provider,
     basePath,
@@ -65,8 +66,8 @@ export function EditableMatrix({
     count: areas.length,
     idPrefix,
     instructionsId,
-    providerName,
-    customerName,
+    groups,
+    areas,
     moving: reorder.moving,
     register: reorder.register,
     announce,
@@ -150,13 +151,13 @@ export function EditableMatrix({
           <caption id={captionId} className="sr-only">
             {caption}
           </caption>
-          <MatrixHeader providerName={providerName} customerName={customerName} />
+          <MatrixHeader parties={parties} />
           <tbody>
             {body.length > 0 ? (
               body
             ) : (
               <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+                <td colSpan={4 + parties.length} className="px-3 py-6 text-center text-slate-500">
                   No areas yet. Add the first one below.
                 </td>
               </tr>
@@ -179,7 +180,7 @@ export function EditableMatrix({
   );
 }
 
-function MatrixHeader({ providerName, customerName }: { providerName: string; customerName: string }) {
+function MatrixHeader({ parties }: { parties: readonly EditorParty[] }) {
   const head = "border-b border-slate-200 px-3 py-2";
   return (
     <thead>
@@ -194,12 +195,11 @@ function MatrixHeader({ providerName, customerName }: { providerName: string; cu
         <th scope="col" className={head}>
           Assignment
         </th>
-        <th scope="col" className={head}>
-          {providerName} duties
-        </th>
-        <th scope="col" className={head}>
-          {customerName} duties
-        </th>
+        {parties.map((party) => (
+          <th key={party.key} scope="col" className={head}>
+            {party.name} duties
+          </th>
+        ))}
         <th scope="col" className={`w-52 ${head}`}>
           Actions
         </th>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { fromDraft, newDraft, type Area } from "./area-draft";
+import { fromDraft, newDraft, newRowKey, type Area } from "./area-draft";
 import { AreaEditorCells } from "./area-editor-cells";
 import { cell } from "./cell-style";
 import { RowEditorActions } from "./row-editor-actions";
@@ -19,7 +19,7 @@ export function NewAreaRow({
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
   const save = async () => {
-    const value = fromDraft(draft, null);
+    const value = fromDraft(draft, null, newRowKey(draft.name, shared.areas));
     const state = await change.submit({ op: "insert", path: [...shared.basePath, at], value });
     if (state.status === "success") onDone(value, at);
   };

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from "react";
 import type { DocumentPath } from "@/lib/domain/document-changes";
-import type { EditorParty } from "./area-draft";
+import type { Area, EditorParty } from "./area-draft";
 import type { Announce, DragHandlers } from "./use-row-reorder";
 
 /** What every row of the editable matrix gets from the matrix. */
@@ -12,8 +12,9 @@ export interface RowSharedProps {
   count: number;
   idPrefix: string;
   instructionsId: string;
-  providerName: string;
-  customerName: string;
+  groups: readonly { key: string; title: string }[];
+  /** Every row of the list (new rows get a key none of them has). */
+  areas: readonly Area[];
   moving: boolean;
   register: (key: string, element: HTMLTableRowElement | null) => void;
   announce: Announce;

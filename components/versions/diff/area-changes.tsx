@@ -1,26 +1,27 @@
 // Responsibility areas added, removed, changed or moved (a service's, or the cross-cutting ones).
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import type { AreasDiff } from "@/lib/domain/diff";
+import { dutyToLine } from "@/lib/domain/duty-lines";
 import type { Area, DiffContext } from "./diff-context";
 import { Lines } from "./diff-lines";
 import { Fields } from "./field-changes";
 import { ItemCard, Moves } from "./item-cards";
 
 function AreaBody({ area, kind, ctx }: { area: Area; kind: "added" | "removed"; ctx: DiffContext }) {
-  const side = (title: string, list: readonly string[], notApplicable: boolean | undefined) => (
-    <div>
-      <p className="text-xs font-medium text-slate-600">{title}</p>
-      {notApplicable ? (
-        <p className="px-1.5 text-sm">N/A</p>
-      ) : (
-        <Lines ops={list.map((text) => ({ kind, text }))} empty="no duties listed" />
-      )}
-    </div>
-  );
   return (
     <div className="grid gap-2 sm:grid-cols-2">
-      {side(`${ctx.providerName} duties`, area.providerDuties, area.providerNotApplicable)}
-      {side("Customer duties", area.customerDuties, area.customerNotApplicable)}
+      {area.cells.map((cell) => (
+        <div key={cell.party}>
+          <p className="text-xs font-medium text-slate-600">
+            {ctx.partyNames.get(cell.party) ?? cell.party} duties{cell.raci ? ` (RACI: ${cell.raci})` : ""}
+          </p>
+          {cell.notApplicable ? (
+            <p className="px-1.5 text-sm">N/A</p>
+          ) : (
+            <Lines ops={cell.duties.map((duty) => ({ kind, text: dutyToLine(duty) }))} empty="no duties listed" />
+          )}
+        </div>
+      ))}
     </div>
   );
 }

@@ -12,8 +12,6 @@ export interface DiffContext {
   afterLabel: string;
   /** Party key → name (as in `after`, else as in `before`). */
   partyNames: ReadonlyMap<string, string>;
-  /** The provider party's name, for "<provider> duties". */
-  providerName: string;
 }
 
 export function hasChanges(d: { added: unknown[]; removed: unknown[]; changed: unknown[]; moved: unknown[] }): boolean {

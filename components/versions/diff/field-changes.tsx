@@ -43,7 +43,7 @@ function asLines(value: FieldValue): string[] {
 
 /** One changed field: its label, then the change as badges, lines or before → after. */
 function FieldChangeView({ change, ctx }: { change: FieldChange; ctx: DiffContext }) {
-  const label = fieldLabel(change.field);
+  const label = fieldLabel(change.field, (key) => ctx.partyNames.get(key) ?? key);
   let body: ReactNode;
   if (change.field === "assignment" && (isAssignment(change.before) || isAssignment(change.after))) {
     const before = <AssignmentBadge assignment={isAssignment(change.before) ? change.before : null} />;

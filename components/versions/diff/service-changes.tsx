@@ -38,6 +38,11 @@ export function ServiceChangeView({
         )}
       </h3>
       <Fields fields={change.fields} ctx={ctx} />
+      {hasChanges(change.groups) ? (
+        <SubBlock title="Groups">
+          <CollectionChanges diff={change.groups} noun="groups" ctx={ctx} />
+        </SubBlock>
+      ) : null}
       {hasChanges(change.areas) ? (
         <SubBlock title="Responsibility areas">
           <AreasChanges diff={change.areas} before={was?.areas ?? []} after={is?.areas ?? []} ctx={ctx} />

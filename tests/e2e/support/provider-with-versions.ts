@@ -7,7 +7,7 @@ import { publishDraft } from "@/lib/drafts/publish-draft";
 import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { recordVersion } from "@/lib/versions/record-version";
-import { makeProviderDocument } from "../../factories/provider-document";
+import { makeArea, makeProviderDocument } from "../../factories/provider-document";
 import { e2eDatabase } from "./e2e-database";
 
 /**
@@ -32,12 +32,7 @@ export async function providerWithTwoVersions() {
       managedProviderIds: [],
     };
     const input = makeProviderDocument();
-    input.services[0]!.areas.push({
-      name: "Backups",
-      assignment: "customer",
-      providerDuties: [],
-      customerDuties: ["Schedule backups", "Test restores"],
-    });
+    input.services[0]!.areas.push(makeArea("Backups", { customer: ["Schedule backups", "Test restores"] }));
     const document = providerDocumentSchema.parse(input);
     await db.$transaction(async (tx) => {
       const { id } = await writeProviderDocument({ tx, document });
@@ -55,11 +50,12 @@ export async function providerWithTwoVersions() {
         path: ["services", 0, "areas", 1],
         expected: area,
         value: {
-          ...area,
-          assignment: "shared",
+          ...makeArea("Backups", {
+            provider: ["Take nightly snapshots"],
+            customer: ["Test restores", "Keep off-site copies"],
+          }),
+          key: area.key,
           parties: ["provider", "customer"],
-          providerDuties: ["Take nightly snapshots"],
-          customerDuties: ["Test restores", "Keep off-site copies"],
         },
       },
     });
@@ -70,7 +66,7 @@ export async function providerWithTwoVersions() {
       change: {
         op: "insert",
         path: ["services", 0, "areas", 2],
-        value: { name: "Monitoring", assignment: "provider", providerDuties: ["Watch dashboards"], customerDuties: [] },
+        value: makeArea("Monitoring", { provider: ["Watch dashboards"] }),
       },
     });
     const last = await changeDraft({

@@ -72,6 +72,7 @@ export default async function ProviderPage({ params }: Props) {
             rows={provider.crossCuttingAreas}
             parties={provider.parties}
             layers={[]}
+            groups={provider.crossCuttingGroups}
             caption={`${provider.name}: cross-cutting responsibilities`}
           />
         </Section>

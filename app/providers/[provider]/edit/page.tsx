@@ -199,6 +199,7 @@ export default async function EditProviderPage({ params }: Props) {
           provider={slug}
           basePath={["crossCuttingAreas"]}
           areas={document.crossCuttingAreas}
+          groups={document.crossCuttingGroups}
           parties={parties}
           caption={`${document.name}: cross-cutting responsibilities (draft)`}
           idPrefix="cross-cutting-area"

@@ -178,6 +178,7 @@ async function DraftServiceView({
           areas={document.services[index]!.areas}
           parties={document.parties}
           layers={document.services[index]!.layers.map((l) => ({ key: l.key, name: l.name }))}
+          groups={document.services[index]!.groups}
           caption={`${data.provider.name} ${data.name}: responsibility matrix (draft)`}
           idPrefix="area"
           issues={rowIssues}

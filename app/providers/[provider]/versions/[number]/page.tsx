@@ -84,6 +84,7 @@ export default async function VersionPage({ params }: Props) {
             rows={provider.crossCuttingAreas}
             parties={provider.parties}
             layers={[]}
+            groups={provider.crossCuttingGroups}
             caption={`${provider.name} (version ${version.number}): cross-cutting responsibilities`}
           />
         </Section>
