@@ -1,8 +1,13 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // PGlite and the schema engine ship WebAssembly; keep them out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm"],
+  // PGlite and the schema engine ship WebAssembly, exceljs dynamic requires: keep them out of the server bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "exceljs",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -47,7 +47,9 @@ export default defineConfig({
     command: `rm -rf ${dataDir} && npx tsx --conditions=react-server lib/cli/start.ts --port ${port}`,
     url: `${baseURL}/api/v1/providers`,
     env: { DEMARC_DATA_DIR: dataDir },
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 runs specs against a server already started with this command (iterating on
+    // one spec without a rebuild); otherwise every run starts from a fresh database.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     timeout: 600_000,
     stdout: "pipe",
   },

@@ -1,6 +1,7 @@
 // One error type for everything a user may be told. Anything else is an internal error whose
 // message never leaves the server.
-export type AppErrorCode = "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "UNAUTHORIZED" | "FORBIDDEN" | "RATE_LIMITED";
+export type AppErrorCode =
+  "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "UNAUTHORIZED" | "FORBIDDEN" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED";
 
 const status: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
@@ -8,6 +9,7 @@ const status: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
 };
 
@@ -17,6 +19,7 @@ const titles: Record<AppErrorCode, string> = {
   CONFLICT: "Conflict",
   UNAUTHORIZED: "Sign-in required",
   FORBIDDEN: "Not allowed",
+  PAYLOAD_TOO_LARGE: "Too large",
   RATE_LIMITED: "Too many requests",
 };
 

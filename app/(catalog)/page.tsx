@@ -4,7 +4,9 @@ import { Card } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { listProviders } from "@/lib/providers/list-providers";
 import { searchCatalog, searchQuerySchema, type SearchResults } from "@/lib/search/search-catalog";
+import { LinkButton } from "@/components/ui/link-button";
 import { getActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +14,18 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const raw = (await searchParams).q;
   const q = typeof raw === "string" ? raw : undefined;
   const parsedQuery = q === undefined || q.trim() === "" ? null : searchQuerySchema.safeParse(q);
+  const actor = await getActor();
   const [providers, results] = await Promise.all([
-    listProviders({ actor: await getActor() }),
-    parsedQuery?.success ? searchCatalog({ actor: await getActor(), query: parsedQuery.data }) : Promise.resolve(null),
+    listProviders({ actor }),
+    parsedQuery?.success ? searchCatalog({ actor, query: parsedQuery.data }) : Promise.resolve(null),
   ]);
   return (
     <>
       <div className="mb-8">
-        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Shared responsibility models</h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Shared responsibility models</h1>
+          {can(actor, "create:provider") ? <LinkButton href="/providers/new">New provider</LinkButton> : null}
+        </div>
         <p className="mt-2 max-w-2xl text-slate-600">
           Who does what — the provider, you, both, or a third party — for every area of every cloud service, transcribed
           from each provider&apos;s own documents.
@@ -41,6 +47,11 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                 <div className="flex items-center gap-3">
                   <span aria-hidden="true" className="size-3 rounded-full" style={{ backgroundColor: p.brandColor }} />
                   <h3 className="font-semibold text-slate-900">{p.name}</h3>
+                  {p.published ? null : (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                      Draft only
+                    </span>
+                  )}
                 </div>
                 <p className="mt-2 line-clamp-3 text-sm text-slate-600">{p.summary}</p>
                 <p className="mt-4 text-xs font-medium text-slate-500">

@@ -16,7 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const items = [
     ...(can(actor, "manage:users") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(canViewOrganizations(actor) ? [{ href: "/admin/organizations", label: "Organizations" }] : []),
-    ...(can(actor, "edit:provider:any") ? [{ href: "/admin/import", label: "Import a provider" }] : []),
+    ...(can(actor, "create:provider") ? [{ href: "/providers/new", label: "New provider" }] : []),
   ];
   return (
     <>

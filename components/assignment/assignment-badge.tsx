@@ -12,14 +12,15 @@ export function AssignmentBadge({ assignment, detail }: { assignment: Assignment
   const meta = assignmentMeta[assignment];
   return (
     <span
-      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${assignmentClasses[assignment].badge}`}
+      className={`inline-flex max-w-full items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${assignmentClasses[assignment].badge}`}
       title={detail ? `${meta.label}: ${detail}` : meta.description}
     >
       <span aria-hidden="true" className="font-mono">
         {meta.symbol}
       </span>
-      {meta.label}
-      {detail ? <span className="font-normal opacity-80">· {detail}</span> : null}
+      <span className="whitespace-nowrap">{meta.label}</span>
+      {/* A long party list ("Customer + Contain + Hyperscaler") may wrap on a phone. */}
+      {detail ? <span className="min-w-0 font-normal">· {detail}</span> : null}
     </span>
   );
 }

@@ -168,11 +168,13 @@ export function DataTable<TData extends RowData>({
         canReset={canReset}
         onReset={reset}
       />
+      {/* relative: absolutely positioned (sr-only) text in far cells stays inside the scroll frame
+          instead of widening the page. */}
       <div
         role="region"
         aria-labelledby={captionId}
         tabIndex={0}
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs print:overflow-visible print:border-0 print:shadow-none"
+        className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs print:overflow-visible print:border-0 print:shadow-none"
       >
         <table className="w-full border-separate border-spacing-0 text-left text-sm">
           <caption
@@ -253,10 +255,11 @@ export function DataTable<TData extends RowData>({
                 </td>
               </tr>
             ) : (
-              body.map((item) =>
+              body.map((item, index) =>
                 item.kind === "header" ? (
                   <GroupHeaderRow
-                    key={`group:${item.header.path.join("/")}`}
+                    // A group's rows may come back in several runs (sorted by another column): one header each.
+                    key={`group:${item.header.path.join("/")}:${index}`}
                     header={item.header}
                     columns={Math.max(visibleColumnCount, 1)}
                     expanded={!collapsed.has(item.header.group.key)}

@@ -259,7 +259,7 @@ export function StackDiagram(props: StackDiagramProps) {
       {showLegend ? (
         <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2 text-xs text-slate-700" aria-label="Legend">
           {diagram.legend.map((entry) => (
-            <li key={entry.assignment ?? "unassigned"} className="flex items-center gap-2">
+            <li key={entry.assignment ?? "unassigned"} className="flex min-w-0 items-center gap-2">
               <Swatch assignment={entry.assignment} patternId={`${base}-legend-hatch`} />
               <AssignmentBadge assignment={entry.assignment} detail={entry.partyGroups.join(", ") || undefined} />
             </li>

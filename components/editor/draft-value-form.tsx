@@ -1,9 +1,9 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import type { DocumentPath } from "@/lib/domain/document-changes";
 import { ConfirmAction, ConflictPanel, smallButton } from "./editor-controls";
-import { buildValue, isObject, readField, type FieldInput, type FieldSpec, type Json } from "./value-form/field-spec";
+import { buildValue, readField, type FieldInput, type FieldSpec } from "./value-form/field-spec";
 import { SpecField } from "./value-form/spec-field";
 import { ValueSummary } from "./value-form/value-summary";
 
@@ -125,6 +125,7 @@ export function DraftValueForm({
   return (
     <form
       onSubmit={onSubmit}
+      aria-label={title}
       onInput={() => {
         setDirty(true);
         setMessage("");
@@ -199,89 +200,6 @@ export function DraftValueForm({
         </p>
       </div>
     </form>
-  );
-}
-
-/**
- * A list of the draft (parties, contacts, …): each item in its own form (save, delete), and a form
- * that adds one at the end. `extra` renders nested editors under an item (a layer's components).
- */
-export function DraftList({
-  provider,
-  path,
-  items,
-  fields,
-  itemTitle,
-  newItem,
-  addLabel,
-  normalize,
-  emptyMessage = "None yet.",
-  extra,
-  itemId,
-}: {
-  provider: string;
-  path: DocumentPath;
-  items: readonly unknown[];
-  fields: readonly FieldSpec[];
-  itemTitle: (item: Json, index: number) => string;
-  newItem: Json;
-  addLabel: string;
-  normalize?: (next: unknown, loaded: unknown) => unknown;
-  emptyMessage?: string;
-  extra?: (item: Json, index: number) => ReactNode;
-  itemId?: (item: Json, index: number) => string;
-}) {
-  const [announcement, setAnnouncement] = useState("");
-  return (
-    <div className="space-y-2">
-      {items.length === 0 ? <p className="text-sm text-slate-600">{emptyMessage}</p> : null}
-      <ul className="space-y-2">
-        {items.map((item, index) => {
-          const object = isObject(item) ? item : {};
-          const title = itemTitle(object, index);
-          return (
-            <li key={index} id={itemId?.(object, index)} className="rounded-lg border border-slate-200 bg-white">
-              <details>
-                <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-900">{title}</summary>
-                <div className="space-y-4 border-t border-slate-100 px-3 py-3">
-                  <DraftValueForm
-                    provider={provider}
-                    path={[...path, index]}
-                    mode="set"
-                    value={item}
-                    fields={fields}
-                    title={title}
-                    normalize={normalize}
-                    removable={{ label: "Delete", question: `Delete “${title}” from the draft?` }}
-                    onSaved={(m) => setAnnouncement(`${title}: ${m}`)}
-                  />
-                  {extra?.(object, index)}
-                </div>
-              </details>
-            </li>
-          );
-        })}
-      </ul>
-      <details className="rounded-lg border border-dashed border-slate-300 bg-slate-50/60">
-        <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">{addLabel}</summary>
-        <div className="border-t border-slate-200 px-3 py-3">
-          <DraftValueForm
-            provider={provider}
-            path={[...path, items.length]}
-            mode="insert"
-            value={newItem}
-            fields={fields}
-            title={addLabel}
-            normalize={normalize}
-            submitLabel={addLabel}
-            onSaved={(m) => setAnnouncement(m)}
-          />
-        </div>
-      </details>
-      <p role="status" aria-live="polite" className="min-h-5 text-sm text-emerald-700">
-        {announcement}
-      </p>
-    </div>
   );
 }
 

@@ -2,12 +2,11 @@
 
 import { importMatrixAction, previewMatrixImportAction } from "@/lib/actions/import";
 import { FormMessage, SelectField, SubmitButton } from "@/components/forms/form-controls";
-import { AssignmentBadge } from "@/components/assignment/assignment-badge";
-import { Duties } from "@/components/matrix/duties";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
-import type { MatrixImportPreview, MatrixImportRow } from "@/lib/drafts/import-service-matrix";
+import { useState } from "react";
+import type { CellCorrection } from "@/lib/drafts/import-service-matrix";
 import type { MatrixImportState } from "@/lib/actions/import-state";
-import { ErrorList, formatBytes, RadioGroup, UploadFields, usePreviewThenImport } from "./import-controls";
+import { formatBytes, RadioGroup, UploadFields, usePreviewThenImport } from "./import-controls";
+import { MatrixImportPreviewView } from "./matrix-import-preview";
 import { plural } from "@/lib/format";
 
 /**
@@ -32,6 +31,12 @@ export function MatrixImportForm({
     maxBytes: limits.maxBytes,
   });
   const { preview } = step;
+  const [corrections, setCorrections] = useState<CellCorrection[]>([]);
+  const onCorrect = (cell: Omit<CellCorrection, "text">, text: string | null) =>
+    setCorrections((current) => [
+      ...current.filter((c) => c.table !== cell.table || c.line !== cell.line || c.column !== cell.column),
+      ...(text === null ? [] : [{ ...cell, text }]),
+    ]);
   const changes = preview ? preview.added.length + preview.changed.length + preview.removed.length : 0;
   const blocked = !preview || preview.errorCount > 0 || step.stale || changes === 0;
 
@@ -46,7 +51,8 @@ export function MatrixImportForm({
     >
       <input type="hidden" name="provider" value={provider} />
       <input type="hidden" name="draftVersion" value={preview?.draftVersion ?? ""} />
-      <div className="grid gap-5 md:grid-cols-3">
+      <input type="hidden" name="corrections" value={corrections.length ? JSON.stringify(corrections) : ""} />
+      <div className="grid gap-5 md:grid-cols-2 xl:grid-cols-4">
         <SelectField
           label="Service"
           name="service"
@@ -59,9 +65,20 @@ export function MatrixImportForm({
           name="format"
           defaultValue="auto"
           options={[
-            { value: "auto", label: "By file extension", hint: ".csv or .md; pasted text is recognised" },
+            { value: "auto", label: "By file extension", hint: ".csv, .md or .xlsx; pasted text is recognised" },
             { value: "csv", label: "CSV", hint: "Comma or semicolon separated" },
-            { value: "markdown", label: "Markdown table", hint: "Like the seed documents" },
+            { value: "markdown", label: "Markdown", hint: "One or more tables; headings become groups" },
+            { value: "xlsx", label: "XLSX workbook", hint: "One table per sheet; CAIQ v4 columns are understood" },
+          ]}
+        />
+        <RadioGroup
+          legend="Duties in a cell"
+          name="split"
+          defaultValue="lines"
+          error={step.fieldError("split")}
+          options={[
+            { value: "lines", label: "One per line", hint: "Line breaks and list markers split; commas stay" },
+            { value: "commas", label: "Also split at commas", hint: "“Backups, restores” is two duties" },
           ]}
         />
         <RadioGroup
@@ -76,15 +93,16 @@ export function MatrixImportForm({
         />
       </div>
       <UploadFields
-        accept=".csv,.md,.markdown,.txt,text/csv,text/markdown,text/plain"
+        accept=".csv,.md,.markdown,.txt,.xlsx,text/csv,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         fileLabel="Matrix file"
         pasteLabel="Or paste the table"
         placeholder={`| Responsibility Area | ${providerColumn} | Customer |\n|---|---|---|\n| Physical Infrastructure | Data center security, power | N/A |`}
         hint={
           <>
-            Columns: Responsibility Area, {providerColumn} (the provider&apos;s column), Customer; optional Assignment,
-            Notes, Plane, Layer. Duties are separated by “, ”; “N/A” marks a side as not applicable. At most{" "}
-            {formatBytes(limits.maxBytes)} and {limits.maxRows} rows.
+            Columns: the area (Area, Responsibility Area, Activity, Task, Control…) and one per party, named after the
+            party ({providerColumn}, Customer, …); optional Assignment, Notes, Plane, Layer, Group, References, ID. A
+            cell holds duties, “N/A”, “-” or RACI letters (R, A/R, C, I). At most {formatBytes(limits.maxBytes)} per
+            file and {limits.maxRows} rows.
           </>
         }
         error={step.fileError ?? step.fieldError("file")}
@@ -98,7 +116,7 @@ export function MatrixImportForm({
 
       {preview ? (
         <div className="space-y-4 border-t border-slate-200 pt-5">
-          <MatrixPreview preview={preview} providerColumn={providerColumn} />
+          <MatrixImportPreviewView preview={preview} corrections={corrections} onCorrect={onCorrect} />
           <div className="flex flex-wrap items-center gap-4">
             <button
               type="submit"
@@ -123,100 +141,5 @@ export function MatrixImportForm({
         </div>
       ) : null}
     </form>
-  );
-}
-
-const effectStyles = {
-  added: "bg-emerald-50 text-emerald-800 ring-emerald-600/30",
-  changed: "bg-amber-50 text-amber-900 ring-amber-600/30",
-  unchanged: "bg-slate-50 text-slate-600 ring-slate-400/30",
-} as const;
-const effectLabels = { added: "New", changed: "Changed", unchanged: "Unchanged" } as const;
-
-function MatrixPreview({ preview, providerColumn }: { preview: MatrixImportPreview; providerColumn: string }) {
-  const failing = preview.rows.filter((r) => r.errors.length > 0).length;
-  return (
-    <>
-      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
-        {[
-          ["Rows", preview.rows.length],
-          ["With errors", failing],
-          ["New", preview.added.length],
-          ["Changed", preview.changed.length],
-          ["Unchanged", preview.unchanged.length],
-          ["Removed", preview.removed.length],
-        ].map(([label, value]) => (
-          <div key={label} className="flex gap-1.5">
-            <dt className="text-slate-500">{label}:</dt>
-            <dd className={`font-semibold ${label === "With errors" && failing > 0 ? "text-red-700" : ""}`}>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {preview.removed.length ? (
-        <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          <span className="font-medium">Replace removes {plural(preview.removed.length, "area")} not in the file:</span>{" "}
-          {preview.removed.join(", ")}
-        </p>
-      ) : null}
-      <ErrorList title="Problems with the result" items={preview.problems} />
-      <Table
-        captionVisible
-        caption={
-          <>
-            Preview: {preview.service.name} ({preview.mode === "replace" ? "replace its areas" : "append to its areas"},{" "}
-            {preview.format === "csv" ? "CSV" : "Markdown"})
-          </>
-        }
-      >
-        <TableHeader>
-          <TableRow>
-            <TableHead>Line</TableHead>
-            <TableHead>Responsibility area</TableHead>
-            <TableHead>Assignment</TableHead>
-            <TableHead>{providerColumn}</TableHead>
-            <TableHead>Customer</TableHead>
-            <TableHead>Result</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {preview.rows.map((row) => (
-            <PreviewRow key={row.line} row={row} />
-          ))}
-        </TableBody>
-      </Table>
-    </>
-  );
-}
-
-function PreviewRow({ row }: { row: MatrixImportRow }) {
-  const failed = row.errors.length > 0;
-  const area = row.area;
-  return (
-    <TableRow className={failed ? "bg-red-50" : undefined} aria-invalid={failed ? true : undefined}>
-      <TableCell className="font-mono text-xs text-slate-500">{row.line}</TableCell>
-      <TableRowHeader>
-        {area?.name ?? <span className="font-normal text-slate-500 italic">(row with errors)</span>}
-      </TableRowHeader>
-      <TableCell>{area ? <AssignmentBadge assignment={area.assignment} /> : null}</TableCell>
-      <TableCell>{area ? <Duties cell={area.cells.find((c) => c.party === "provider")} /> : null}</TableCell>
-      <TableCell>{area ? <Duties cell={area.cells.find((c) => c.party === "customer")} /> : null}</TableCell>
-      <TableCell>
-        {failed ? (
-          <ul className="space-y-0.5 text-red-700">
-            {row.errors.map((error) => (
-              <li key={error}>
-                <span className="font-semibold">Error:</span> {error}
-              </li>
-            ))}
-          </ul>
-        ) : row.effect ? (
-          <span
-            className={`inline-block rounded-md px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${effectStyles[row.effect]}`}
-          >
-            {effectLabels[row.effect]}
-          </span>
-        ) : null}
-      </TableCell>
-    </TableRow>
   );
 }

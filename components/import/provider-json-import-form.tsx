@@ -101,7 +101,7 @@ export function ProviderJsonImportForm({
                 : preview.errors.length > 0
                   ? "Fix the problems first: a file with problems imports nothing."
                   : preview.outcome === "create"
-                    ? "The provider is published at once as version 1."
+                    ? "The provider starts as an unpublished draft: publish it from its edit page."
                     : "The draft is replaced as a whole; readers see it once it is published."}
             </p>
           </div>
@@ -124,8 +124,8 @@ function DocumentPreview({ preview }: { preview: ProviderImportPreview }) {
               {preview.isPrivate === null
                 ? "."
                 : preview.isPrivate
-                  ? ", private: only administrators, auditors and the account managers assigned to it see it."
-                  : ", public: everyone sees it at once."}
+                  ? ", private: once published, only its subscribers, its account managers, auditors and administrators see it."
+                  : ", public: everyone sees it once it is published."}
             </>
           ) : (
             <>

@@ -1,4 +1,4 @@
-export const planeLabels = { control: "Control plane", data: "Data plane" } as const;
+import { planeLabels } from "@/lib/domain/area-text";
 
 /** An area's name with its plane, notes and our interpretation: the same in the read and edit matrices. */
 export function AreaLabel({

@@ -3,81 +3,20 @@ import type { SortFn } from "@tanstack/react-table";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { assignmentClasses } from "@/components/assignment/assignment-styles";
 import { dataTableColumnHelper, type DataTableFeatures } from "@/components/data-table/features";
-import { assignmentMeta, assignmentValues, defaultParties, type AssignmentValue } from "@/lib/domain/assignment";
-import type { AreaDto, LayerDto, PartyDto } from "@/lib/validation/api";
-import { AreaLabel, planeLabels } from "@/components/matrix/area-label";
+import { assignmentMeta, assignmentValues, type AssignmentValue } from "@/lib/domain/assignment";
+import type { AreaDto } from "@/lib/validation/api";
+import { AreaLabel } from "@/components/matrix/area-label";
+import {
+  assignmentPartiesDetail,
+  effectiveParties,
+  type AreaTextOptions,
+  type MatrixRow,
+} from "@/lib/domain/area-text";
 import { Duties } from "@/components/matrix/duties";
 
-/** An area row; `overridden` marks a deployment model's change to the service default. */
-export type MatrixRow = AreaDto & { overridden?: boolean };
-
-export interface MatrixColumnsOptions {
-  /** The provider's parties (names for headers, badges and the party filter). */
-  parties: readonly PartyDto[];
-  /** The service's layers (bottom first). No Layer column when empty. */
-  layers?: readonly Pick<LayerDto, "key" | "name">[];
+export interface MatrixColumnsOptions extends AreaTextOptions {
   /** Only used to decide whether the Layer column starts visible (it does when any row has a layer). */
   rows?: readonly MatrixRow[];
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((k) => set.has(k));
-}
-
-/** The parties that carry an area: the named ones, or the assignment's default when none are named. */
-export function effectiveParties(row: AreaDto, parties: readonly PartyDto[]): string[] {
-  return row.parties.length > 0 ? row.parties : defaultParties(row.assignment, parties);
-}
-
-/**
- * Party names to show next to the assignment, or undefined when they add nothing: shown when the parties
- * differ from the default, and for "shared" when the provider has more than two parties (then "shared"
- * alone is ambiguous). Every party → "All"; otherwise names joined with " + " ("Customer + Contain").
- */
-export function assignmentPartiesDetail(row: AreaDto, parties: readonly PartyDto[]): string | undefined {
-  if (row.assignment === "n/a") return undefined;
-  const keys = effectiveParties(row, parties);
-  if (keys.length === 0) return undefined;
-  const isDefault = sameSet(keys, defaultParties(row.assignment, parties));
-  const ambiguousShared = row.assignment === "shared" && parties.length > 2;
-  if (isDefault && !ambiguousShared) return undefined;
-  if (
-    parties.length > 2 &&
-    sameSet(
-      keys,
-      parties.map((p) => p.key),
-    )
-  )
-    return "All";
-  const names = new Map(parties.map((p) => [p.key, p.name]));
-  return keys.map((k) => names.get(k) ?? k).join(" + ");
-}
-
-/** Extra search text for a row: everything the cells show that is not a searchable column value. */
-export function matrixSearchText({ parties, layers = [] }: Omit<MatrixColumnsOptions, "rows">) {
-  const partyNames = new Map(parties.map((p) => [p.key, p.name]));
-  const layerNames = new Map(layers.map((l) => [l.key, l.name]));
-  return (row: MatrixRow): string =>
-    [
-      row.notes,
-      row.interpretation,
-      assignmentMeta[row.assignment].label,
-      ...effectiveParties(row, parties).map((k) => partyNames.get(k) ?? k),
-      row.layer ? layerNames.get(row.layer) : null,
-      row.plane ? planeLabels[row.plane] : null,
-      ...row.cells.flatMap((c) => [
-        ...c.duties.map((d) => d.text),
-        c.notApplicable ? "N/A" : null,
-        c.raci ? `${partyNames.get(c.party) ?? c.party} ${c.raci}` : null,
-      ]),
-      ...row.references.map((r) => `${r.framework} ${r.control}`),
-      row.assignmentReason,
-      row.overridden ? "overridden" : null,
-    ]
-      .filter(Boolean)
-      .join("\n");
 }
 
 function References({ references }: { references: AreaDto["references"] }) {
@@ -112,6 +51,23 @@ function OverriddenMarker() {
       Overridden<span className="sr-only"> by the deployment model</span>
     </span>
   );
+}
+
+/**
+ * Where the assignment comes from, when it is not simply stated: derived from the row's RACI letters
+ * (lib/domain/raci.ts), or set by the editor with a stated reason (which wins over the letters).
+ */
+function AssignmentBasis({ row }: { row: MatrixRow }) {
+  if (row.assignmentReason)
+    return (
+      <p className="max-w-56 text-xs leading-snug text-slate-600">
+        <span className="font-medium">{row.raciAssignment ? "Set despite the RACI letters: " : "Why: "}</span>
+        {row.assignmentReason}
+      </p>
+    );
+  if (row.raciAssignment && !row.overridden && row.raciAssignment.assignment === row.assignment)
+    return <p className="text-xs text-slate-600">Derived from the RACI letters</p>;
+  return null;
 }
 
 const assignmentOrder = new Map<AssignmentValue, number>(assignmentValues.map((v, i) => [v, i]));
@@ -219,6 +175,7 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
             detail={assignmentPartiesDetail(row.original, parties)}
           />
           {row.original.overridden ? <OverriddenMarker /> : null}
+          <AssignmentBasis row={row.original} />
         </div>
       ),
     }),

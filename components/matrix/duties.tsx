@@ -34,6 +34,22 @@ export function RaciLetters({ letters }: { letters: string }) {
   );
 }
 
+/** What the letters stand for, under a matrix that uses them. */
+export function RaciLegend() {
+  return (
+    <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="RACI legend">
+      {Object.entries(raciWords).map(([letter, word]) => (
+        <div key={letter} className="flex items-center gap-1.5">
+          <dt className="rounded bg-slate-100 px-1 font-mono font-semibold text-slate-800 ring-1 ring-inset ring-slate-300">
+            {letter}
+          </dt>
+          <dd>{word}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function Duties({ cell, label }: { cell: CellContent | undefined; label?: string }) {
   const raci = cell?.raci ? <RaciLetters letters={cell.raci} /> : null;
   if (cell?.notApplicable)

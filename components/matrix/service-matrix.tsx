@@ -2,11 +2,13 @@
 
 import { useMemo } from "react";
 import { AssignmentLegend } from "@/components/assignment/assignment-badge";
+import { RaciLegend } from "./duties";
 import { DataTable } from "@/components/data-table/data-table";
 import type { RowGroup } from "@/components/data-table/row-groups";
 import { assignmentValues } from "@/lib/domain/assignment";
 import type { GroupDto, LayerDto, PartyDto } from "@/lib/validation/api";
-import { matrixColumns, matrixSearchText, type MatrixRow } from "./columns";
+import { matrixSearchText, type MatrixRow } from "@/lib/domain/area-text";
+import { matrixColumns } from "./columns";
 
 export interface ServiceMatrixProps {
   /** Areas (optionally with `overridden` from a deployment model). */
@@ -40,6 +42,7 @@ export function ServiceMatrix({
   const columns = useMemo(() => matrixColumns({ parties, layers, rows }), [parties, layers, rows]);
   const searchText = useMemo(() => matrixSearchText({ parties, layers }), [parties, layers]);
   const groupPath = useMemo(() => (groups?.length ? groupPathOf(groups) : undefined), [groups]);
+  const usesRaci = useMemo(() => rows.some((row) => row.cells.some((cell) => cell.raci)), [rows]);
   const present = useMemo(() => assignmentValues.filter((v) => rows.some((r) => r.assignment === v)), [rows]);
 
   return (
@@ -57,6 +60,7 @@ export function ServiceMatrix({
         emptyMessage="No areas are listed for this service."
       />
       <AssignmentLegend only={present.length > 0 ? present : undefined} />
+      {usesRaci ? <RaciLegend /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { StackDiagram } from "@/components/diagram/stack-diagram";
+import { StackNotes } from "@/components/diagram/stack-notes";
 import { ServiceMatrix } from "@/components/matrix/service-matrix";
 import { Card, Section } from "@/components/ui/card";
 import { applyDeploymentModel } from "@/lib/domain/deployment-model";
@@ -92,6 +93,7 @@ export function PublishedServiceBody({
               parties={data.parties}
               title={`${data.name} responsibility stack${modelSuffix}${version === undefined ? "" : `, version ${version}`}`}
             />
+            <StackNotes layers={effective.layers} />
           </Card>
         </Section>
       ) : null}

@@ -25,7 +25,7 @@ export function Table({
   return (
     <div
       className={join(
-        "overflow-x-auto rounded-lg border bg-white shadow-xs print:overflow-visible print:shadow-none",
+        "relative overflow-x-auto rounded-lg border bg-white shadow-xs print:overflow-visible print:shadow-none",
         tone === "danger" ? "border-red-200" : "border-slate-200",
         frameClassName,
       )}

@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { readForm } from "@/lib/actions/form-fields";
 import { runAction } from "@/lib/actions/run-action";
 import {
-  detectMatrixFormat,
   importServiceMatrix,
   previewServiceMatrix,
-  type MatrixFormat,
   type MatrixImportMode,
   type MatrixImportPreview,
+  type SplitRule,
 } from "@/lib/drafts/import-service-matrix";
+import { detectMatrixFormat, matrixFormats, type MatrixFormat } from "@/lib/transfer/matrix-import/read-matrix-file";
+import { parseCellCorrections } from "@/lib/validation/cell-corrections";
 import {
   importProviderDocument,
   previewProviderDocument,
@@ -26,27 +27,32 @@ import { plural } from "@/lib/format";
 
 async function matrixInput(form: FormData) {
   const values = readForm(form);
-  const { text, fileName } = await readUpload(form);
+  const upload = form.get("file");
   const chosen = values.text("format");
-  const format: MatrixFormat =
-    chosen === "csv" || chosen === "markdown" ? chosen : detectMatrixFormat({ fileName, text });
+  const fileName = upload instanceof File && upload.size > 0 ? upload.name || null : null;
+  const workbook = chosen === "xlsx" || (chosen !== "csv" && chosen !== "markdown" && /\.xlsx$/i.test(fileName ?? ""));
+  const { text } = workbook ? { text: "" } : await readUpload(form);
+  const format: MatrixFormat = (matrixFormats as readonly string[]).includes(chosen)
+    ? (chosen as MatrixFormat)
+    : detectMatrixFormat({ fileName, text });
+  const bytes = format === "xlsx" && upload instanceof File ? new Uint8Array(await upload.arrayBuffer()) : undefined;
   return {
     provider: values.text("provider"),
     service: values.text("service"),
     // Checked by the service: anything else is refused with a field error.
     mode: values.text("mode") as MatrixImportMode,
-    format,
-    text,
+    split: (values.text("split") || "lines") as SplitRule,
+    corrections: parseCellCorrections(values.text("corrections")),
+    file: { format, text, bytes },
     fileName,
   };
 }
 
 /** Step 1: parse and check the file against the draft; nothing is written. */
 export async function previewMatrixImportAction(_prev: MatrixImportState, form: FormData): Promise<MatrixImportState> {
-  const input = await matrixInput(form);
   const result: { preview?: MatrixImportPreview } = {};
   const state = await runAction(async (actor) => {
-    const preview = await previewServiceMatrix({ actor, ...input });
+    const preview = await previewServiceMatrix({ actor, ...(await matrixInput(form)) });
     result.preview = preview;
     const removed = preview.removed.length ? `, ${preview.removed.length} removed` : "";
     return (
@@ -77,9 +83,9 @@ export async function previewMatrixImportAction(_prev: MatrixImportState, form: 
 
 /** Step 2: import the previewed file into the draft (all rows or nothing). */
 export async function importMatrixAction(_prev: MatrixImportState, form: FormData): Promise<MatrixImportState> {
-  const input = await matrixInput(form);
   const expectedDraftVersion = readDraftVersion(form);
   return runAction(async (actor) => {
+    const input = await matrixInput(form);
     const result = await importServiceMatrix({ actor, ...input, expectedDraftVersion });
     revalidatePath(`/providers/${input.provider}`, "layout");
     const removed = result.removed ? `, ${result.removed} removed` : "";
@@ -115,7 +121,7 @@ export async function previewNewProviderAction(
   return runProviderPreview(form, { kind: "new" });
 }
 
-/** Step 2: create the provider as published version 1 ("Imported"). */
+/** Step 2: create the provider as an unpublished draft. */
 export async function importNewProviderAction(
   _prev: ProviderImportState,
   form: FormData,
@@ -179,8 +185,8 @@ async function runProviderImport(form: FormData, target: ProviderImportTarget): 
     });
     if (done.outcome === "created") {
       revalidatePath("/", "layout");
-      result.link = { href: `/providers/${done.slug}`, label: `Open ${done.name}` };
-      return `Created “${done.name}” as published version ${done.version}.`;
+      result.link = { href: `/providers/${done.slug}/edit`, label: `Review and publish ${done.name}` };
+      return `Created “${done.name}” as an unpublished draft: readers see nothing until it is published.`;
     }
     revalidatePath(`/providers/${done.slug}`, "layout");
     return `Imported the file as the draft of “${done.name}” (change ${done.draftVersion}). Readers see it once the draft is published.`;

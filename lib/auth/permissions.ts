@@ -22,6 +22,8 @@ export const permissions = [
   "read:obligations:own",
   "edit:provider:own",
   "edit:provider:any",
+  // Start a new provider as an unpublished draft (its creator manages it).
+  "create:provider",
   "manage:subscriptions:own",
   "manage:subscriptions:any",
   "manage:users",
@@ -53,7 +55,13 @@ export const anonymous: Actor = { kind: "anonymous" };
 const grants: Record<Role | "anonymous", readonly Permission[]> = {
   anonymous: ["read:provider:public"],
   customer: ["read:provider:public", "read:provider:subscribed", "read:obligations:own"],
-  "account-manager": ["read:provider:public", "read:provider:own", "edit:provider:own", "manage:subscriptions:own"],
+  "account-manager": [
+    "read:provider:public",
+    "read:provider:own",
+    "edit:provider:own",
+    "create:provider",
+    "manage:subscriptions:own",
+  ],
   auditor: ["read:provider:public", "read:provider:any", "read:drafts", "read:audit"],
   admin: [
     "read:provider:public",
@@ -61,6 +69,7 @@ const grants: Record<Role | "anonymous", readonly Permission[]> = {
     "read:drafts",
     "read:audit",
     "edit:provider:any",
+    "create:provider",
     "manage:subscriptions:any",
     "manage:users",
     "manage:tokens",

@@ -3,12 +3,21 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "./permissions";
 
+const published = { publishedAt: { not: null } } satisfies Prisma.ProviderWhereInput;
+
+/**
+ * Providers the actor may know about: published public ones, published private ones their
+ * organization subscribes to, and — published or not — the ones they manage (staff see all).
+ */
 export function visibleProviderWhere(actor: Actor): Prisma.ProviderWhereInput {
   if (can(actor, "read:provider:any")) return {};
-  const anyOf: Prisma.ProviderWhereInput[] = [{ isPrivate: false }];
+  const anyOf: Prisma.ProviderWhereInput[] = [{ ...published, isPrivate: false }];
   if (actor.kind === "user") {
     if (actor.organizationId && can(actor, "read:provider:subscribed"))
-      anyOf.push({ services: { some: { subscriptions: { some: { organizationId: actor.organizationId } } } } });
+      anyOf.push({
+        ...published,
+        services: { some: { subscriptions: { some: { organizationId: actor.organizationId } } } },
+      });
     if (actor.managedProviderIds.length) anyOf.push({ id: { in: [...actor.managedProviderIds] } });
   }
   return { OR: anyOf };

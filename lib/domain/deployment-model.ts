@@ -1,5 +1,6 @@
 // Deployment models: how a service's default assignments change under one way of running it
 // (Contain: "Customer Datacenters", with the variant "Air-Gapped"). Pure; shared by server, UI and tests.
+import { toCaiqOwnership } from "./assignment";
 import type { AreaDto, ComponentDto, DeploymentModelDto, LayerDto, ServiceDetailDto } from "@/lib/validation/api";
 
 export type DeploymentAssignment = DeploymentModelDto["assignments"][number];
@@ -63,12 +64,13 @@ function sameParties(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * Applies a deployment model's assignments (and those of its group) to a service's areas and components.
- * An override replaces assignment, parties and interpretation (the override's own, which explains the
- * model's reading). `overridden` is true only where the effective assignment or parties differ from the
- * default, so a model that restates a default does not mark it as changed.
+ * An override replaces assignment, parties and the CAIQ mapping that follows from them, and the
+ * interpretation when it brings its own (which explains the model's reading). `overridden` is true only
+ * where the effective assignment or parties differ from the default, so a model that restates a
+ * default does not mark it as changed.
  */
 export function applyDeploymentModel(
-  service: Pick<ServiceDetailDto, "areas" | "layers" | "deploymentModels">,
+  service: Pick<ServiceDetailDto, "areas" | "layers" | "deploymentModels" | "parties">,
   modelKey: string | null,
 ): EffectiveService {
   const model = findDeploymentModel(service.deploymentModels, modelKey);
@@ -90,7 +92,8 @@ export function applyDeploymentModel(
       ...area,
       assignment: o.assignment,
       parties: [...o.parties],
-      interpretation: o.interpretation,
+      caiq: toCaiqOwnership(o.assignment, o.parties, service.parties),
+      interpretation: o.interpretation ?? area.interpretation,
       overridden: o.assignment !== area.assignment || !sameParties(o.parties, area.parties),
     };
   });

@@ -78,7 +78,8 @@ export function lintAreaCells(area: Area, path: Path, ctx: AreaLintContext): voi
   const mayHold = (party: string) =>
     ctx.carriers.includes(party) ||
     (area.assignment === "best-effort" && ctx.parties.find((p) => p.key === party)?.role === "customer");
-  const strangers = raci ? [] : holding.filter((c) => !mayHold(c.party));
+  // A stated reason (the party's part applies only under some deployment models) settles it too.
+  const strangers = raci || area.assignmentReason ? [] : holding.filter((c) => !mayHold(c.party));
   if (strangers.length)
     push(
       "error",

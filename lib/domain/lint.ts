@@ -9,7 +9,8 @@
 //   ACS items whose descriptions the source lost): the data is known to be incomplete, not wrong.
 // - assignment-contradicts-cells (error): the assignment leaves out a party that lists duties
 //   ("customer" while the provider lists some; "n/a" with duties). Excluded duties do not count; a
-//   best-effort provider's customer may list duties; RACI rows are checked by their letters instead.
+//   best-effort provider's customer may list duties; RACI rows are checked by their letters instead;
+//   a stated assignmentReason (a party's part applies only under some deployment models) settles it.
 // - shared-party-without-duties (warning): "shared", but one of its parties lists nothing and is not N/A.
 // - na-with-duties (error): a party marked N/A that lists duties.
 // - raci-accountable (warning): a RACI row without exactly one Accountable party.
@@ -23,13 +24,23 @@
 // - assignment-parties-mismatch (error): parties that do not fit the assignment (partiesProblem,
 //   defaultParties when omitted), or parties without an assignment; on areas, layers, components
 //   and deployment-model assignments.
+// The model as a whole:
+// - empty-model (error): no services and no cross-cutting areas: readers would open an empty page
+//   (a new provider starts like this).
+// - service-without-areas (warning): a service with neither areas nor layers to show.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { defaultParties, partiesProblem, type AssignmentValue, type PartyRef } from "./assignment";
 import { lintAreaCells, type AreaRule } from "./lint-area";
 
 export type LintSeverity = "error" | "warning";
 
-export type LintRule = AreaRule | "duplicate-area-name" | "unassigned-component" | "assignment-parties-mismatch";
+export type LintRule =
+  | AreaRule
+  | "duplicate-area-name"
+  | "unassigned-component"
+  | "assignment-parties-mismatch"
+  | "empty-model"
+  | "service-without-areas";
 
 export interface LintIssue {
   severity: LintSeverity;
@@ -152,10 +163,25 @@ export function lintProviderDocument(doc: ProviderDocument): LintIssue[] {
     });
   };
 
+  if (doc.services.length === 0 && doc.crossCuttingAreas.length === 0)
+    push(
+      "error",
+      "empty-model",
+      "The provider has no services or cross-cutting areas yet: add a service, or import a matrix, before publishing.",
+      ["services"],
+    );
   lintAreaList(doc.crossCuttingAreas, ["crossCuttingAreas"], null);
 
   doc.services.forEach((service, si) => {
     const at: Path = ["services", si];
+    if (service.areas.length === 0 && service.layers.length === 0)
+      push(
+        "warning",
+        "service-without-areas",
+        `Service "${service.name}" has no responsibility areas yet: readers would see an empty matrix`,
+        [...at, "areas"],
+        { service },
+      );
     lintAreaList(service.areas, [...at, "areas"], service);
 
     service.layers.forEach((layer, li) => {

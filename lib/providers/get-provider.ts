@@ -39,6 +39,7 @@ const loadProvider = cache(async (actor: Actor, slug: string): Promise<ProviderD
   const parties = p.parties.map(partyToDto);
   return providerDetailDto.parse({
     slug: p.slug,
+    published: p.publishedAt !== null,
     name: p.name,
     summary: p.summary,
     brandColor: p.brandColor,

@@ -15,6 +15,7 @@ export async function listProviders(options: { actor: Actor }): Promise<Provider
       name: true,
       summary: true,
       brandColor: true,
+      publishedAt: true,
       _count: {
         select: {
           services: { where: services },
@@ -26,6 +27,7 @@ export async function listProviders(options: { actor: Actor }): Promise<Provider
   return rows.map((p) =>
     providerSummaryDto.parse({
       slug: p.slug,
+      published: p.publishedAt !== null,
       name: p.name,
       summary: p.summary,
       brandColor: p.brandColor,

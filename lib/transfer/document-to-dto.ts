@@ -98,6 +98,7 @@ export function documentToProviderDetail(doc: ProviderDocument): ProviderDetailD
   const parties = partiesToDto(doc.parties);
   return providerDetailDto.parse({
     slug: doc.slug,
+    published: true,
     name: doc.name,
     summary: doc.summary,
     brandColor: doc.brandColor,

@@ -10,16 +10,14 @@ import { visibleProviderWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { contentHash } from "@/lib/versions/content-hash";
+import { createDraftProvider } from "@/lib/drafts/create-provider";
 import { findEditableProvider } from "@/lib/drafts/find-editable-provider";
 import { lockDraft } from "@/lib/drafts/lock-draft";
 import { AppError, type FieldError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
 import { readProviderDocument } from "./read-provider-document";
 import { providerImportLimits, readProviderJson } from "./read-provider-json";
-import { writeProviderDocument } from "./write-provider-document";
 
 export { findJsonSyntaxError, providerImportLimits, readProviderJson } from "./read-provider-json";
 
@@ -58,7 +56,8 @@ export interface ProviderImportPreview {
 
 export type ProviderImportResult =
   | { outcome: "draft"; slug: string; name: string; draftVersion: number }
-  | { outcome: "created"; slug: string; name: string; version: number };
+  /** A new provider, as an unpublished draft. */
+  | { outcome: "created"; slug: string; name: string; draftVersion: number };
 
 interface Options {
   db?: Database;
@@ -114,8 +113,8 @@ export async function previewProviderDocument(options: Options): Promise<Provide
 
 /**
  * Imports the file: into the provider's draft (one audit entry "draft.import-provider"), or as a new
- * provider with published version 1 "Imported" (audit "provider.create"). One transaction; a file
- * with any problem changes nothing.
+ * provider that exists as an unpublished draft until an editor publishes it (audit
+ * "provider.create"). One transaction; a file with any problem changes nothing.
  */
 export async function importProviderDocument(
   options: Options & { expectedDraftVersion?: number },
@@ -170,38 +169,8 @@ export async function importProviderDocument(
     );
   }
 
-  try {
-    return await db.$transaction(
-      async (tx) => {
-        const { id } = await writeProviderDocument({ tx, document });
-        const version = await recordVersion({ tx, actor, providerId: id, document, note: "Imported" });
-        await recordAudit({
-          tx,
-          actor,
-          action: "provider.create",
-          target: { type: "provider", id },
-          providerId: id,
-          after: {
-            slug: document.slug,
-            name: document.name,
-            isPrivate: document.isPrivate ?? false,
-            version: version.number,
-            contentHash: version.contentHash,
-            fileName: options.fileName ?? null,
-            ...counts,
-          },
-        });
-        return { outcome: "created" as const, slug: document.slug, name: document.name, version: version.number };
-      },
-      { timeout: 60_000 },
-    );
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new AppError("CONFLICT", `A provider with the slug "${document.slug}" already exists.`, {
-        fieldErrors: [{ path: "slug", message: "Already taken" }],
-      });
-    throw error;
-  }
+  const created = await createDraftProvider({ db, actor, document, fileName: options.fileName, counts: { ...counts } });
+  return { outcome: "created" as const, slug: created.slug, name: created.name, draftVersion: created.draftVersion };
 }
 
 /** Checks what can be checked before reading the file; `draft` targets resolve their provider here. */
@@ -211,7 +180,7 @@ async function authorizeTarget(
   target: ProviderImportTarget,
 ): Promise<{ id: string; slug: string; name: string } | null> {
   if (target.kind === "draft") return findEditableProvider({ db, actor, slug: target.provider });
-  if (target.kind === "new") requirePermission(actor, "edit:provider:any");
+  if (target.kind === "new") requirePermission(actor, "create:provider");
   else if (!holdsPermission(actor, "edit:provider:own")) requirePermission(actor, "edit:provider:any");
   return null;
 }
@@ -242,7 +211,6 @@ async function resolveSlug(
     select: { id: true, name: true },
   });
   if (target.kind === "new") {
-    // Administrators see every provider, so "visible" is "exists" here.
     if (visible)
       return {
         outcome: "create",
@@ -252,13 +220,21 @@ async function resolveSlug(
           message: `A provider with the slug "${slug}" already exists (${visible.name}). To change it, import the file into its draft from its Import page.`,
         },
       };
+    // A provider the actor cannot see still holds its slug; say so without naming it.
+    if (await db.provider.findUnique({ where: { slug }, select: { id: true } }))
+      return {
+        outcome: "create",
+        provider: null,
+        problem: { path: "slug", message: `The slug "${slug}" is taken: change the file's slug to import it.` },
+      };
     return { outcome: "create", provider: null };
   }
   if (visible) {
     requirePermission(actor, "edit:provider:own", { providerId: visible.id });
     return { outcome: "draft", provider: visible };
   }
-  // Unknown, or hidden from the actor: both mean "create", which only administrators may.
+  // Unknown, or hidden from the actor: both mean "create", which only administrators may do
+  // implicitly (account managers choose "new provider" explicitly).
   requirePermission(actor, "edit:provider:any");
   return { outcome: "create", provider: null };
 }

@@ -38,7 +38,7 @@ function providerFields(doc: ProviderDocument) {
 export async function writeProviderDocument(options: { tx: Tx; document: ProviderDocument }): Promise<{ id: string }> {
   const { tx, document } = options;
   const provider = await tx.provider.create({
-    data: { slug: document.slug, ...providerFields(document) },
+    data: { slug: document.slug, ...providerFields(document), publishedAt: new Date() },
     select: { id: true },
   });
   await applyProviderDocument({ tx, providerId: provider.id, document });
@@ -53,6 +53,8 @@ export async function applyProviderDocument(options: { tx: Tx; providerId: strin
     responsibleParties(assignment, keys, parties);
 
   await tx.provider.update({ where: { id: providerId }, data: providerFields(doc) });
+  // Readers see a provider from its first publication on (it may have existed as a draft only).
+  await tx.provider.updateMany({ where: { id: providerId, publishedAt: null }, data: { publishedAt: new Date() } });
   await Promise.all([
     tx.party.deleteMany({ where: { providerId } }),
     tx.complianceReference.deleteMany({ where: { providerId } }),

@@ -119,6 +119,8 @@ export const serviceSummaryDto = z.object({
 
 export const providerSummaryDto = z.object({
   slug: z.string(),
+  /** False while the provider exists as a draft only (only its editors and staff see it). */
+  published: z.boolean(),
   name: z.string(),
   summary: z.string(),
   brandColor: z.string(),

@@ -56,9 +56,11 @@ function assignmentLabel(value: unknown): string {
     : String(value ?? "none");
 }
 
-/** One field change in a few words: "assignment Shared → Provider", "customer duties +1 −2". */
-export function describeFieldChange(change: FieldChange): string {
-  const label = fieldLabel(change.field);
+type PartyName = (key: string) => string;
+
+/** One field change in a few words: "assignment Shared → Provider", "Customer duties +1 −2". */
+export function describeFieldChange(change: FieldChange, partyName?: PartyName): string {
+  const label = fieldLabel(change.field, partyName);
   if (change.field === "assignment")
     return `${label} ${assignmentLabel(change.before)} → ${assignmentLabel(change.after)}`;
   if (change.added || change.removed) {
@@ -74,21 +76,21 @@ export function describeFieldChange(change: FieldChange): string {
   return `${label} changed`;
 }
 
-function describeFields(fields: readonly FieldChange[]): string {
-  return fields.map(describeFieldChange).join("; ");
+function describeFields(fields: readonly FieldChange[], partyName?: PartyName): string {
+  return fields.map((field) => describeFieldChange(field, partyName)).join("; ");
 }
 
 function quoted(label: string): string {
   return `“${label}”`;
 }
 
-function collectionLines(noun: string, diff: CollectionDiff | AreasDiff, where = ""): string[] {
+function collectionLines(noun: string, diff: CollectionDiff | AreasDiff, where = "", partyName?: PartyName): string[] {
   const plural = noun === "party" ? "parties" : `${noun}s`;
   const prefix = where ? `${where}: ` : "";
   const lines = [
     ...diff.added.map((item) => `${prefix}${noun} added: ${quoted(item.label)}`),
     ...diff.removed.map((item) => `${prefix}${noun} removed: ${quoted(item.label)}`),
-    ...diff.changed.map((item) => `${prefix}${noun} ${quoted(item.label)}: ${describeFields(item.fields)}`),
+    ...diff.changed.map((item) => `${prefix}${noun} ${quoted(item.label)}: ${describeFields(item.fields, partyName)}`),
   ];
   if (diff.moved.length)
     lines.push(
@@ -101,9 +103,13 @@ function collectionLines(noun: string, diff: CollectionDiff | AreasDiff, where =
 
 /**
  * What changed, one line per item, most significant first; at most `limit` lines (the last says how
- * many more there are).
+ * many more there are). Per-party changes name the party as `parties` (the newer document's) do.
  */
-export function describeChanges(diff: ProviderDiff, limit = 25): string[] {
+export function describeChanges(
+  diff: ProviderDiff,
+  { limit = 25, parties = [] }: { limit?: number; parties?: readonly { key: string; name: string }[] } = {},
+): string[] {
+  const partyName: PartyName = (key) => parties.find((party) => party.key === key)?.name ?? key;
   if (diff.isEmpty) return ["No change in content."];
   const lines: string[] = [];
   if (diff.provider.length) lines.push(`Provider details: ${describeFields(diff.provider)}`);
@@ -113,7 +119,7 @@ export function describeChanges(diff: ProviderDiff, limit = 25): string[] {
     const where = service.label;
     if (service.fields.length) lines.push(`${where}: ${describeFields(service.fields)}`);
     lines.push(...collectionLines("group", service.groups, where));
-    lines.push(...collectionLines("area", service.areas, where));
+    lines.push(...collectionLines("area", service.areas, where, partyName));
     lines.push(...collectionLines("layer", service.layers, where));
     lines.push(...collectionLines("component", service.components, where));
     lines.push(...collectionLines("deployment model", service.deploymentModels, where));
@@ -121,7 +127,7 @@ export function describeChanges(diff: ProviderDiff, limit = 25): string[] {
   if (diff.services.moved.length)
     lines.push(`Services reordered: ${diff.services.moved.map((m) => quoted(m.label)).join(", ")}`);
   lines.push(...collectionLines("cross-cutting group", diff.crossCuttingGroups));
-  lines.push(...collectionLines("cross-cutting area", diff.crossCuttingAreas));
+  lines.push(...collectionLines("cross-cutting area", diff.crossCuttingAreas, "", partyName));
   lines.push(...collectionLines("party", diff.parties));
   lines.push(...collectionLines("section", diff.sections));
   lines.push(...collectionLines("contact", diff.contacts));

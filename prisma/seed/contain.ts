@@ -228,6 +228,20 @@ export const contain: ProviderDocumentInput = {
           layer: "infrastructure",
           notes:
             "In Contain's datacenters or the cloud provider environment; who actually holds this depends on the deployment model.",
+          cells: [
+            {
+              party: "hyperscaler",
+              duties: [
+                {
+                  text: "Provide and run the physical servers, networking and storage of its cloud, where the platform runs on one",
+                },
+              ],
+            },
+          ],
+          assignmentReason:
+            "Contain carries this by default (Contain Datacenters); the hyperscaler's part applies in the deployment models on a public cloud, which assign the infrastructure to it.",
+          interpretation:
+            'The bullet says Contain manages infrastructure "in our datacenters or the cloud provider environment"; the legend names a "Hyperscaler". We read the cloud provider as owning the physical infrastructure it rents out, so the hyperscaler gets that duty of its own.',
         }),
         area(
           "Kubernetes Control Plane",

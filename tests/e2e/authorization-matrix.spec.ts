@@ -26,12 +26,14 @@ const kinds = [
 ] as const;
 type Kind = (typeof kinds)[number];
 
-type Outcome = "ok" | "404" | "sign-in" | "401" | { redirect: string };
+type Outcome = "ok" | "404" | "403" | "sign-in" | "401" | { redirect: string };
 type World = Awaited<ReturnType<typeof buildWorld>>;
 interface Case {
   name: string;
   url: (w: World) => string;
   expect: Record<Kind, Outcome>;
+  /** A POST with this body (state-changing routes; sessions send the portal's Origin, as browsers do). */
+  post?: string;
 }
 
 const everyone = (outcome: Outcome) => Object.fromEntries(kinds.map((k) => [k, outcome])) as Record<Kind, Outcome>;
@@ -174,8 +176,12 @@ const editorPages: Record<string, Case[]> = Object.fromEntries(
   ]),
 );
 Object.assign(pages, editorPages, {
-  "/admin/import": [
-    { name: "new provider", url: () => "/admin/import", expect: only(["admin"], "404", signedInElsewhere) },
+  "/providers/new": [
+    {
+      name: "new provider form",
+      url: () => "/providers/new",
+      expect: only(["admin", "managerX", "managerY"], "404", signedInElsewhere),
+    },
   ],
 });
 
@@ -195,6 +201,15 @@ const apiRoutes: Record<string, Case[]> = {
     },
   ],
   "/api/auth/[...nextauth]": [{ name: "providers", url: () => "/api/auth/providers", expect: everyone("ok") }],
+  "/api/v1/providers/[provider]/import": [
+    {
+      name: "X matrix preview",
+      url: (w) => `/api/v1/providers/${w.x}/import?format=csv&service=${w.xSubscribed}&dryRun=1`,
+      post: "Area,Provider,Customer\nBackups,Snapshots,Restores\n",
+      // Seeing X is not editing it: visible to its subscribed customer and the auditor, but refused.
+      expect: only(["managerX", "admin"], "404", { customerA: "403", auditor: "403" }),
+    },
+  ],
   "/api/v1/providers/[provider]/export": [
     { name: "public export", url: () => "/api/v1/providers/danubedata/export", expect: everyone("ok") },
     { name: "X export", url: (w) => `/api/v1/providers/${w.x}/export`, expect: only(seesX, "404") },
@@ -318,8 +333,8 @@ function describeOutcome(status: number, location: string | null): string {
 const expected = (o: Outcome) =>
   o === "ok"
     ? "200"
-    : o === "404"
-      ? "404"
+    : o === "404" || o === "403"
+      ? o
       : o === "401"
         ? "401"
         : o === "sign-in"
@@ -357,16 +372,17 @@ for (const [pattern, cases] of Object.entries(pages)) {
 }
 
 for (const [pattern, cases] of Object.entries(apiRoutes)) {
-  test(`API ${pattern}`, async ({ request }) => {
+  test(`API ${pattern}`, async ({ request, baseURL }) => {
     const failures: string[] = [];
     for (const c of cases) {
       for (const kind of kinds) {
         // With the user's API token (a deactivated owner's token is refused outright) …
         const token = world.tokens[kind];
-        const byToken = await request.get(c.url(world), {
-          maxRedirects: 0,
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-        });
+        const send = (headers: Record<string, string>) =>
+          c.post === undefined
+            ? request.get(c.url(world), { maxRedirects: 0, headers })
+            : request.post(c.url(world), { maxRedirects: 0, headers, data: c.post });
+        const byToken = await send(token ? { authorization: `Bearer ${token}` } : { origin: new URL(baseURL!).origin });
         // Every route but next-auth's own resolves bearer tokens, and refuses a deactivated owner's.
         const tokenExpectation =
           kind === "deactivated" && pattern !== "/api/auth/[...nextauth]" ? "401" : c.expect[kind];
@@ -380,7 +396,8 @@ for (const [pattern, cases] of Object.entries(apiRoutes)) {
 
         // … and with their browser session (a deactivated user's session is simply gone).
         const cookie = world.cookies[kind];
-        const bySession = await request.get(c.url(world), { maxRedirects: 0, headers: cookie ? { cookie } : {} });
+        const origin = new URL(baseURL!).origin;
+        const bySession = await send(cookie ? { cookie, origin } : { origin });
         const sessionExpectation = kind === "deactivated" ? c.expect.anonymous : c.expect[kind];
         const gotSession = describeOutcome(bySession.status(), bySession.headers()["location"] ?? null);
         if (bySession.status() >= 400 && problemJson(pattern))

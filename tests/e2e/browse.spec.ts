@@ -82,6 +82,11 @@ test("Contain: switching deployment model changes who runs the infrastructure", 
   await expect(page.getByRole("link", { name: /Cloud Services/ })).toHaveAttribute("aria-current", "true");
   await expect(controlPlaneRow).toContainText("Third party");
   await expect(page.getByRole("img", { name: /Cloud Services/ }).locator("desc")).toContainText("Hyperscaler");
+  // The layers' descriptions and our readings of the figure sit under the diagram.
+  await page.getByText("What the layers mean").click();
+  const notes = page.locator("details", { hasText: "What the layers mean" });
+  await expect(notes.getByRole("term").filter({ hasText: "Platform" }).first()).toBeVisible();
+  await expect(notes.getByText("Our reading:").first()).toBeVisible();
   await snap("service-contain-cloud-services");
 });
 

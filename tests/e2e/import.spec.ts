@@ -59,7 +59,9 @@ test("account manager: a matrix with a bad row previews its error and imports no
   await page.goto("/providers/stackit/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import into the draft of STACKIT" })).toBeVisible();
   await expect(
-    page.getByText("Limits: matrix files up to 512 KiB and 500 rows; provider documents (JSON) up to 2 MiB."),
+    page.getByText(
+      "Limits: matrix files up to 512 KiB of text or 4 MiB as a workbook, and 500 rows; provider documents (JSON) up to 2 MiB.",
+    ),
   ).toBeVisible();
   await snap("import-page");
 
@@ -82,7 +84,7 @@ test("account manager: a matrix with a bad row previews its error and imports no
   await expect(rows.nth(0)).toContainText("Edge monitoring");
   await expect(rows.nth(0)).toContainText("New");
   await expect(rows.nth(1).locator("td").first()).toHaveText("3");
-  await expect(rows.nth(1)).toContainText("Error: Assignment: Choose one of");
+  await expect(rows.nth(1)).toContainText(`Error: "Assignment" "sometimes": use one of provider, customer`);
   await expect(form.getByRole("status")).toHaveText(
     "1 of 2 rows has errors. Fix the file and preview again; nothing has been saved.",
   );
@@ -163,13 +165,15 @@ test("account manager: the provider's JSON export previews as its draft; a broke
   await snap("import-json-done");
 });
 
-test("administrator: imports a new provider from JSON", async ({ page, signIn, snap }) => {
+test("administrator: starts a new provider from JSON as a draft", async ({ page, signIn, snap }) => {
   const doc = makeProviderDocument({ isPrivate: true });
   doc.slug = `e2e-import-${randomUUID().slice(0, 8)}`;
   try {
     await signIn("admin@demarc.local");
-    await page.goto("/admin/import");
-    await expect(page.getByRole("heading", { level: 1, name: "Import a new provider (JSON)" })).toBeVisible();
+    await page.goto("/providers/new");
+    await expect(
+      page.getByRole("heading", { level: 2, name: "Or start from a provider document (JSON)" }),
+    ).toBeVisible();
     const form = page.getByRole("form", { name: "Import a new provider" });
     await form.getByLabel(/Or paste the JSON/).fill('{\n  "slug": "x",\n  "name": }');
     await form.getByRole("button", { name: "Preview" }).click();
@@ -182,9 +186,11 @@ test("administrator: imports a new provider from JSON", async ({ page, signIn, s
     await expect(form.getByText(`Creates the provider ${doc.name} (${doc.slug}), private:`)).toBeVisible();
     await snap("import-new-provider-preview");
     await form.getByRole("button", { name: "Create the provider" }).click();
-    await expect(form.getByRole("status")).toHaveText(`Created “${doc.name}” as published version 1.`);
-    await form.getByRole("link", { name: `Open ${doc.name}` }).click();
-    await expect(page.getByRole("heading", { level: 1, name: doc.name })).toBeVisible();
+    await expect(form.getByRole("status")).toHaveText(
+      `Created “${doc.name}” as an unpublished draft: readers see nothing until it is published.`,
+    );
+    await form.getByRole("link", { name: `Review and publish ${doc.name}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/providers/${doc.slug}/edit$`));
   } finally {
     const db = e2eDatabase();
     await db.provider.deleteMany({ where: { slug: doc.slug } }).catch(() => undefined);

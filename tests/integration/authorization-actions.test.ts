@@ -170,7 +170,7 @@ const editorExpectations: Record<string, Expectation> = {
     },
   },
   "lib/actions/import.ts#previewNewProviderAction": {
-    allowed: ["admin"],
+    allowed: ["admin", "managerX", "managerY"],
     writes: false,
     prepare: async () => {
       const doc = makeProviderDocument();
@@ -181,7 +181,7 @@ const editorExpectations: Record<string, Expectation> = {
     },
   },
   "lib/actions/import.ts#importNewProviderAction": {
-    allowed: ["admin"],
+    allowed: ["admin", "managerX", "managerY"],
     prepare: async () => {
       const doc = makeProviderDocument();
       return {
@@ -194,6 +194,25 @@ const editorExpectations: Record<string, Expectation> = {
 
 const expectations: Record<string, Expectation> = {
   ...editorExpectations,
+  "lib/actions/providers.ts#createProviderAction": {
+    allowed: ["admin", "managerX", "managerY"],
+    prepare: async () => {
+      const slug = `new-${uid()}`;
+      return {
+        form: form({
+          name: `New ${slug}`,
+          slug,
+          summary: "A provider started in the browser.",
+          brandColor: "#123456",
+          sourceTitle: "Its page",
+          sourceDocument: "its-page.html",
+          customerName: "Customer",
+          thirdParties: "Hyperscaler",
+        }),
+        changed: async () => (await db().provider.count({ where: { slug, publishedAt: null } })) === 1,
+      };
+    },
+  },
   "lib/actions/users.ts#createUserAction": {
     allowed: ["admin"],
     prepare: async () => {

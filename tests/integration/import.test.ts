@@ -6,17 +6,19 @@ import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/rou
 import { importMatrixAction, previewMatrixImportAction } from "@/lib/actions/import";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { responsibleParties } from "@/lib/domain/assignment";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import {
-  detectMatrixFormat,
   importServiceMatrix,
   matrixImportLimits,
   previewServiceMatrix,
   type MatrixImportMode,
+  type SplitRule,
 } from "@/lib/drafts/import-service-matrix";
 import { getProvider } from "@/lib/providers/get-provider";
 import { getService } from "@/lib/providers/get-service";
+import { detectMatrixFormat } from "@/lib/transfer/matrix-import/read-matrix-file";
 import {
   findJsonSyntaxError,
   importProviderDocument,
@@ -24,7 +26,7 @@ import {
   providerImportLimits,
   type ProviderImportTarget,
 } from "@/lib/transfer/import-provider-document";
-import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import { providerDocumentSchema, type Area, type ProviderDocument } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
 import { danubedata } from "@/prisma/seed/danubedata";
 import { actAs } from "../support/actor";
@@ -70,9 +72,16 @@ async function danubeCopy() {
   return { ...created, slug: created.document.slug, manager };
 }
 
-/** A small provider (one service, one area, optionally a layer and a deployment model), with a manager. */
+/**
+ * A small provider (one service, two areas, optionally a layer and a deployment model), with a
+ * manager. Its provider party is called "Acme": files name the party columns by the parties' names.
+ */
 async function smallProvider(options: { isPrivate?: boolean; withModel?: boolean } = {}) {
   const doc = makeProviderDocument({ isPrivate: options.isPrivate });
+  doc.parties = [
+    { key: "provider", name: "Acme", role: "provider" },
+    { key: "customer", name: "Customer", role: "customer" },
+  ];
   const service = doc.services[0]!;
   service.layers = [{ key: "platform", name: "Platform", components: [] }];
   service.areas = [
@@ -99,6 +108,19 @@ async function smallProvider(options: { isPrivate?: boolean; withModel?: boolean
   return { ...created, slug: created.document.slug, service: service.slug, manager };
 }
 
+/**
+ * An area with the parties that carry it written out, sorted: a file's row and a stored area name the
+ * same parties whether they list them or leave them to the assignment's default.
+ */
+const withCarriers = (area: Area) => ({
+  ...area,
+  parties: responsibleParties(area.assignment, area.parties, providerAndCustomer).sort(),
+});
+const providerAndCustomer = [
+  { key: "provider", role: "provider" },
+  { key: "customer", role: "customer" },
+] as const;
+
 const auditCount = (providerId: string, action: string) => db().auditEntry.count({ where: { providerId, action } });
 const draftRow = (providerId: string) => db().providerDraft.findUnique({ where: { providerId } });
 
@@ -109,6 +131,7 @@ function matrix(options: {
   text: string;
   format?: "csv" | "markdown";
   mode?: MatrixImportMode;
+  split?: SplitRule;
   expectedDraftVersion?: number;
 }) {
   return {
@@ -116,10 +139,10 @@ function matrix(options: {
     actor: options.actor,
     provider: options.provider,
     service: options.service,
-    text: options.text,
-    format: options.format ?? detectMatrixFormat({ text: options.text }),
+    file: { format: options.format ?? detectMatrixFormat({ text: options.text }), text: options.text },
     mode: options.mode ?? "replace",
     fileName: "matrix-file",
+    ...(options.split !== undefined ? { split: options.split } : {}),
     ...(options.expectedDraftVersion !== undefined ? { expectedDraftVersion: options.expectedDraftVersion } : {}),
   };
 }
@@ -129,18 +152,28 @@ describe("service matrix import", () => {
     const p = await danubeCopy();
     expect(detectMatrixFormat({ text: vpsTable })).toBe("markdown");
     const same = await previewServiceMatrix(
-      matrix({ actor: p.manager, provider: p.slug, service: "vps", text: vpsTable }),
+      matrix({ actor: p.manager, provider: p.slug, service: "vps", text: vpsTable, split: "commas" }),
     );
     expect(same.errorCount).toBe(0);
     expect(same.rows.map((r) => [r.line, r.effect])).toEqual([3, 4, 5, 6, 7, 8, 9].map((line) => [line, "unchanged"]));
     expect([same.added, same.changed, same.removed]).toEqual([[], [], []]);
     expect(same.draftVersion).toBe(0);
+    expect(same.rows[0]!.cells.map((c) => c.reading.notes)).toEqual([["split at commas into 4 duties"], ["N/A"]]);
+    // Split at line breaks only (the default), every cell listing several duties would become one.
+    const whole = await previewServiceMatrix(
+      matrix({ actor: p.manager, provider: p.slug, service: "vps", text: vpsTable }),
+    );
+    expect(whole.split).toBe("lines");
+    expect(whole.unchanged).toEqual([]);
+    expect(whole.rows[0]!.area?.cells[0]?.duties).toEqual([
+      { text: "Data center security, power, cooling, hardware procurement and maintenance" },
+    ]);
 
     const edited = vpsTable
       .replace("| Guest Operating System | N/A |", "| Guest Operating System | Base image updates |")
       .concat("\n| Monitoring | Host monitoring | Alert routing, on-call |");
     const preview = await previewServiceMatrix(
-      matrix({ actor: p.manager, provider: p.slug, service: "vps", text: edited }),
+      matrix({ actor: p.manager, provider: p.slug, service: "vps", text: edited, split: "commas" }),
     );
     expect(preview.changed).toEqual(["Guest Operating System"]);
     expect(preview.added).toEqual(["Monitoring"]);
@@ -148,7 +181,14 @@ describe("service matrix import", () => {
     expect(await draftRow(p.id)).toBeNull();
 
     const result = await importServiceMatrix(
-      matrix({ actor: p.manager, provider: p.slug, service: "vps", text: edited, expectedDraftVersion: 0 }),
+      matrix({
+        actor: p.manager,
+        provider: p.slug,
+        service: "vps",
+        text: edited,
+        split: "commas",
+        expectedDraftVersion: 0,
+      }),
     );
     expect(result).toEqual({ draftVersion: 1, rows: 8, added: 1, changed: 1, unchanged: 6, removed: 0 });
     const areas = (await getDraft({ db: db(), actor: p.manager, provider: p.slug })).document.services.find(
@@ -156,7 +196,7 @@ describe("service matrix import", () => {
     )!.areas;
     expect(areas.map((a) => a.name).at(-1)).toBe("Monitoring");
     // The changed row keeps its key; the new row gets one from its name.
-    expect(areas.find((a) => a.name === "Guest Operating System")).toEqual({
+    expect(withCarriers(areas.find((a) => a.name === "Guest Operating System")!)).toEqual({
       key: "guest-operating-system",
       name: "Guest Operating System",
       assignment: "shared",
@@ -190,6 +230,8 @@ describe("service matrix import", () => {
         service: "vps",
         mode: "replace",
         format: "markdown",
+        split: "commas",
+        corrections: 0,
         fileName: "matrix-file",
         rows: 8,
         added: ["Monitoring"],
@@ -206,7 +248,14 @@ describe("service matrix import", () => {
     expect(detectMatrixFormat({ text: csv })).toBe("csv");
     expect(detectMatrixFormat({ fileName: "vps.md", text: csv })).toBe("markdown");
     const preview = await previewServiceMatrix(
-      matrix({ actor: p.manager, provider: p.slug, service: "managed-databases", text: csv, format: "csv" }),
+      matrix({
+        actor: p.manager,
+        provider: p.slug,
+        service: "managed-databases",
+        text: csv,
+        format: "csv",
+        split: "commas",
+      }),
     );
     // Into another service: the VPS rows replace the database rows.
     expect(preview.errorCount).toBe(0);
@@ -222,16 +271,23 @@ describe("service matrix import", () => {
       "Performance",
     ]);
     await importServiceMatrix(
-      matrix({ actor: p.manager, provider: p.slug, service: "managed-databases", text: csv, format: "csv" }),
+      matrix({
+        actor: p.manager,
+        provider: p.slug,
+        service: "managed-databases",
+        text: csv,
+        format: "csv",
+        split: "commas",
+      }),
     );
     const draft = (await getDraft({ db: db(), actor: p.manager, provider: p.slug })).document;
     const areas = (slug: string) => draft.services.find((s) => s.slug === slug)!.areas;
-    expect(areas("managed-databases")).toEqual(areas("vps"));
+    expect(areas("managed-databases").map(withCarriers)).toEqual(areas("vps").map(withCarriers));
   });
 
   test.each([
     ["malformed CSV", 'Responsibility Area,Acme,Customer\n"Backups,Snapshots,Restore', "csv", /never closed/],
-    ["wrong columns", "Name,Owner,Client\nBackups,Snapshots,Restore", "csv", /Expected the columns/],
+    ["an unknown column", "Name,Owner,Client\nBackups,Snapshots,Restore", "csv", /^Unknown column "Name": /],
     ["no Markdown table", "Just a paragraph.", "markdown", /No Markdown table found/],
     [
       "a file over the size limit",
@@ -287,14 +343,18 @@ describe("service matrix import", () => {
       [3, true],
       [4, false],
     ]);
-    expect(preview.rows[1]!.errors[0]).toMatch(/^Assignment: Choose one of/);
+    expect(preview.rows[1]!.errors).toEqual([
+      expect.stringMatching(/^"Assignment" "sometimes": use one of provider, /),
+    ]);
 
     const error = await refusal(
       importServiceMatrix(matrix({ actor: p.manager, provider: p.slug, service: p.service, text: csv })),
     );
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toBe("1 of 3 rows has errors, so nothing was imported. Fix it and preview again.");
-    expect(error.fieldErrors).toEqual([{ path: "line 3", message: expect.stringMatching(/^Assignment:/) }]);
+    expect(error.fieldErrors).toEqual([
+      { path: "line 3", message: expect.stringMatching(/^"Assignment" "sometimes"/) },
+    ]);
     const draft = await getDraft({ db: db(), actor: p.manager, provider: p.slug });
     expect(draft.version).toBe(1);
     expect(draft.document.services[0]!.areas.map((a) => a.name)).toEqual(["Hardware", "Data"]);
@@ -326,7 +386,7 @@ describe("service matrix import", () => {
     );
     expect(duplicate.rows.map((r) => r.errors)).toEqual([
       [],
-      ['The service already has an area "Network"; choose Replace to overwrite it.'],
+      ['The service already has an area "Network" here; choose Replace to overwrite it.'],
     ]);
     expect(
       (
@@ -385,7 +445,7 @@ describe("service matrix import", () => {
         text: "Area,Acme,Customer,Layer\nHardware,Replace disks,N/A,basement\nData,-,Classify data,",
       }),
     );
-    expect(layer.rows[0]!.errors).toEqual(['Layer: No layer "basement" in this service']);
+    expect(layer.rows[0]!.errors).toEqual(['layer: No layer "basement" in this service']);
     expect(
       (await refusal(previewServiceMatrix(matrix({ actor: p.manager, provider: p.slug, service: "nope", text })))).code,
     ).toBe("NOT_FOUND");
@@ -516,13 +576,15 @@ describe("provider document (JSON) import", () => {
     expect((await exportAs(anonymous, "danubedata")).status).toBe(200);
   });
 
-  test("a new slug creates the provider, for administrators only", async () => {
+  test("a new slug creates the provider as a draft, for administrators and account managers", async () => {
     const admin = (await makeUser({ role: "admin" })).actor;
     const p = await smallProvider();
     const fresh = makeProviderDocument();
     const json = JSON.stringify(fresh);
-    for (const actor of [p.manager, (await makeUser({ role: "auditor" })).actor])
-      expect((await refusal(importProviderDocument({ db: db(), actor, json }))).code).toBe("FORBIDDEN");
+    for (const actor of [(await makeUser({ role: "customer" })).actor, (await makeUser({ role: "auditor" })).actor])
+      expect((await refusal(importProviderDocument({ db: db(), actor, json, target: { kind: "new" } }))).code).toBe(
+        "FORBIDDEN",
+      );
     expect((await refusal(importProviderDocument({ db: db(), actor: anonymous, json }))).code).toBe("UNAUTHORIZED");
     expect((await refusal(previewProviderDocument({ db: db(), actor: p.manager, json }))).code).toBe("FORBIDDEN");
     // A manager's Import page takes its own provider's document only.
@@ -537,20 +599,60 @@ describe("provider document (JSON) import", () => {
     const preview = await previewProviderDocument({ db: db(), actor: admin, json, target: { kind: "new" } });
     expect(preview).toMatchObject({ outcome: "create", current: null, errors: [], counts: { services: 1, areas: 1 } });
     const created = await importProviderDocument({ db: db(), actor: admin, json, target: { kind: "new" } });
-    expect(created).toEqual({ outcome: "created", slug: fresh.slug, name: fresh.name, version: 1 });
-    const row = await db().provider.findUniqueOrThrow({ where: { slug: fresh.slug }, include: { versions: true } });
-    expect(row.versions.map((v) => [v.number, v.note])).toEqual([[1, "Imported"]]);
-    expect((await getProvider({ actor: anonymous, slug: fresh.slug }))?.name).toBe(fresh.name);
+    expect(created).toEqual({ outcome: "created", slug: fresh.slug, name: fresh.name, draftVersion: 1 });
+    const row = await db().provider.findUniqueOrThrow({
+      where: { slug: fresh.slug },
+      include: { versions: true, draft: true },
+    });
+    // A draft only: nothing published, nobody but staff and its editors sees it yet.
+    expect(row.versions).toEqual([]);
+    expect(row.publishedAt).toBeNull();
+    expect(row.draft?.document).toMatchObject(providerDocumentSchema.parse(JSON.parse(json)));
+    expect(await getProvider({ actor: anonymous, slug: fresh.slug })).toBeNull();
     expect(await auditCount(row.id, "provider.create")).toBe(1);
-    // It reads back as the file (the tables store the default parties explicitly).
-    const exported = await exportAs(admin, fresh.slug);
-    expect(exported.body).toMatchObject(providerDocumentSchema.parse(JSON.parse(json)));
 
     const again = await refusal(importProviderDocument({ db: db(), actor: admin, json, target: { kind: "new" } }));
     expect(again.code).toBe("CONFLICT");
     expect(again.message).toMatch(/already exists/);
     // With the slug deciding, the same file now goes into the draft.
     expect(await importProviderDocument({ db: db(), actor: admin, json })).toMatchObject({ outcome: "draft" });
+  });
+
+  test("an account manager creates a new provider from a file and manages it; a hidden slug stays taken", async () => {
+    const manager = (await makeUser({ role: "account-manager" })).actor;
+    const fresh = makeProviderDocument();
+    const created = await importProviderDocument({
+      db: db(),
+      actor: manager,
+      json: JSON.stringify(fresh),
+      target: { kind: "new" },
+    });
+    expect(created).toMatchObject({ outcome: "created", slug: fresh.slug, draftVersion: 1 });
+    const row = await db().provider.findUniqueOrThrow({ where: { slug: fresh.slug }, include: { managers: true } });
+    expect(row.managers.map((m) => m.userId)).toEqual([manager.id]);
+    // The creator edits it like any provider they manage (a session would load the new assignment).
+    const managing = { ...manager, managedProviderIds: [row.id] };
+    expect((await getProvider({ actor: managing, slug: fresh.slug }))?.name).toBe(fresh.name);
+    expect(await getProvider({ actor: anonymous, slug: fresh.slug })).toBeNull();
+
+    // Another manager cannot see the unpublished provider, yet cannot take its slug either.
+    const other = (await makeUser({ role: "account-manager" })).actor;
+    const clash = { ...makeProviderDocument(), slug: fresh.slug };
+    const preview = await previewProviderDocument({
+      db: db(),
+      actor: other,
+      json: JSON.stringify(clash),
+      target: { kind: "new" },
+    });
+    expect(preview.errors).toEqual([
+      { path: "slug", message: `The slug "${fresh.slug}" is taken: change the file's slug to import it.` },
+    ]);
+    expect(JSON.stringify(preview)).not.toContain(fresh.name);
+    const refused = await refusal(
+      importProviderDocument({ db: db(), actor: other, json: JSON.stringify(clash), target: { kind: "new" } }),
+    );
+    expect(refused.code).toBe("CONFLICT");
+    expect(await db().provider.count({ where: { slug: fresh.slug } })).toBe(1);
   });
 
   test.each([

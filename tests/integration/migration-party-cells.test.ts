@@ -20,7 +20,16 @@ const BEFORE = "20261202030000_unsafe_links";
 /** An area as the tables held it before: one list per side, N/A flags, no key, no cells, parties stored. */
 function v1Area(area: Area, doc: ProviderDocument) {
   const side = (party: string) => area.cells.find((c) => c.party === party);
-  const { key: _key, cells: _cells, layer: _layer, ...rest } = area;
+  // Fields the party-cells model introduced did not exist before it.
+  const {
+    key: _key,
+    cells: _cells,
+    layer: _layer,
+    assignmentReason: _reason,
+    group: _group,
+    references: _refs,
+    ...rest
+  } = area;
   return {
     ...rest,
     parties: responsibleParties(area.assignment, area.parties, doc.parties),

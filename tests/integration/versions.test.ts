@@ -267,13 +267,13 @@ describe("changelog feed", () => {
     const content = entries.map((e) => kid(e, "content"));
     expect(content.every((c) => c.attributes.type === "html")).toBe(true);
     expect(content[0]!.text).toContain(
-      `<li>Second Service: area “Area 0”: assignment Shared → Provider; responsible parties −1; provider duties +1; customer duties −1</li>`,
+      `<li>Second Service: area “Area 0”: assignment Shared → Provider; responsible parties −1; ${p.document.parties[0]!.name} duties +1; Customer duties −1</li>`,
     );
     expect(content[0]!.text).toContain(
       `<a href="http://localhost/providers/${p.slug}/versions/compare?from=2&amp;to=3">Compare with the previous version</a>`,
     );
     expect(content[1]!.text).toContain("<p>Customers rotate keys &lt;now&gt; &amp; &quot;always&quot;</p>");
-    expect(content[1]!.text).toContain(`<li>${p.firstService.name}: area “Area 1”: customer duties +1 −1</li>`);
+    expect(content[1]!.text).toContain(`<li>${p.firstService.name}: area “Area 1”: Customer duties +1 −1</li>`);
     expect(content[2]!.text).toContain("<li>First published version: 2 services, 4 responsibility areas.</li>");
     expect(content[2]!.text).not.toContain("Compare with");
     // In the raw XML, markup in notes never appears unescaped.
@@ -476,16 +476,16 @@ describe("formatting helpers", () => {
     after.services[0]!.areas.push({ ...structuredClone(area), key: "new-area", name: "New area" });
     after.sections.push({ slug: "faq", title: "FAQ", body: "Ask us." });
     after.name = "Renamed";
-    const lines = describeChanges(diffProviderDocuments(before, after));
+    const lines = describeChanges(diffProviderDocuments(before, after), { parties: after.parties });
     const service = after.services[0]!.name;
     expect(lines).toEqual([
       "Provider details: name changed",
       `${service}: area added: “New area”`,
-      `${service}: area “${area.name}”: assignment Shared → Customer; responsible parties −1; customer duties +1`,
+      `${service}: area “${area.name}”: assignment Shared → Customer; responsible parties −1; Customer duties +1`,
       "section added: “FAQ”",
     ]);
     expect(describeChanges(diffProviderDocuments(before, before))).toEqual(["No change in content."]);
-    expect(describeChanges(diffProviderDocuments(before, after), 2)).toEqual([
+    expect(describeChanges(diffProviderDocuments(before, after), { limit: 2 })).toEqual([
       "Provider details: name changed",
       "… and 3 more changes.",
     ]);

@@ -90,3 +90,33 @@ describe.each(["anonymous", "customerA", "customerB", "managerX", "managerY", "a
     expect(Boolean(await getProvider({ actor, slug: w.y.document.slug }))).toBe(visible);
   });
 });
+
+describe("a provider that exists only as a draft", () => {
+  test("is hidden from readers, even subscribers, until published; its manager and staff see it marked", async () => {
+    const z = await createProvider(makeProviderDocument());
+    await getDb().provider.update({ where: { id: z.id }, data: { publishedAt: null } });
+    const service = await getDb().service.findFirstOrThrow({ where: { providerId: z.id } });
+    const org = await makeOrganization({ serviceIds: [service.id] });
+    const readers: Actor[] = [
+      anonymous,
+      (await makeUser({ role: "customer", organizationId: org.id })).actor,
+      (await makeUser({ role: "account-manager" })).actor,
+    ];
+    const staff: Actor[] = [
+      (await makeUser({ role: "account-manager", managedProviderIds: [z.id] })).actor,
+      (await makeUser({ role: "auditor" })).actor,
+      (await makeUser({ role: "admin" })).actor,
+    ];
+    const slug = z.document.slug;
+    for (const actor of readers) {
+      expect(await getProvider({ actor, slug })).toBeNull();
+      expect((await listProviders({ actor })).map((p) => p.slug)).not.toContain(slug);
+      actAs(actor);
+      expect((await callRoute(providerRoute, `/api/v1/providers/${slug}`, { provider: slug })).status).toBe(404);
+    }
+    for (const actor of staff) {
+      expect((await getProvider({ actor, slug }))?.name).toBe(z.document.name);
+      expect((await listProviders({ actor })).find((p) => p.slug === slug)).toMatchObject({ published: false });
+    }
+  });
+});

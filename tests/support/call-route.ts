@@ -3,7 +3,8 @@ export async function callRoute<P extends Record<string, string>>(
   handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
   path: string,
   params: P,
+  init?: RequestInit,
 ): Promise<{ status: number; contentType: string | null; body: unknown }> {
-  const response = await handler(new Request(`http://localhost${path}`), { params: Promise.resolve(params) });
+  const response = await handler(new Request(`http://localhost${path}`, init), { params: Promise.resolve(params) });
   return { status: response.status, contentType: response.headers.get("content-type"), body: await response.json() };
 }

@@ -6,7 +6,7 @@ import {
   type EffectiveService,
 } from "@/lib/domain/deployment-model";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
-import type { AreaDto, ComponentDto, DeploymentModelDto, LayerDto } from "@/lib/validation/api";
+import type { AreaDto, ComponentDto, DeploymentModelDto, LayerDto, PartyDto } from "@/lib/validation/api";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
 
@@ -115,7 +115,12 @@ const deploymentModels: DeploymentModelDto[] = [
   ]),
 ];
 
-const service = { areas, layers, deploymentModels };
+const parties: PartyDto[] = [
+  { key: "contain", name: "Contain", role: "provider", description: null },
+  { key: "customer", name: "Customer", role: "customer", description: null },
+];
+
+const service = { areas, layers, deploymentModels, parties };
 
 function comp(result: EffectiveService, layerKey: string, key: string) {
   const found = result.layers.find((l) => l.key === layerKey)?.components.find((c) => c.key === key);
@@ -167,9 +172,20 @@ describe("applyDeploymentModel", () => {
     expect(areaOf(result, "Physical security")).toMatchObject({
       assignment: "customer",
       parties: ["customer"],
+      // The CAIQ mapping follows the assignment in force, not the default's.
+      caiq: { ownership: "CSC-owned", exact: true },
       overridden: true,
     });
     expect(areaOf(result, "Backups")).toMatchObject({ assignment: "shared", overridden: false });
+  });
+
+  test("an override without an interpretation of its own keeps the row's", () => {
+    const explained = areas.map((a) => ({ ...a, interpretation: `Why ${a.name}` }));
+    const result = applyDeploymentModel({ ...service, areas: explained }, "customer-datacenters");
+    expect(areaOf(result, "Physical security")).toMatchObject({
+      overridden: true,
+      interpretation: "Why Physical security",
+    });
   });
 
   test("a variant inherits its group's assignments", () => {
@@ -203,6 +219,7 @@ describe("applyDeploymentModel", () => {
     const svc = {
       areas,
       layers,
+      parties,
       deploymentModels: [
         model("x", null, [
           onArea("backups", "shared", ["contain", "customer"]),
@@ -216,7 +233,12 @@ describe("applyDeploymentModel", () => {
   });
 
   test("an assignment naming an area by its name (not its key) overrides nothing", () => {
-    const svc = { areas, layers, deploymentModels: [model("x", null, [onArea("Backups", "customer", ["customer"])])] };
+    const svc = {
+      areas,
+      layers,
+      parties,
+      deploymentModels: [model("x", null, [onArea("Backups", "customer", ["customer"])])],
+    };
     expect(areaOf(applyDeploymentModel(svc, "x"), "Backups")).toMatchObject({
       assignment: "shared",
       overridden: false,
@@ -262,7 +284,7 @@ describe("applyDeploymentModel", () => {
       "infrastructure/network",
     ]);
     const cyclic = [model("a", "b", [onArea("backups", "customer", ["customer"])]), model("b", "a", [])];
-    const result = applyDeploymentModel({ areas, layers, deploymentModels: cyclic }, "a");
+    const result = applyDeploymentModel({ areas, layers, parties, deploymentModels: cyclic }, "a");
     expect(areaOf(result, "Backups").assignment).toBe("customer");
   });
 });

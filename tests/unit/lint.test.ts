@@ -377,3 +377,31 @@ describe("lint: seed documents", () => {
     ]);
   });
 });
+
+describe("lint: the model as a whole", () => {
+  test("a provider with nothing to show yet cannot be published", () => {
+    const issues = lintProviderDocument(doc([]));
+    expect(issues).toEqual([
+      {
+        severity: "error",
+        rule: "empty-model",
+        message: expect.stringMatching(/no services or cross-cutting areas yet/),
+        path: ["services"],
+      },
+    ]);
+    expect(lintProviderDocument(doc([], { crossCuttingAreas: [area("Identity")] }))).toEqual([]);
+  });
+
+  test("a service with no areas and no layers is a warning naming it", () => {
+    const issues = lintProviderDocument(doc([service("a", [area("Data")]), service("b", [])]));
+    expect(issues).toEqual([
+      {
+        severity: "warning",
+        rule: "service-without-areas",
+        message: 'Service "Service B" has no responsibility areas yet: readers would see an empty matrix',
+        path: ["services", 1, "areas"],
+        service: "b",
+      },
+    ]);
+  });
+});

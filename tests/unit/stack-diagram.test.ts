@@ -279,6 +279,7 @@ describe("buildStackDiagram", () => {
     const effective = applyDeploymentModel(
       {
         areas: [],
+        parties,
         layers: stackit.map((l) => ({ ...l, components: [...l.components] })),
         deploymentModels: [
           {

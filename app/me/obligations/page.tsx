@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
+import { DutyCard } from "@/components/obligations/duty-card";
 import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { getObligations, type ObligationAreaDto, type ObligationsDto } from "@/lib/obligations/get-obligations";
+import { getObligations, type ObligationsDto } from "@/lib/obligations/get-obligations";
 import { plural } from "@/lib/format";
-import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -162,68 +161,5 @@ function SummaryRow(props: { href: string; label: string; provider: string; coun
       </a>
       <span className="shrink-0 tabular-nums font-medium text-slate-900">{plural(props.count, "duty", "duties")}</span>
     </li>
-  );
-}
-
-function DutyCard(props: {
-  id: string;
-  title: string;
-  href: string;
-  meta: string;
-  dutyCount: number;
-  areas: ObligationAreaDto[];
-}) {
-  return (
-    <Card className="scroll-mt-6 overflow-hidden print:break-inside-auto">
-      <section aria-labelledby={`${props.id}-title`} id={props.id}>
-        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 bg-slate-50/60 px-5 py-3">
-          <h3 id={`${props.id}-title`} className="font-semibold text-slate-900">
-            <Link href={props.href} className="text-blue-800 hover:underline">
-              {props.title}
-            </Link>
-          </h3>
-          <p className="text-sm text-slate-600">
-            <span className="mr-2 rounded bg-slate-200/70 px-1.5 py-0.5 text-xs font-medium text-slate-700">
-              {props.meta}
-            </span>
-            {plural(props.dutyCount, "duty", "duties")} in {plural(props.areas.length, "area")}
-          </p>
-        </div>
-        <ul className="divide-y divide-slate-100">
-          {props.areas.map((area) => (
-            <li key={area.key} className="grid gap-x-6 gap-y-2 px-5 py-3 md:grid-cols-[minmax(0,16rem)_1fr]">
-              <div>
-                {area.groups.length ? <p className="text-xs text-slate-500">{area.groups.join(" › ")}</p> : null}
-                <h4 className="text-sm font-medium text-slate-900">{area.name}</h4>
-                <div className="mt-1">
-                  <AssignmentBadge assignment={area.assignment} />
-                </div>
-              </div>
-              <div>
-                <ul aria-label={`${area.name}: your duties`} className="space-y-1 text-sm text-slate-800">
-                  {area.duties.map((duty, i) => (
-                    <li key={`${i}-${duty.text}`} className="flex gap-2">
-                      <span aria-hidden="true" className="mt-1 size-3 shrink-0 rounded-sm border border-slate-400" />
-                      <span className="min-w-0">
-                        {duty.strength === "must" ? null : (
-                          <span className="mr-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
-                            {dutyStrengthLabels[duty.strength]}:
-                          </span>
-                        )}
-                        <span className="first-letter:uppercase">{duty.text}</span>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-                {area.notes ? <p className="mt-2 text-xs text-slate-600">Note: {area.notes}</p> : null}
-                {area.interpretation ? (
-                  <p className="mt-2 text-xs italic text-slate-500">Interpretation: {area.interpretation}</p>
-                ) : null}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </Card>
   );
 }

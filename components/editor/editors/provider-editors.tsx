@@ -2,7 +2,8 @@
 
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { area, options, Scalar, slugHint, str, text } from "./field-helpers";
-import { DraftList, DraftValueForm } from "../draft-value-form";
+import { DraftList } from "../draft-list";
+import { DraftValueForm } from "../draft-value-form";
 import { partyRoles } from "@/lib/domain/assignment";
 import { complianceKinds, contactKinds } from "@/lib/domain/vocabulary";
 

@@ -12,7 +12,8 @@ import {
   str,
   text,
 } from "./field-helpers";
-import { DraftList, DraftRemoveButton, DraftValueForm, type FieldSpec } from "../draft-value-form";
+import { DraftList } from "../draft-list";
+import { DraftRemoveButton, DraftValueForm, type FieldSpec } from "../draft-value-form";
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
 import { serviceCategories } from "@/lib/domain/vocabulary";
 import { type EditorParty } from "../matrix/area-draft";

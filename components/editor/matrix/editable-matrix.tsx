@@ -145,7 +145,7 @@ export function EditableMatrix({
         role="region"
         aria-labelledby={captionId}
         tabIndex={0}
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs"
+        className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs"
       >
         <table className="w-full border-separate border-spacing-0 text-left text-sm">
           <caption id={captionId} className="sr-only">

@@ -53,6 +53,12 @@ export default async function ProviderPage({ params }: Props) {
           {draft ? <LinkButton href={`/providers/${provider.slug}/import`}>Import</LinkButton> : null}
         </div>
       </header>
+      {provider.published ? null : (
+        <p className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          Not published yet: readers cannot see this provider. Build its model in the draft (Edit, Import) and publish
+          it when it is ready.
+        </p>
+      )}
 
       <Section
         id="services"

@@ -48,7 +48,9 @@ export async function GET(request: Request, context: { params: Promise<{ provide
         contentHtml: entryContentHtml({
           note: entry.note,
           changes: entry.previous
-            ? describeChanges(diffProviderDocuments(entry.previous, entry.document))
+            ? describeChanges(diffProviderDocuments(entry.previous, entry.document), {
+                parties: entry.document.parties,
+              })
             : [describeFirstVersion(entry.document)],
           compareUrl:
             entry.previousNumber === null

@@ -50,7 +50,7 @@ export default async function ComparePage({ params }: Props) {
                 <Link href={`/providers/${provider.slug}/services/${c.slug}`} className="hover:underline">
                   {c.name}
                 </Link>
-                <div className="text-xs font-normal text-slate-500">
+                <div className="text-xs font-normal text-slate-600">
                   {c.category} · {Math.round(c.providerShare * 100)}% provider
                 </div>
               </TableHead>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GroupsEditor } from "@/components/editor/editors/groups-editor";
 import { EditableMatrix, type RowIssue } from "@/components/editor/matrix/editable-matrix";
 import { DiscardForm, PublishForm, RevertForm } from "@/components/editor/draft-forms";
 import { LintPanel } from "@/components/editor/lint-panel";
@@ -36,6 +37,7 @@ export default async function EditProviderPage({ params }: Props) {
   const { actor, draft } = await requireEditorDraft(slug, `/providers/${slug}/edit`);
   const document = draft.document;
   const versions = (await listVersions({ actor, provider: slug }))?.versions ?? [];
+  const neverPublished = versions.length === 0;
   const issues = lintProviderDocument(document);
   const errorCount = issues.filter((i) => i.severity === "error").length;
   const warningCount = issues.length - errorCount;
@@ -64,8 +66,9 @@ export default async function EditProviderPage({ params }: Props) {
       <header className="border-l-4 pl-4" style={{ borderColor: document.brandColor }}>
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Edit {document.name}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          Changes are saved to the draft one at a time; readers keep seeing the published model until the draft is
-          published.
+          {neverPublished
+            ? "Changes are saved to the draft one at a time. The provider is not published yet: readers see nothing until you publish it."
+            : "Changes are saved to the draft one at a time; readers keep seeing the published model until the draft is published."}
         </p>
         <p role="status" className="mt-3 text-sm font-medium text-slate-800">
           {changes === 0
@@ -164,6 +167,14 @@ export default async function EditProviderPage({ params }: Props) {
                       <ServiceFieldsEditor provider={slug} index={index} service={service} />
                     </div>
                   </details>
+                  <details className="mt-3" id={`service-${service.slug}-groups`}>
+                    <summary className="cursor-pointer text-sm font-medium text-slate-800">
+                      Groups of areas ({service.groups.length})
+                    </summary>
+                    <div className="mt-3">
+                      <GroupsEditor provider={slug} path={["services", index, "groups"]} groups={service.groups} />
+                    </div>
+                  </details>
                   <details className="mt-3" id={`service-${service.slug}-layers`}>
                     <summary className="cursor-pointer text-sm font-medium text-slate-800">
                       Layers and components ({service.layers.length})
@@ -195,6 +206,14 @@ export default async function EditProviderPage({ params }: Props) {
         title="Cross-cutting areas"
         description="Areas that apply to every service of this provider."
       >
+        <details className="mb-4" id="cross-cutting-groups">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">
+            Groups of cross-cutting areas ({document.crossCuttingGroups.length})
+          </summary>
+          <div className="mt-3">
+            <GroupsEditor provider={slug} path={["crossCuttingGroups"]} groups={document.crossCuttingGroups} />
+          </div>
+        </details>
         <EditableMatrix
           provider={slug}
           basePath={["crossCuttingAreas"]}

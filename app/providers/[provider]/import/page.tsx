@@ -59,7 +59,8 @@ export default async function ImportPage({ params }: Props) {
           )}
         </p>
         <p className="mt-1 text-slate-600">
-          Limits: matrix files up to {kib(matrixImportLimits.maxBytes)} and {matrixImportLimits.maxRows} rows; provider
+          Limits: matrix files up to {kib(matrixImportLimits.maxBytes)} of text or{" "}
+          {kib(matrixImportLimits.maxWorkbookBytes)} as a workbook, and {matrixImportLimits.maxRows} rows; provider
           documents (JSON) up to {kib(providerImportLimits.maxBytes)}.
         </p>
       </Card>
@@ -67,7 +68,7 @@ export default async function ImportPage({ params }: Props) {
       <Section
         id="service-matrix"
         title="Service matrix"
-        description={`One service's responsibility areas from a CSV file or a Markdown table shaped like the source documents' (“Responsibility Area | ${providerColumn} | Customer”).`}
+        description={`One service's responsibility areas from a CSV, Markdown or XLSX file: a column of areas (“Responsibility Area”, “Activity”, …) and one per party (“${providerColumn}”, “Customer”, …) holding duties, N/A or RACI letters; several Markdown tables under headings become groups.`}
       >
         <Card className="p-6">
           {document.services.length ? (
@@ -75,7 +76,7 @@ export default async function ImportPage({ params }: Props) {
               provider={slug}
               providerColumn={providerColumn}
               services={document.services.map((s) => ({ slug: s.slug, name: s.name, areas: s.areas.length }))}
-              limits={{ maxBytes: matrixImportLimits.maxBytes, maxRows: matrixImportLimits.maxRows }}
+              limits={{ maxBytes: matrixImportLimits.maxWorkbookBytes, maxRows: matrixImportLimits.maxRows }}
             />
           ) : (
             <p className="text-sm text-slate-600">The draft has no services yet: import a whole provider below.</p>
@@ -104,11 +105,11 @@ export default async function ImportPage({ params }: Props) {
             label="Import a provider document"
           />
         </Card>
-        {can(actor, "edit:provider:any") ? (
+        {can(actor, "create:provider") ? (
           <p className="mt-3 text-sm text-slate-600">
             A document for another provider?{" "}
-            <Link href="/admin/import" prefetch={false} className="font-medium text-blue-700 hover:underline">
-              Import a new provider
+            <Link href="/providers/new" prefetch={false} className="font-medium text-blue-700 hover:underline">
+              Start a new provider from it
             </Link>
             .
           </p>

@@ -1,0 +1,69 @@
+// Every page, as each role reaches it, on a phone (390 px) and a desktop: axe finds no WCAG 2.1 A/AA
+// violation, and nothing scrolls sideways. Screenshots of both widths land in the artifacts.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+
+const pages: Record<string, { account?: string; paths: string[] }> = {
+  anonymous: {
+    paths: [
+      "/",
+      "/?q=backup",
+      "/sign-in",
+      "/providers/danubedata",
+      "/providers/danubedata/services/vps",
+      "/providers/danubedata/compare",
+      "/providers/stackit/services/edge-cloud",
+      "/providers/contain/services/platform",
+      "/providers/contain/services/platform?model=cloud-services",
+      "/providers/alibaba-cloud",
+      "/providers/danubedata/versions",
+      "/providers/danubedata/versions/1",
+      "/providers/danubedata/versions/1/services/vps",
+      "/providers/danubedata/versions/compare?from=1&to=1",
+    ],
+  },
+  customer: { account: "customer@demarc.local", paths: ["/me/obligations"] },
+  manager: {
+    account: "manager@demarc.local",
+    paths: [
+      "/providers/new",
+      "/providers/stackit/edit",
+      "/providers/stackit/import",
+      "/providers/stackit/services/edge-cloud?view=draft",
+    ],
+  },
+  auditor: { account: "auditor@demarc.local", paths: ["/audit"] },
+  admin: {
+    account: "admin@demarc.local",
+    paths: ["/admin", "/admin/users", "/admin/users/new", "/admin/organizations"],
+  },
+};
+
+async function check(page: Page, path: string, width: keyof typeof widths) {
+  await page.setViewportSize(widths[width]);
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
+  );
+  expect.soft(violations, `${path} at ${width} width:\n${violations.join("\n")}`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect.soft(overflow, `${path} scrolls sideways at ${width} width`).toBeLessThanOrEqual(0);
+  const name = path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "catalog";
+  await page.screenshot({ path: `tests/e2e/.artifacts/screenshots/a11y-${name}-${width}.png`, fullPage: true });
+}
+
+for (const [role, { account, paths }] of Object.entries(pages)) {
+  for (const path of paths) {
+    test(`${role}: ${path} passes axe and fits a phone`, async ({ page, signIn }) => {
+      if (account) await signIn(account);
+      await check(page, path, "phone");
+      await check(page, path, "desktop");
+    });
+  }
+}
