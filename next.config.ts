@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // PGlite and the schema engine ship WebAssembly, exceljs dynamic requires: keep them out of the server bundle.
+  // PGlite and the schema engine ship WebAssembly, exceljs dynamic requires: keep them out of the server
+  // bundle. (PDFs render in a worker thread that loads lib/exports/pdf from source, outside the bundle.)
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",

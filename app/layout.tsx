@@ -54,8 +54,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
           {children}
         </main>
-        <footer className="no-print mx-auto max-w-7xl px-4 pb-10 pt-4 text-xs text-slate-500 sm:px-6">
-          Demarc transcribes public shared responsibility documents; each provider page cites its source.
+        <footer className="no-print mx-auto max-w-7xl px-4 pb-10 pt-4 text-xs text-slate-600 sm:px-6">
+          Demarc transcribes public shared responsibility documents; each provider page cites its source.{" "}
+          <Link href="/verify" className="underline hover:text-slate-900">
+            Verify an exported file
+          </Link>
+          .
         </footer>
       </body>
     </html>

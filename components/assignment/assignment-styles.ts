@@ -35,13 +35,3 @@ export const assignmentClasses: Record<AssignmentValue, { badge: string; swatch:
     },
     "n/a": { badge: "bg-na-soft text-na ring-na/30", swatch: "bg-na", cell: "bg-na-soft", text: "text-na" },
   };
-
-/** Hex fills for SVG, mirroring the theme variables in app/globals.css. */
-export const assignmentHex: Record<AssignmentValue, { fill: string; stroke: string; text: string }> = {
-  provider: { fill: "#d1fae5", stroke: "#047857", text: "#064e3b" },
-  customer: { fill: "#dbeafe", stroke: "#1d4ed8", text: "#1e3a8a" },
-  shared: { fill: "#ede9fe", stroke: "#7c3aed", text: "#4c1d95" },
-  "best-effort": { fill: "#fef3c7", stroke: "#854d0e", text: "#713f12" },
-  "third-party": { fill: "#ffedd5", stroke: "#c2410c", text: "#7c2d12" },
-  "n/a": { fill: "#f3f4f6", stroke: "#4b5563", text: "#1f2937" },
-};

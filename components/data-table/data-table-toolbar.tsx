@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactTable, RowData } from "@tanstack/react-table";
-import { useId, type Ref } from "react";
+import { useId, type ReactNode, type Ref } from "react";
 import { columnLabel } from "./column-label";
 import { DataTableFacetedFilter } from "./data-table-faceted-filter";
 import { DataTableViewOptions } from "./data-table-view-options";
@@ -16,6 +16,7 @@ export function DataTableToolbar<TData extends RowData>({
   total,
   canReset,
   onReset,
+  end,
 }: {
   table: ReactTable<DataTableFeatures, TData>;
   noun: string;
@@ -24,6 +25,7 @@ export function DataTableToolbar<TData extends RowData>({
   total: number;
   canReset: boolean;
   onReset: () => void;
+  end?: ReactNode;
 }) {
   const searchId = useId();
   const query: unknown = table.state.globalFilter;
@@ -76,6 +78,7 @@ export function DataTableToolbar<TData extends RowData>({
           Showing {shown} of {total} {total === 1 ? "row" : "rows"}
         </p>
         <DataTableViewOptions table={table} />
+        {end}
       </div>
     </div>
   );

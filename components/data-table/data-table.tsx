@@ -41,6 +41,8 @@ export interface DataTableProps<TData extends RowData> {
   initialColumnVisibility?: ColumnVisibilityState;
   /** Shown when there are no rows at all (not when filters hide them). */
   emptyMessage?: ReactNode;
+  /** Beside the column picker, given what the table is filtered by (e.g. an Export menu for this view). */
+  toolbarEnd?: (filters: TableFilters) => ReactNode;
   className?: string;
 }
 
@@ -71,6 +73,12 @@ function sameSorting(a: SortingState, b: SortingState): boolean {
  * meta declares `facet`, column visibility, reset, an empty state and a live row count.
  * Table state lives in the TanStack v9 store (seeded from `initialState`); nothing is mirrored in effects.
  */
+/** What a table shows right now: the search text and each faceted column's chosen values. */
+export interface TableFilters {
+  query: string;
+  facets: Readonly<Record<string, readonly string[]>>;
+}
+
 export function DataTable<TData extends RowData>({
   data,
   columns,
@@ -84,6 +92,7 @@ export function DataTable<TData extends RowData>({
   initialSorting,
   initialColumnVisibility,
   emptyMessage,
+  toolbarEnd,
   className = "",
 }: DataTableProps<TData>) {
   const captionId = useId();
@@ -160,6 +169,12 @@ export function DataTable<TData extends RowData>({
   return (
     <div className={`flex flex-col gap-3 ${className}`}>
       <DataTableToolbar
+        end={toolbarEnd?.({
+          query,
+          facets: Object.fromEntries(
+            columnFilters.map((filter) => [filter.id, Array.isArray(filter.value) ? filter.value.map(String) : []]),
+          ),
+        })}
         table={table}
         noun={noun}
         searchRef={searchRef}

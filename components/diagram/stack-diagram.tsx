@@ -1,7 +1,7 @@
 // Accessible SVG rendering of a layered stack diagram. Server-compatible: no hooks, no client code.
 // All geometry comes from lib/diagrams/stack-diagram; this file only maps it to SVG elements.
 import type { ReactNode, SVGProps } from "react";
-import { assignmentHex } from "@/components/assignment/assignment-styles";
+import { assignmentHex } from "@/lib/domain/assignment-colours";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import type { AssignmentValue } from "@/lib/domain/assignment";
 import {

@@ -3,7 +3,9 @@
 import { useMemo } from "react";
 import { AssignmentLegend } from "@/components/assignment/assignment-badge";
 import { RaciLegend } from "./duties";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type TableFilters } from "@/components/data-table/data-table";
+import { ExportMenu } from "@/components/exports/export-menu";
+import { serviceExportFormats } from "@/lib/exports/export-formats";
 import type { RowGroup } from "@/components/data-table/row-groups";
 import { assignmentValues } from "@/lib/domain/assignment";
 import type { GroupDto, LayerDto, PartyDto } from "@/lib/validation/api";
@@ -23,6 +25,8 @@ export interface ServiceMatrixProps {
   caption: string;
   /** Show the caption above the table instead of only to assistive tech. */
   captionVisible?: boolean;
+  /** Offer this view's files: the export endpoint and the parameters naming the view (service, version, model). */
+  exportView?: { href: string; params: Record<string, string | undefined> };
   className?: string;
 }
 
@@ -37,6 +41,7 @@ export function ServiceMatrix({
   groups,
   caption,
   captionVisible,
+  exportView,
   className = "",
 }: ServiceMatrixProps) {
   const columns = useMemo(() => matrixColumns({ parties, layers, rows }), [parties, layers, rows]);
@@ -58,6 +63,7 @@ export function ServiceMatrix({
         getRowGroups={groupPath ? (row) => groupPath(row.group) : undefined}
         initialSorting={initialSorting}
         emptyMessage="No areas are listed for this service."
+        toolbarEnd={exportView ? (filters) => <MatrixExportMenu view={exportView} filters={filters} /> : undefined}
       />
       <AssignmentLegend only={present.length > 0 ? present : undefined} />
       {usesRaci ? <RaciLegend /> : null}
@@ -80,4 +86,33 @@ function groupPathOf(groups: readonly GroupDto[]) {
     }
     return path;
   };
+}
+
+/** The matrix's files keep its search and assignment filter; other column filters are named as not kept. */
+function MatrixExportMenu({
+  view,
+  filters,
+}: {
+  view: NonNullable<ServiceMatrixProps["exportView"]>;
+  filters: TableFilters;
+}) {
+  const assignment = filters.facets.assignment ?? [];
+  const others = Object.keys(filters.facets).filter((id) => id !== "assignment" && filters.facets[id]?.length);
+  const kept = [filters.query ? `the search “${filters.query}”` : "", assignment.length ? "the assignment filter" : ""]
+    .filter(Boolean)
+    .join(" and ");
+  const note = [
+    kept ? `Files keep ${kept}.` : "",
+    others.length ? "Party and layer filters are not applied to files." : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <ExportMenu
+      href={view.href}
+      params={{ ...view.params, assignment: assignment.join(","), q: filters.query }}
+      formats={serviceExportFormats}
+      note={note || undefined}
+    />
+  );
 }

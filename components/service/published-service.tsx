@@ -109,6 +109,10 @@ export function PublishedServiceBody({
           layers={data.layers}
           groups={data.groups}
           caption={`${data.provider.name} ${data.name}${version === undefined ? "" : ` (version ${version})`}: responsibility matrix${modelSuffix}`}
+          exportView={{
+            href: `/api/v1/providers/${encodeURIComponent(data.provider.slug)}/export`,
+            params: { service: data.slug, version: version?.toString(), model: effective.model?.key },
+          }}
         />
       </Section>
     </>

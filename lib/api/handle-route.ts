@@ -34,3 +34,35 @@ export function handleRoute<P extends Params, S extends z.ZodType>(
     }
   };
 }
+
+/** A file to download: its bytes, media type and the name it is saved under. */
+export interface FileResponse {
+  body: Buffer | string;
+  contentType: string;
+  filename: string;
+}
+
+/**
+ * The wrapper for routes that answer with a file (exports): the same actor resolution and problem
+ * details as handleRoute; the filename is built by the server from checked slugs, never from input.
+ */
+export function handleFileRoute<P extends Params>(handler: (input: RouteInput<P>) => Promise<FileResponse>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = await getActor();
+      const file = await handler({ request, params: await context.params, actor });
+      return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
+        headers: {
+          "Content-Type": file.contentType,
+          "Content-Disposition": `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+          "Cache-Control": "no-store",
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
+    } catch (error) {
+      const problem = errorToProblem(error);
+      if (problem.status >= 500) console.error("API route failed", request.url, error);
+      return problemResponse(problem);
+    }
+  };
+}

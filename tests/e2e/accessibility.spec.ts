@@ -12,6 +12,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/",
       "/?q=backup",
       "/sign-in",
+      "/verify",
       "/providers/danubedata",
       "/providers/danubedata/services/vps",
       "/providers/danubedata/compare",

@@ -51,6 +51,7 @@ const seesAudit: Kind[] = ["auditor", "admin"];
 /** Pages, by their route pattern (route groups removed). Visited with a session cookie. */
 const pages: Record<string, Case[]> = {
   "/": [{ name: "catalog", url: () => "/", expect: everyone("ok") }],
+  "/verify": [{ name: "verify X's hash", url: (w) => `/verify?hash=${w.xHash}`, expect: everyone("ok") }],
   "/sign-in": [
     {
       name: "sign-in",
@@ -210,9 +211,25 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(["managerX", "admin"], "404", { customerA: "403", auditor: "403" }),
     },
   ],
+  "/api/v1/me/obligations/export": [
+    {
+      name: "own obligations as CSV",
+      url: () => "/api/v1/me/obligations/export?format=csv",
+      // Staff have no organization (the administrator may read obligations but has none of its own).
+      expect: only(["customerA", "customerB"], "403", { anonymous: "401" }),
+    },
+  ],
+  "/api/v1/verify/[hash]": [
+    { name: "X version's hash", url: (w) => `/api/v1/verify/${w.xHash}`, expect: only(seesX, "404") },
+  ],
   "/api/v1/providers/[provider]/export": [
     { name: "public export", url: () => "/api/v1/providers/danubedata/export", expect: everyone("ok") },
     { name: "X export", url: (w) => `/api/v1/providers/${w.x}/export`, expect: only(seesX, "404") },
+    {
+      name: "X export as a spreadsheet",
+      url: (w) => `/api/v1/providers/${w.x}/export?format=xlsx`,
+      expect: only(seesX, "404"),
+    },
   ],
   "/providers/[provider]/changelog.atom": [
     { name: "public feed", url: () => "/providers/danubedata/changelog.atom", expect: everyone("ok") },
@@ -258,7 +275,7 @@ async function buildWorld() {
   const xDoc = makeProviderDocument({ isPrivate: true });
   xDoc.services.push({ ...xDoc.services[0]!, slug: "other-service" });
   const x = await writeDoc(xDoc);
-  await db.$transaction((tx) =>
+  const xVersion = await db.$transaction((tx) =>
     recordVersion({
       tx,
       actor: { kind: "system", command: "matrix" },
@@ -313,6 +330,7 @@ async function buildWorld() {
   await db.$disconnect();
   return {
     x: xDoc.slug,
+    xHash: xVersion.contentHash,
     xSubscribed: xSubscribed.slug,
     xOther: "other-service",
     orgA: orgA.slug,

@@ -49,6 +49,8 @@ test("an editor changes an assignment inline, the checks follow every save, and 
   browser,
   baseURL,
 }) => {
+  // A long walk through the editor: on a busy 2-core machine it needs more than the default minute.
+  test.setTimeout(120_000);
   await signIn("manager@demarc.local");
   await page.goto("/providers/danubedata");
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveAttribute("href", "/providers/danubedata/edit");

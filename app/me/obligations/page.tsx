@@ -4,7 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { DutyCard } from "@/components/obligations/duty-card";
+import { obligationsExportChoices } from "@/lib/exports/export-formats";
 import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getObligations, type ObligationsDto } from "@/lib/obligations/get-obligations";
@@ -42,6 +44,9 @@ export default async function MyObligationsPage() {
         </Notice>
       ) : (
         <>
+          <div className="mb-3 flex justify-end">
+            <ExportMenu href="/api/v1/me/obligations/export" params={{}} formats={obligationsExportChoices} />
+          </div>
           <Summary data={data} />
           {data.providers.map((provider) => (
             <section key={provider.slug} aria-labelledby={`provider-${provider.slug}`} className="mt-10">

@@ -9,6 +9,8 @@ import { Section } from "@/components/ui/card";
 import { getProvider } from "@/lib/providers/get-provider";
 import { getActor } from "@/lib/auth/current-actor";
 import { editorDraftStatus } from "@/lib/drafts/editor-access";
+import { ExportMenu } from "@/components/exports/export-menu";
+import { providerExportChoices } from "@/lib/exports/export-formats";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +53,14 @@ export default async function ProviderPage({ params }: Props) {
             </LinkButton>
           ) : null}
           {draft ? <LinkButton href={`/providers/${provider.slug}/import`}>Import</LinkButton> : null}
+          {provider.published ? (
+            <ExportMenu
+              href={`/api/v1/providers/${encodeURIComponent(provider.slug)}/export`}
+              params={{}}
+              formats={providerExportChoices}
+              note="The newest published version, every service you can see."
+            />
+          ) : null}
         </div>
       </header>
       {provider.published ? null : (

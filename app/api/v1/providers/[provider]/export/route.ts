@@ -1,17 +1,37 @@
-import { handleRoute, type RouteInput } from "@/lib/api/handle-route";
+import { handleFileRoute, type RouteInput } from "@/lib/api/handle-route";
+import { loadProviderExport } from "@/lib/exports/load-provider-export";
+import { renderProviderExport } from "@/lib/exports/render-provider-export";
 import { exportProviderDocument } from "@/lib/transfer/export-provider-document";
+import { exportQueryInput, providerExportQuery } from "@/lib/validation/export-query";
+import { parseInput } from "@/lib/validation/parse-input";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 
 type Params = { provider: string };
 
-const exportDocument = handleRoute(providerDocumentSchema, ({ params, actor }: RouteInput<Params>) =>
-  exportProviderDocument({ actor, provider: params.provider }),
-);
-
-export async function GET(request: Request, context: { params: Promise<Params> }): Promise<Response> {
-  const response = await exportDocument(request, context);
-  // Only found providers get here with 200, so the slug is a valid one (no header injection).
-  if (response.ok)
-    response.headers.set("Content-Disposition", `attachment; filename="${(await context.params).provider}.json"`);
-  return response;
-}
+/**
+ * A provider as a file: `format=json|pdf|csv|xlsx|oscal-ssp|oscal-catalog|caiq` (JSON when absent),
+ * `version=N` (the newest published one when absent), `service=<slug>`, `model=<deployment model>`
+ * (with a service), and the matrix filters `assignment=a,b` and `q=text`. Visible providers only.
+ */
+export const GET = handleFileRoute(async ({ request, params, actor }: RouteInput<Params>) => {
+  const query = parseInput(providerExportQuery, exportQueryInput(new URL(request.url)));
+  if (query.format === "json" && query.version === undefined && !query.service) {
+    // The published model as the import reads it back (export → import gives the same document).
+    const document = providerDocumentSchema.parse(await exportProviderDocument({ actor, provider: params.provider }));
+    return {
+      body: JSON.stringify(document, null, 2),
+      contentType: "application/json",
+      filename: `${params.provider}.json`,
+    };
+  }
+  const { data, document } = await loadProviderExport({
+    actor,
+    provider: params.provider,
+    version: query.version,
+    service: query.service,
+    model: query.model,
+    filters: { assignments: query.assignment, query: query.q },
+    format: query.format,
+  });
+  return renderProviderExport({ format: query.format, data, document });
+});

@@ -1,0 +1,37 @@
+// The formats each view offers in its Export menu, in words (no zod here: client components read it).
+export interface ExportFormatChoice {
+  format: string;
+  label: string;
+  description: string;
+}
+
+const choices = {
+  pdf: { format: "pdf", label: "PDF", description: "For filing as evidence: cover, contents, page numbers, hash" },
+  csv: { format: "csv", label: "CSV", description: "One row per area, for scripts and spreadsheets" },
+  xlsx: { format: "xlsx", label: "Excel workbook", description: "A sheet per service, with a cover and a legend" },
+  caiq: { format: "caiq", label: "CAIQ v4 SSRM", description: "Control ownership, CSP and CSC columns" },
+  "oscal-ssp": { format: "oscal-ssp", label: "OSCAL SSP", description: "System security plan, OSCAL 1.2.2 JSON" },
+  "oscal-catalog": {
+    format: "oscal-catalog",
+    label: "OSCAL catalog",
+    description: "The areas as controls, OSCAL 1.2.2",
+  },
+  json: { format: "json", label: "JSON", description: "The provider document, for import elsewhere" },
+} satisfies Record<string, ExportFormatChoice>;
+
+export const serviceExportFormats: ExportFormatChoice[] = [choices.pdf, choices.csv, choices.xlsx];
+
+export const providerExportChoices: ExportFormatChoice[] = [
+  choices.pdf,
+  choices.csv,
+  choices.xlsx,
+  choices.caiq,
+  choices["oscal-ssp"],
+  choices["oscal-catalog"],
+  choices.json,
+];
+
+export const obligationsExportChoices: ExportFormatChoice[] = [
+  { ...choices.csv, description: "One row per duty, for trackers and spreadsheets" },
+  { ...choices.xlsx, description: "A sheet per provider, one row per duty" },
+];

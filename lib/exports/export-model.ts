@@ -1,0 +1,153 @@
+// The one typed model every export format renders (CSV, XLSX, CAIQ, OSCAL, PDF): a published
+// version of a provider as one viewer may see it, with the deployment model and filters applied,
+// so a file holds exactly what the page showed and says which version it is.
+import { areaMatchesQuery, type MatrixRow } from "@/lib/domain/area-text";
+import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import type { AssignmentValue } from "@/lib/domain/assignment";
+import { documentToProviderDetail, serviceToDetail } from "@/lib/transfer/document-to-dto";
+import type { DeploymentModelDto, GroupDto, LayerDto, ProviderDetailDto, ServiceDetailDto } from "@/lib/validation/api";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
+
+export interface ExportVersion {
+  number: number;
+  /** ISO 8601, UTC. */
+  publishedAt: string;
+  /** SHA-256 of the version's canonical document (what /verify looks up). */
+  contentHash: string;
+  note: string;
+}
+
+export interface ExportFilters {
+  /** Only rows with these assignments; empty: every assignment. */
+  assignments: readonly AssignmentValue[];
+  /** Only rows a search for this text finds (as the matrix's search box does); empty: no search. */
+  query: string;
+}
+
+export interface ExportService {
+  slug: string;
+  name: string;
+  category: ServiceDetailDto["category"];
+  summary: string;
+  sourceSection: string | null;
+  groups: GroupDto[];
+  /** With the deployment model applied (`overridden` marks its changes) and the filters. */
+  areas: MatrixRow[];
+  /** How many areas the service has before filtering. */
+  totalAreas: number;
+  /** Bottom layer first, with the deployment model applied. */
+  layers: LayerDto[];
+  /** The chosen deployment model, when one was chosen for this service. */
+  model: Pick<DeploymentModelDto, "key" | "name" | "interpretation"> | null;
+}
+
+export interface ProviderExport {
+  provider: Pick<
+    ProviderDetailDto,
+    "slug" | "name" | "summary" | "brandColor" | "source" | "parties" | "compliance" | "contacts" | "sections"
+  >;
+  version: ExportVersion;
+  /** One service (`service=`) or every service the viewer may see, in the provider's order. */
+  services: ExportService[];
+  /** Empty when one service was asked for. */
+  crossCutting: { groups: GroupDto[]; areas: MatrixRow[]; totalAreas: number };
+  scope: {
+    /** The service asked for, or null for the whole provider. */
+    service: string | null;
+    /** The deployment model asked for (by key), or null for the default assignments. */
+    model: string | null;
+    filters: ExportFilters;
+  };
+}
+
+export const noFilters: ExportFilters = { assignments: [], query: "" };
+
+/** Is anything filtered out? (A cover then says so, so a filtered file is not taken for the whole.) */
+export function isFiltered(filters: ExportFilters): boolean {
+  return filters.assignments.length > 0 || filters.query.trim() !== "";
+}
+
+/** Areas shown and areas there are, over every service and the cross-cutting list. */
+export function areaCounts(data: ProviderExport): { shown: number; total: number } {
+  const shown = data.services.reduce((n, s) => n + s.areas.length, 0) + data.crossCutting.areas.length;
+  const total = data.services.reduce((n, s) => n + s.totalAreas, 0) + data.crossCutting.totalAreas;
+  return { shown, total };
+}
+
+/**
+ * The export model of a version's document, already restricted to what the viewer may see. The
+ * caller has checked that `service` and `model` exist (see load-provider-export.ts).
+ */
+export function buildProviderExport(options: {
+  document: ProviderDocument;
+  version: ExportVersion;
+  service?: string | null;
+  model?: string | null;
+  filters?: ExportFilters;
+}): ProviderExport {
+  const { document } = options;
+  const filters = options.filters ?? noFilters;
+  const detail = documentToProviderDetail(document);
+  const keep = (layers: readonly Pick<LayerDto, "key" | "name">[]) => {
+    const matches = areaMatchesQuery({ parties: detail.parties, layers, query: filters.query });
+    return (row: MatrixRow) =>
+      (filters.assignments.length === 0 || filters.assignments.includes(row.assignment)) && matches(row);
+  };
+  const services = document.services
+    .filter((s) => !options.service || s.slug === options.service)
+    .map((service): ExportService => {
+      const dto = serviceToDetail({ provider: document, parties: document.parties, service });
+      const effective = applyDeploymentModel(dto, options.model ?? null);
+      return {
+        slug: dto.slug,
+        name: dto.name,
+        category: dto.category,
+        summary: dto.summary,
+        sourceSection: dto.sourceSection,
+        groups: dto.groups,
+        areas: effective.areas.filter(keep(dto.layers)),
+        totalAreas: dto.areas.length,
+        layers: effective.layers,
+        model: effective.model
+          ? { key: effective.model.key, name: effective.model.name, interpretation: effective.model.interpretation }
+          : null,
+      };
+    });
+  const crossCuttingAreas = options.service ? [] : detail.crossCuttingAreas;
+  return {
+    provider: {
+      slug: detail.slug,
+      name: detail.name,
+      summary: detail.summary,
+      brandColor: detail.brandColor,
+      source: detail.source,
+      parties: detail.parties,
+      compliance: detail.compliance,
+      contacts: detail.contacts,
+      sections: detail.sections,
+    },
+    version: options.version,
+    services,
+    crossCutting: {
+      groups: options.service ? [] : detail.crossCuttingGroups,
+      areas: crossCuttingAreas.filter(keep([])),
+      totalAreas: crossCuttingAreas.length,
+    },
+    scope: { service: options.service ?? null, model: options.model ?? null, filters },
+  };
+}
+
+/** What a file is called: provider, version, service, model ("danubedata-v3-vps.pdf"). */
+export function exportFileName(data: ProviderExport, extension: string, suffix?: string): string {
+  return [
+    data.provider.slug,
+    `v${data.version.number}`,
+    data.scope.service,
+    data.scope.model,
+    isFiltered(data.scope.filters) ? "filtered" : null,
+    suffix,
+  ]
+    .filter(Boolean)
+    .join("-")
+    .concat(`.${extension}`);
+}

@@ -1,0 +1,83 @@
+// Reads what an export holds: a published version of a provider as the actor may see it (the
+// newest unless a number is asked for), checked and shaped into the export model, and records the
+// download in the audit log, as trust centers do.
+import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Database } from "@/lib/database/client";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { getScopedDocuments, listVersionHistory } from "@/lib/versions/version-history";
+import { buildProviderExport, noFilters, type ExportFilters, type ProviderExport } from "./export-model";
+
+export async function loadProviderExport(options: {
+  db?: Database;
+  actor: Actor;
+  provider: string;
+  version?: number | null;
+  service?: string | null;
+  model?: string | null;
+  filters?: ExportFilters;
+  /** What is being downloaded, for the audit log ("pdf", "csv", …). */
+  format: string;
+}): Promise<{ data: ProviderExport; document: ProviderDocument }> {
+  const db = options.db ?? getDb();
+  const history = await listVersionHistory({ db, actor: options.actor, provider: options.provider });
+  if (!history) throw new AppError("NOT_FOUND", `No provider "${options.provider}".`);
+  const number = options.version ?? history.versions[0]?.number;
+  if (number === undefined)
+    throw new AppError("NOT_FOUND", `“${history.scope.provider.name}” has no published version to export yet.`);
+  const entry = (await getScopedDocuments({ db, scope: history.scope, numbers: [number] })).get(number);
+  if (!entry) throw new AppError("NOT_FOUND", `“${history.scope.provider.name}” has no version ${number}.`);
+
+  const service = options.service ? entry.document.services.find((s) => s.slug === options.service) : null;
+  if (options.service && !service)
+    throw new AppError("NOT_FOUND", `No service "${options.service}" in version ${number} of this provider.`);
+  if (options.model) {
+    if (!service)
+      throw new AppError("INVALID_INPUT", "A deployment model belongs to one service: add service=<slug>.", {
+        fieldErrors: [{ path: "model", message: "Needs service=<slug>" }],
+      });
+    if (!service.deploymentModels.some((m) => m.key === options.model)) {
+      const known = service.deploymentModels.map((m) => m.key);
+      throw new AppError("INVALID_INPUT", `“${service.name}” has no deployment model "${options.model}".`, {
+        fieldErrors: [
+          { path: "model", message: known.length ? `Use one of ${known.join(", ")}` : "This service has none" },
+        ],
+      });
+    }
+  }
+
+  const data = buildProviderExport({
+    document: entry.document,
+    version: {
+      number: entry.number,
+      publishedAt: entry.publishedAt.toISOString(),
+      contentHash: entry.contentHash,
+      note: entry.note,
+    },
+    service: options.service ?? null,
+    model: options.model ?? null,
+    filters: options.filters ?? noFilters,
+  });
+  await recordAudit({
+    tx: db,
+    actor: options.actor,
+    action: "export.download",
+    target: { type: "provider", id: history.scope.provider.id },
+    providerId: history.scope.provider.id,
+    after: {
+      format: options.format,
+      version: entry.number,
+      service: options.service ?? null,
+      model: options.model ?? null,
+      assignments: [...data.scope.filters.assignments],
+      query: data.scope.filters.query,
+    },
+  });
+  const document = options.service
+    ? { ...entry.document, services: entry.document.services.filter((s) => s.slug === options.service) }
+    : entry.document;
+  return { data, document };
+}

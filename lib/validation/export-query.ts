@@ -1,0 +1,39 @@
+// The query of the export endpoints: which format, which version, deployment model and service,
+// and the matrix's filters, so a download holds exactly what the page showed.
+import { z } from "zod";
+import { assignmentValues } from "@/lib/domain/assignment";
+
+export const providerExportFormats = ["json", "pdf", "csv", "xlsx", "oscal-ssp", "oscal-catalog", "caiq"] as const;
+export type ProviderExportFormat = (typeof providerExportFormats)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters")
+  .optional()
+  .transform((value) => (value ? value : null));
+
+export const providerExportQuery = z.object({
+  /** JSON when absent: the provider document, as this endpoint has always answered. */
+  format: z.enum(providerExportFormats, { error: `Use one of ${providerExportFormats.join(", ")}` }).default("json"),
+  version: z.coerce.number().int("A version number").min(1, "A version number").optional(),
+  service: optionalText,
+  model: optionalText,
+  /** Comma-separated assignments, as the matrix's assignment filter: "customer,shared". */
+  assignment: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",").map((v) => v.trim()) : []))
+    .pipe(z.array(z.enum(assignmentValues, { error: `Use ${assignmentValues.join(", ")}` }))),
+  q: z.string().max(200, "At most 200 characters").optional().default(""),
+});
+
+export type ProviderExportQuery = z.output<typeof providerExportQuery>;
+
+/** The query from a URL's search parameters (only the first value of each). */
+export function exportQueryInput(url: URL): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const key of ["format", "version", "service", "model", "assignment", "q"])
+    if (url.searchParams.has(key)) input[key] = url.searchParams.get(key) ?? "";
+  return input;
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ProviderVersion_contentHash_idx" ON "ProviderVersion"("contentHash");
