@@ -4,8 +4,12 @@ import { csvCell } from "@/lib/audit/audit-csv";
 import type { ProviderExport } from "./export-model";
 import { exportTable } from "./export-rows";
 
+/** Rows (the header first) as a CSV document in the form every export uses. */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
 export function renderMatrixCsv(data: ProviderExport): string {
   const table = exportTable(data);
-  const lines = [table.columns, ...table.rows.map((row) => row.values)].map((cells) => cells.map(csvCell).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument([table.columns, ...table.rows.map((row) => row.values)]);
 }

@@ -11,7 +11,7 @@ import { coverLines } from "./cover-lines";
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-function sheetName(title: string, taken: Set<string>): string {
+export function sheetName(title: string, taken: Set<string>): string {
   const base =
     title
       .replace(/[:\\/?*[\]]/g, " ")

@@ -2,10 +2,11 @@
 // duty), as CSV and as a workbook with a sheet per provider. Excluded duties are never obligations
 // and are not in the data (lib/obligations/get-obligations.ts leaves them out).
 import ExcelJS from "exceljs";
-import { csvCell } from "@/lib/audit/audit-csv";
 import { assignmentMeta } from "@/lib/domain/assignment";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { ObligationsDto } from "@/lib/obligations/get-obligations";
+import { csvDocument } from "./matrix-csv";
+import { sheetName } from "./matrix-xlsx";
 
 export const obligationColumns = [
   "Provider",
@@ -46,8 +47,7 @@ function obligationRows(data: ObligationsDto): Row[] {
 }
 
 export function renderObligationsCsv(data: ObligationsDto): string {
-  const lines = [[...obligationColumns], ...obligationRows(data).map((row) => row.values)];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvDocument([obligationColumns, ...obligationRows(data).map((row) => row.values)]);
 }
 
 export async function renderObligationsXlsx(data: ObligationsDto): Promise<Buffer> {
@@ -67,10 +67,7 @@ export async function renderObligationsXlsx(data: ObligationsDto): Promise<Buffe
   const rows = obligationRows(data);
   const taken = new Set(["about"]);
   for (const provider of data.providers) {
-    let name = provider.name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${name.slice(0, 28)} ${n}`;
-    taken.add(name.toLowerCase());
-    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(sheetName(provider.name, taken), { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = obligationColumns.map((header) => ({
       header,
       width: header === "Duty" ? 70 : header === "Notes" ? 40 : 22,

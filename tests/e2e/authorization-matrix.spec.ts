@@ -219,6 +219,18 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(["customerA", "customerB"], "403", { anonymous: "401" }),
     },
   ],
+  "/api/v1/providers/[provider]/versions/compare/export": [
+    {
+      name: "public changes as CSV",
+      url: () => "/api/v1/providers/danubedata/versions/compare/export?from=1&to=1&format=csv",
+      expect: everyone("ok"),
+    },
+    {
+      name: "X changes as CSV",
+      url: (w) => `/api/v1/providers/${w.x}/versions/compare/export?from=1&to=1&format=csv`,
+      expect: only(seesX, "404"),
+    },
+  ],
   "/api/v1/verify/[hash]": [
     { name: "X version's hash", url: (w) => `/api/v1/verify/${w.xHash}`, expect: only(seesX, "404") },
   ],

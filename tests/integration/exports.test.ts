@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, test, vi } from "vitest";
 import { GET as obligationsRoute } from "@/app/api/v1/me/obligations/export/route";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
+import { GET as diffRoute } from "@/app/api/v1/providers/[provider]/versions/compare/export/route";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { responsibleParties, toCaiqOwnership } from "@/lib/domain/assignment";
 import { getDb } from "@/lib/db";
@@ -312,5 +313,47 @@ describe("provider exports", () => {
     expect((await get("csv")).status).toBe(401);
     actAs((await makeUser({ role: "auditor" })).actor);
     expect((await get("csv")).status).toBe(403);
+  });
+
+  test("version changes as CSV: one row per field change, parties by name; unknown versions are 404", async () => {
+    actAs(anonymous);
+    const p = await publishedSeed("danubedata");
+    const changed = structuredClone(p.document);
+    const area = changed.services[0]!.areas[0]!;
+    area.cells.find((c) => c.party === "customer")!.duties.push({ text: "Review the new duty" });
+    changed.services[0]!.areas.push({ ...structuredClone(area), key: "brand-new", name: "Brand new area" });
+    await getDb().$transaction((tx) =>
+      recordVersion({
+        tx,
+        actor: system,
+        providerId: p.id,
+        document: providerDocumentSchema.parse(changed),
+        note: "2",
+      }),
+    );
+    const response = await diffRoute(
+      new Request(`http://localhost/api/v1/providers/${p.slug}/versions/compare/export?from=1&to=2&format=csv`),
+      { params: Promise.resolve({ provider: p.slug }) },
+    );
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${p.slug}-v1-v2-changes.csv"`);
+    const rows = rowsOf(Buffer.from(await response.arrayBuffer()));
+    const service = changed.services[0]!.name;
+    expect(rows).toContainEqual({
+      Where: service,
+      Kind: "area",
+      Item: "Brand new area",
+      Change: "added",
+      Field: "",
+      Before: "",
+      After: "",
+    });
+    const duties = rows.find((r) => r.Item === area.name && r.Field === "Customer duties")!;
+    expect(duties.After).toContain("Review the new duty");
+    expect(duties.Before).not.toContain("Review the new duty");
+    const missing = await diffRoute(
+      new Request(`http://localhost/api/v1/providers/${p.slug}/versions/compare/export?from=1&to=9&format=csv`),
+      { params: Promise.resolve({ provider: p.slug }) },
+    );
+    expect(missing.status).toBe(404);
   });
 });

@@ -116,6 +116,15 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
 
       {from && to ? (
         <>
+          <p className="no-print mt-4 text-sm">
+            <a
+              href={`/api/v1/providers/${encodeURIComponent(provider.slug)}/versions/compare/export?from=${from.number}&to=${to.number}&format=csv`}
+              download
+              className="font-medium text-blue-800 underline hover:text-blue-950"
+            >
+              Download the changes as CSV
+            </a>
+          </p>
           <div className="mt-6 grid gap-3 text-sm sm:grid-cols-2">
             {[
               { side: "Before", v: from },
