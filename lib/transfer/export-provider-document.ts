@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
@@ -9,7 +10,7 @@ import { getDb } from "@/lib/db";
 
 /**
  * The published model as a provider document: the JSON the import reads back (export → import
- * gives the same content). Only what the actor may see: a customer who sees a private provider
+ * gives the same content), recorded in the audit log. Only what the actor may see: a customer who sees a private provider
  * through its subscriptions gets the subscribed services only; a hidden provider is NOT_FOUND.
  */
 export async function exportProviderDocument(options: {
@@ -25,5 +26,14 @@ export async function exportProviderDocument(options: {
   if (!provider) throw new AppError("NOT_FOUND", `No provider "${options.provider}".`);
   const document = await readProviderDocument({ db, providerId: provider.id });
   const visible = new Set(provider.services.map((s) => s.slug));
+  // Like every export, the download is on record (lib/exports/load-provider-export.ts).
+  await recordAudit({
+    tx: db,
+    actor: options.actor,
+    action: "export.download",
+    target: { type: "provider", id: provider.id },
+    providerId: provider.id,
+    after: { format: "json", version: null, service: null, model: null },
+  });
   return { ...document, services: document.services.filter((s) => visible.has(s.slug)) };
 }

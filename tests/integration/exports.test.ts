@@ -212,6 +212,11 @@ describe("provider exports", () => {
     });
     expect(entry.actorId).toBe(auditor.actor.id);
     expect(entry.after).toMatchObject({ format: "xlsx", version: 1, query: "backup", service: null });
+    expect((await download(p.slug, "")).status).toBe(200);
+    const json = await getDb().auditEntry.findFirstOrThrow({
+      where: { providerId: p.id, action: "export.download", after: { path: ["format"], equals: "json" } },
+    });
+    expect(json.actorId).toBe(auditor.actor.id);
   });
 
   test("PDF: tagged, every area in the text, byte-identical on a second download", async () => {
