@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
-import { auditHref, visibleAuditFilters } from "@/components/audit/audit-filter-params";
+import { visibleAuditFilters } from "@/components/audit/audit-filter-params";
 import { AuditResults } from "@/components/audit/audit-results";
-import { LinkButton } from "@/components/ui/link-button";
+import { ExportMenu } from "@/components/exports/export-menu";
 import {
   AUDIT_EXPORT_MAX_ROWS,
   auditFiltersFromSearchParams,
@@ -12,6 +12,9 @@ import {
 } from "@/lib/audit/list-audit-entries";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { AppError } from "@/lib/errors";
+import { AUDIT_PDF_MAX_ROWS } from "@/lib/exports/export-audit-log";
+import { auditExportChoices } from "@/lib/exports/export-formats";
+import { formatCount } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -48,11 +51,16 @@ export default async function AuditPage({
           </p>
         </div>
         {result && !tooBigToExport ? (
-          <div className="no-print text-sm">
-            <LinkButton href={auditHref("/audit/export", input, visibleAuditFilters)} raw>
-              Download CSV
-            </LinkButton>
-          </div>
+          <ExportMenu
+            href="/audit/export"
+            params={Object.fromEntries(visibleAuditFilters.map((key) => [key, input[key]]))}
+            formats={auditExportChoices(result.total <= AUDIT_PDF_MAX_ROWS)}
+            note={
+              result.total > AUDIT_PDF_MAX_ROWS
+                ? `A PDF holds up to ${formatCount(AUDIT_PDF_MAX_ROWS)} entries: narrow the filters for one.`
+                : undefined
+            }
+          />
         ) : null}
       </div>
 

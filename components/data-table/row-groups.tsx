@@ -71,7 +71,8 @@ export function GroupHeaderRow({
   noun: string;
 }): ReactNode {
   return (
-    <tr className="bg-slate-100/70">
+    // A group header printed at the foot of a page would head nothing: it moves on with its first row.
+    <tr className="bg-slate-100/70 print:break-after-avoid">
       <th
         scope="colgroup"
         colSpan={columns}

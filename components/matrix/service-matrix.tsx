@@ -88,7 +88,10 @@ function groupPathOf(groups: readonly GroupDto[]) {
   };
 }
 
-/** The matrix's files keep its search and assignment filter; other column filters are named as not kept. */
+/** The matrix's column filters as export parameters (facet id → query parameter, also its name in words). */
+const exportedFacets = { assignment: "assignment", parties: "party", layer: "layer", references: "framework" } as const;
+
+/** The matrix's files keep its search and its column filters (every facet column); the menu says which. */
 function MatrixExportMenu({
   view,
   filters,
@@ -96,23 +99,20 @@ function MatrixExportMenu({
   view: NonNullable<ServiceMatrixProps["exportView"]>;
   filters: TableFilters;
 }) {
-  const assignment = filters.facets.assignment ?? [];
-  const others = Object.keys(filters.facets).filter((id) => id !== "assignment" && filters.facets[id]?.length);
-  const kept = [filters.query ? `the search “${filters.query}”` : "", assignment.length ? "the assignment filter" : ""]
-    .filter(Boolean)
-    .join(" and ");
-  const note = [
-    kept ? `Files keep ${kept}.` : "",
-    others.length ? "Party and layer filters are not applied to files." : "",
+  const active = Object.entries(exportedFacets).filter(([id]) => filters.facets[id]?.length);
+  const kept = [
+    filters.query ? `the search “${filters.query}”` : "",
+    active.length ? `the ${active.map(([, param]) => param).join(", ")} filter${active.length > 1 ? "s" : ""}` : "",
   ]
     .filter(Boolean)
-    .join(" ");
+    .join(" and ");
+  const params = Object.fromEntries(active.map(([id, param]) => [param, filters.facets[id]!.join(",")]));
   return (
     <ExportMenu
       href={view.href}
-      params={{ ...view.params, assignment: assignment.join(","), q: filters.query }}
+      params={{ ...view.params, ...params, q: filters.query }}
       formats={serviceExportFormats}
-      note={note || undefined}
+      note={kept ? `Files keep ${kept}.` : undefined}
     />
   );
 }

@@ -22,11 +22,13 @@ export function DeploymentModelSwitcher({
         scroll={false}
         className={`inline-flex items-center rounded-full border px-3 py-1 text-sm transition ${
           current
-            ? "border-slate-900 bg-slate-900 font-medium text-white"
+            ? // A dark fill may not print (white text would vanish): on paper the chosen chip is dark text
+              // in a heavy border, and says "Selected".
+              "border-slate-900 bg-slate-900 font-medium text-white print:border-2 print:bg-white print:font-semibold print:whitespace-nowrap print:text-slate-900"
             : "border-slate-300 bg-white text-slate-700 hover:border-slate-400 hover:bg-slate-50"
         } ${variant ? "text-xs" : ""}`}
       >
-        {current ? <span className="sr-only">Selected: </span> : null}
+        {current ? <span className="sr-only print:not-sr-only print:mr-1">Selected: </span> : null}
         {label}
       </Link>
     );

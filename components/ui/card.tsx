@@ -23,7 +23,8 @@ export function Section({
 }) {
   return (
     <section aria-labelledby={id} className="mt-10">
-      <div className="mb-3 flex flex-wrap items-end justify-between gap-2">
+      {/* In print, a heading and its description never end a page: they move on with what they introduce. */}
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-2 print:break-after-avoid">
         <div>
           <h2 id={id} className="text-lg font-semibold text-slate-900">
             {title}

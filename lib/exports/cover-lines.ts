@@ -1,7 +1,6 @@
 // What every export says about itself, as label/value pairs: which provider, version, hash and
 // source it holds, and which deployment model and filters shaped it (covers of PDF and XLSX).
-import { assignmentMeta } from "@/lib/domain/assignment";
-import { areaCounts, isFiltered, type ProviderExport } from "./export-model";
+import { areaCounts, describeFilters, isFiltered, type ProviderExport } from "./export-model";
 
 export function coverLines(data: ProviderExport): [label: string, value: string][] {
   const { provider, version, scope } = data;
@@ -17,14 +16,7 @@ export function coverLines(data: ProviderExport): [label: string, value: string]
   if (provider.source.url) lines.push(["Source address", provider.source.url]);
   if (provider.source.retrieved) lines.push(["Source retrieved", provider.source.retrieved]);
   if (scope.model) lines.push(["Deployment model", models.join(", ") || scope.model]);
-  if (isFiltered(scope.filters)) {
-    const { assignments, query } = scope.filters;
-    const parts = [
-      assignments.length ? `assignment is ${assignments.map((a) => assignmentMeta[a].label).join(" or ")}` : "",
-      query.trim() ? `matches “${query.trim()}”` : "",
-    ].filter(Boolean);
-    lines.push(["Filters", `Only areas whose ${parts.join(" and whose text ")}`]);
-  }
+  for (const [label, value] of describeFilters(data)) lines.push([`Filter: ${label.toLowerCase()}`, value]);
   lines.push(["Areas", isFiltered(scope.filters) ? `${shown} of ${total}` : String(total)]);
   return lines;
 }

@@ -1,4 +1,4 @@
-// What changed between two versions, as CSV: one row per field change (and one per added, removed
+// What changed between two versions, as rows (the CSV, and the PDF's tables): one row per field change (and one per added, removed
 // or moved item), saying where (provider, service), which kind of item, which item, the field and
 // its values before and after. Per-party fields name the party as the newer version does.
 import type { CollectionDiff, FieldChange, FieldValue, ProviderDiff } from "@/lib/domain/diff-types";
@@ -10,10 +10,13 @@ export const diffColumns = ["Where", "Kind", "Item", "Change", "Field", "Before"
 const text = (value: FieldValue | undefined): string =>
   value === null || value === undefined ? "" : Array.isArray(value) ? value.join("\n") : String(value);
 
-export function renderDiffCsv(
-  diff: ProviderDiff,
-  options: { provider: string; parties: readonly { key: string; name: string }[] },
-): string {
+export interface DiffRowOptions {
+  provider: string;
+  parties: readonly { key: string; name: string }[];
+}
+
+/** The rows under `diffColumns`, in the order the compare page lists the changes. */
+export function diffRows(diff: ProviderDiff, options: DiffRowOptions): string[][] {
   const partyName = (key: string) => options.parties.find((p) => p.key === key)?.name ?? key;
   const rows: string[][] = [];
   const fieldRows = (where: string, kind: string, item: string, fields: readonly FieldChange[]) => {
@@ -63,5 +66,9 @@ export function renderDiffCsv(
   collection(options.provider, "section", diff.sections);
   collection(options.provider, "contact", diff.contacts);
   collection(options.provider, "compliance reference", diff.compliance);
-  return csvDocument([diffColumns, ...rows]);
+  return rows;
+}
+
+export function renderDiffCsv(diff: ProviderDiff, options: DiffRowOptions): string {
+  return csvDocument([diffColumns, ...diffRows(diff, options)]);
 }

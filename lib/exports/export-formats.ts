@@ -32,6 +32,21 @@ export const providerExportChoices: ExportFormatChoice[] = [
 ];
 
 export const obligationsExportChoices: ExportFormatChoice[] = [
+  { ...choices.pdf, description: "For filing: cover with versions, contents, page numbers" },
   { ...choices.csv, description: "One row per duty, for trackers and spreadsheets" },
   { ...choices.xlsx, description: "A sheet per provider, one row per duty" },
+  {
+    ...choices["oscal-ssp"],
+    description: "Your side of the plan: inherited and satisfied entries pointing at the providers' plans",
+  },
+];
+
+export const versionDiffExportChoices: ExportFormatChoice[] = [
+  { ...choices.pdf, description: "For filing: every change, both versions' hashes" },
+  { ...choices.csv, description: "One row per changed field, for scripts and spreadsheets" },
+];
+
+export const auditExportChoices = (withPdf: boolean): ExportFormatChoice[] => [
+  { ...choices.csv, description: "Every field of every entry, for scripts and spreadsheets" },
+  ...(withPdf ? [{ ...choices.pdf, description: "For filing: the filters on the cover, page numbers" }] : []),
 ];

@@ -1,9 +1,9 @@
 // The one typed model every export format renders (CSV, XLSX, CAIQ, OSCAL, PDF): a published
 // version of a provider as one viewer may see it, with the deployment model and filters applied,
 // so a file holds exactly what the page showed and says which version it is.
-import { areaMatchesQuery, type MatrixRow } from "@/lib/domain/area-text";
+import { areaMatchesQuery, effectiveParties, type MatrixRow } from "@/lib/domain/area-text";
 import { applyDeploymentModel } from "@/lib/domain/deployment-model";
-import type { AssignmentValue } from "@/lib/domain/assignment";
+import { assignmentMeta, assignmentValues, type AssignmentValue } from "@/lib/domain/assignment";
 import { documentToProviderDetail, serviceToDetail } from "@/lib/transfer/document-to-dto";
 import type { DeploymentModelDto, GroupDto, LayerDto, ProviderDetailDto, ServiceDetailDto } from "@/lib/validation/api";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
@@ -22,6 +22,12 @@ export interface ExportFilters {
   assignments: readonly AssignmentValue[];
   /** Only rows a search for this text finds (as the matrix's search box does); empty: no search. */
   query: string;
+  /** Only rows one of these parties (keys) carries, as the matrix's Party filter. */
+  parties?: readonly string[];
+  /** Only rows on one of these layers (keys), as the Layer filter. */
+  layers?: readonly string[];
+  /** Only rows citing one of these frameworks, as the Framework filter. */
+  frameworks?: readonly string[];
 }
 
 export interface ExportService {
@@ -64,7 +70,34 @@ export const noFilters: ExportFilters = { assignments: [], query: "" };
 
 /** Is anything filtered out? (A cover then says so, so a filtered file is not taken for the whole.) */
 export function isFiltered(filters: ExportFilters): boolean {
-  return filters.assignments.length > 0 || filters.query.trim() !== "";
+  return (
+    filters.assignments.length > 0 ||
+    filters.query.trim() !== "" ||
+    !!filters.parties?.length ||
+    !!filters.layers?.length ||
+    !!filters.frameworks?.length
+  );
+}
+
+/** The filters in words, label and value, for covers and remarks ("Parties", "Customer, Hyperscaler"). */
+export function describeFilters(data: ProviderExport): [label: string, value: string][] {
+  const { assignments, query, parties = [], layers = [], frameworks = [] } = data.scope.filters;
+  const partyName = new Map(data.provider.parties.map((p) => [p.key, p.name]));
+  const layerName = new Map(data.services.flatMap((s) => s.layers.map((l) => [l.key, l.name] as const)));
+  const lines: [string, string][] = [];
+  if (assignments.length)
+    lines.push([
+      "Assignments",
+      assignmentValues
+        .filter((a) => assignments.includes(a))
+        .map((a) => assignmentMeta[a].label)
+        .join(", "),
+    ]);
+  if (query.trim()) lines.push(["Search", `“${query.trim()}”`]);
+  if (parties.length) lines.push(["Parties", parties.map((key) => partyName.get(key) ?? key).join(", ")]);
+  if (layers.length) lines.push(["Layers", layers.map((key) => layerName.get(key) ?? key).join(", ")]);
+  if (frameworks.length) lines.push(["Frameworks", frameworks.join(", ")]);
+  return lines;
 }
 
 /** Areas shown and areas there are, over every service and the cross-cutting list. */
@@ -90,8 +123,13 @@ export function buildProviderExport(options: {
   const detail = documentToProviderDetail(document);
   const keep = (layers: readonly Pick<LayerDto, "key" | "name">[]) => {
     const matches = areaMatchesQuery({ parties: detail.parties, layers, query: filters.query });
+    const { parties = [], layers: onLayers = [], frameworks = [] } = filters;
     return (row: MatrixRow) =>
-      (filters.assignments.length === 0 || filters.assignments.includes(row.assignment)) && matches(row);
+      (filters.assignments.length === 0 || filters.assignments.includes(row.assignment)) &&
+      (parties.length === 0 || effectiveParties(row, detail.parties).some((p) => parties.includes(p))) &&
+      (onLayers.length === 0 || (row.layer !== null && onLayers.includes(row.layer))) &&
+      (frameworks.length === 0 || row.references.some((r) => frameworks.includes(r.framework))) &&
+      matches(row);
   };
   const services = document.services
     .filter((s) => !options.service || s.slug === options.service)

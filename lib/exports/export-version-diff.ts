@@ -9,8 +9,10 @@ import { diffProviderDocuments } from "@/lib/domain/diff";
 import { AppError } from "@/lib/errors";
 import { getVersionDocuments } from "@/lib/versions/version-history";
 import { renderDiffCsv } from "./diff-csv";
+import { diffReport } from "./diff-report";
+import { renderPdfOffThread } from "./pdf/render-pdf-off-thread";
 
-export const diffExportFormats = ["csv"] as const;
+export const diffExportFormats = ["pdf", "csv"] as const;
 
 export async function exportVersionDiff(options: {
   actor: Actor;
@@ -40,12 +42,24 @@ export async function exportVersionDiff(options: {
     providerId: data.scope.provider.id,
     after: { format: options.format, from: options.from, to: options.to, view: "diff" },
   });
+  const diff = diffProviderDocuments(before.document, after.document);
+  const rowOptions = { provider: data.scope.provider.name, parties: after.document.parties };
+  const filename = `${data.scope.provider.slug}-v${options.from}-v${options.to}-changes`;
+  if (options.format === "csv")
+    return {
+      body: renderDiffCsv(diff, rowOptions),
+      contentType: "text/csv; charset=utf-8",
+      filename: `${filename}.csv`,
+    };
+  const stamp = (v: typeof before) => ({
+    number: v.number,
+    publishedAt: v.publishedAt.toISOString(),
+    contentHash: v.contentHash,
+  });
+  const report = diffReport(diff, { ...rowOptions, from: stamp(before), to: stamp(after) });
   return {
-    body: renderDiffCsv(diffProviderDocuments(before.document, after.document), {
-      provider: data.scope.provider.name,
-      parties: after.document.parties,
-    }),
-    contentType: "text/csv; charset=utf-8",
-    filename: `${data.scope.provider.slug}-v${options.from}-v${options.to}-changes.csv`,
+    body: await renderPdfOffThread({ kind: "report", data: report }),
+    contentType: "application/pdf",
+    filename: `${filename}.pdf`,
   };
 }

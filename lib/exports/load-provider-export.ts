@@ -8,8 +8,46 @@ import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
-import { getScopedDocuments, listVersionHistory } from "@/lib/versions/version-history";
-import { buildProviderExport, noFilters, type ExportFilters, type ProviderExport } from "./export-model";
+import { getScopedDocuments, listVersionHistory, type VersionEntry } from "@/lib/versions/version-history";
+import {
+  buildProviderExport,
+  noFilters,
+  type ExportFilters,
+  type ExportVersion,
+  type ProviderExport,
+} from "./export-model";
+
+/** What an export says of the version it holds. */
+export function exportVersion(entry: VersionEntry): ExportVersion {
+  return {
+    number: entry.number,
+    publishedAt: entry.publishedAt.toISOString(),
+    contentHash: entry.contentHash,
+    note: entry.note,
+  };
+}
+
+/** Party and layer filters name keys of this version (a typo would silently export nothing). */
+function checkFilterKeys(
+  document: ProviderDocument,
+  service: ProviderDocument["services"][number] | null,
+  filters: ExportFilters | undefined,
+): void {
+  const parties = new Set(document.parties.map((p) => p.key));
+  const layers = new Set((service ? [service] : document.services).flatMap((s) => s.layers.map((l) => l.key)));
+  const fieldErrors = [
+    ...(filters?.parties ?? [])
+      .filter((key) => !parties.has(key))
+      .map((key) => ({ path: "party", message: `No party "${key}": use ${[...parties].join(", ")}` })),
+    ...(filters?.layers ?? [])
+      .filter((key) => !layers.has(key))
+      .map((key) => ({
+        path: "layer",
+        message: layers.size ? `No layer "${key}": use ${[...layers].join(", ")}` : `No layer "${key}": there are none`,
+      })),
+  ];
+  if (fieldErrors.length) throw new AppError("INVALID_INPUT", "Check the filters.", { fieldErrors });
+}
 
 export async function loadProviderExport(options: {
   db?: Database;
@@ -49,14 +87,10 @@ export async function loadProviderExport(options: {
     }
   }
 
+  checkFilterKeys(entry.document, service ?? null, options.filters);
   const data = buildProviderExport({
     document: entry.document,
-    version: {
-      number: entry.number,
-      publishedAt: entry.publishedAt.toISOString(),
-      contentHash: entry.contentHash,
-      note: entry.note,
-    },
+    version: exportVersion(entry),
     service: options.service ?? null,
     model: options.model ?? null,
     filters: options.filters ?? noFilters,
@@ -74,6 +108,9 @@ export async function loadProviderExport(options: {
       model: options.model ?? null,
       assignments: [...data.scope.filters.assignments],
       query: data.scope.filters.query,
+      parties: [...(data.scope.filters.parties ?? [])],
+      layers: [...(data.scope.filters.layers ?? [])],
+      frameworks: [...(data.scope.filters.frameworks ?? [])],
     },
   });
   const document = options.service

@@ -30,7 +30,7 @@ export async function renderProviderExport(options: {
       };
     case "pdf":
       return {
-        body: await renderPdfOffThread(data),
+        body: await renderPdfOffThread({ kind: "provider", data }),
         contentType: "application/pdf",
         filename: exportFileName(data, "pdf"),
       };

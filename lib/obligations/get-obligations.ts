@@ -27,7 +27,7 @@ export const obligationAreaDto = z.object({
 });
 
 export const obligationsDto = z.object({
-  organization: z.object({ name: z.string() }),
+  organization: z.object({ name: z.string(), slug: z.string() }),
   /** Customer duties over every subscribed service plus each involved provider's cross-cutting duties. */
   dutyCount: count,
   serviceCount: count,
@@ -37,6 +37,10 @@ export const obligationsDto = z.object({
       slug: z.string(),
       name: z.string(),
       brandColor: z.string(),
+      /** The published version these duties come from (the live tables hold the newest). */
+      publishedVersion: z
+        .object({ number: z.number().int(), publishedAt: z.string(), contentHash: z.string() })
+        .nullable(),
       dutyCount: count,
       services: z.array(
         z.object({
@@ -118,7 +122,10 @@ export async function getObligations(options: { actor: Actor }): Promise<Obligat
     throw new AppError("FORBIDDEN", "Your account does not belong to an organization. Ask an administrator.");
 
   const db = getDb();
-  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { name: true } });
+  const organization = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: { name: true, slug: true },
+  });
   if (!organization)
     throw new AppError("FORBIDDEN", "Your account does not belong to an organization. Ask an administrator.");
 
@@ -143,7 +150,7 @@ export async function getObligations(options: { actor: Actor }): Promise<Obligat
   });
 
   const providerIds = [...new Set(services.map((s) => s.providerId))];
-  const [crossCutting, crossGroups] = providerIds.length
+  const [crossCutting, crossGroups, versions] = providerIds.length
     ? await Promise.all([
         db.responsibilityArea.findMany({
           where: { providerId: { in: providerIds }, serviceId: null },
@@ -155,8 +162,14 @@ export async function getObligations(options: { actor: Actor }): Promise<Obligat
           orderBy: { position: "asc" },
           select: { providerId: true, ...groupSelect },
         }),
+        db.providerVersion.findMany({
+          where: { providerId: { in: providerIds } },
+          orderBy: [{ providerId: "asc" }, { number: "desc" }],
+          distinct: ["providerId"],
+          select: { providerId: true, number: true, publishedAt: true, contentHash: true },
+        }),
       ])
-    : [[], []];
+    : [[], [], []];
 
   const providers = providerIds.map((providerId) => {
     const own = services.filter((s) => s.providerId === providerId);
@@ -170,10 +183,14 @@ export async function getObligations(options: { actor: Actor }): Promise<Obligat
       crossGroups.filter((g) => g.providerId === providerId),
     );
     const crossDuties = dutiesIn(crossAreas);
+    const version = versions.find((v) => v.providerId === providerId);
     return {
       slug: provider.slug,
       name: provider.name,
       brandColor: provider.brandColor,
+      publishedVersion: version
+        ? { number: version.number, publishedAt: version.publishedAt.toISOString(), contentHash: version.contentHash }
+        : null,
       dutyCount: serviceDtos.reduce((n, s) => n + s.dutyCount, crossDuties),
       services: serviceDtos,
       crossCutting: { dutyCount: crossDuties, areas: crossAreas },
@@ -181,7 +198,7 @@ export async function getObligations(options: { actor: Actor }): Promise<Obligat
   });
 
   return obligationsDto.parse({
-    organization: { name: organization.name },
+    organization: { name: organization.name, slug: organization.slug },
     dutyCount: providers.reduce((n, p) => n + p.dutyCount, 0),
     serviceCount: services.length,
     providers,

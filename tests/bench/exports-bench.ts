@@ -1,16 +1,22 @@
 // Times the exports on synthetic providers: PDFs of ~20 and ~2,000 areas (pages, wall time, CPU
-// time, peak RSS), then the XLSX workbook and the OSCAL SSP of ~2,000 areas. Run: npm run bench:exports
-// Each size is rendered a few times; the first render of the process also parses the fonts, so it
+// time, peak RSS of the rendering process), the XLSX workbook and the OSCAL SSP of ~2,000 areas, and
+// the portal's page latency while 250-page PDFs render (it starts a portal on a temporary embedded
+// database, building it first if the sources changed). Run: npm run bench:exports
+// Each PDF size is rendered a few times; the first render of a process also parses the fonts, so it
 // is reported separately from the best of the warm ones.
+import { execFile } from "node:child_process";
+import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { buildProviderExport } from "@/lib/exports/export-model";
 import { renderMatrixCsv } from "@/lib/exports/matrix-csv";
 import { renderMatrixXlsx } from "@/lib/exports/matrix-xlsx";
 import { toOscalCatalog } from "@/lib/exports/oscal/oscal-catalog";
 import { toOscalSsp } from "@/lib/exports/oscal/oscal-ssp";
-import { renderProviderPdf } from "@/lib/exports/pdf";
 import { renderPdfOffThread } from "@/lib/exports/pdf/render-pdf-off-thread";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
+import { measureExportLoad } from "./export-load";
 import { syntheticProviderDocument } from "./synthetic-provider";
 
 const sizes = [
@@ -19,58 +25,43 @@ const sizes = [
 ];
 const runs = 4;
 
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 5);
-
-function pageCount(pdf: Buffer): number {
-  return Number(/\/Type \/Pages\n\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1] ?? Number.NaN);
-}
+const run = promisify(execFile);
+const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), "pdf-render-probe.ts");
 
 const rows: Record<string, string | number>[] = [];
 for (const size of sizes) {
-  const document = providerDocumentSchema.parse(syntheticProviderDocument(size));
-  const data = buildProviderExport({
-    document,
-    version: { number: 7, publishedAt: "2025-03-04T05:06:07.000Z", contentHash: "ab".repeat(32), note: "" },
-  });
-  const areas = data.services.reduce((n, s) => n + s.areas.length, 0) + data.crossCutting.areas.length;
-  const times: { wall: number; cpu: number }[] = [];
-  let pages = 0;
-  let bytes = 0;
-  for (let run = 0; run < runs; run++) {
-    peakRss = process.memoryUsage().rss;
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const pdf = await renderProviderPdf(data, { url: "https://demarc.example/providers/synthetic-provider" });
-    const wall = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    times.push({ wall, cpu: (used.user + used.system) / 1000 });
-    pages = pageCount(pdf);
-    bytes = pdf.length;
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let the RSS sampler and GC run
-  }
+  const args = [size.services, size.areasPerService, size.crossCutting, runs].map(String);
+  const { stdout } = await run(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", "--conditions=react-server", probe, ...args],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+    areas: number;
+    pages: number;
+    bytes: number;
+    times: { wall: number; cpu: number }[];
+    maxRssKiB: number;
+  };
+  const { times, pages } = result;
   const warm = times.slice(1);
   const best = warm.reduce((a, b) => (b.wall < a.wall ? b : a), warm[0] ?? times[0]!);
   rows.push({
     size: size.label,
-    areas,
+    areas: result.areas,
     pages,
-    KiB: Math.round(bytes / 1024),
+    KiB: Math.round(result.bytes / 1024),
     "first ms": Math.round(times[0]?.wall ?? 0),
     "best ms": Math.round(best.wall),
     "best cpu ms": Math.round(best.cpu),
     "ms/page": Number((best.wall / pages).toFixed(2)),
-    "peak RSS MiB": Math.round(peakRss / 1024 / 1024),
-    // The kernel's high-water mark for the process so far (rendering is synchronous, so the sampler
-    // above only sees the RSS between renders).
-    "max RSS MiB": Math.round(process.resourceUsage().maxRSS / 1024),
+    // The whole rendering process (Node, tsx, the modules, the data, the fonts, the renders).
+    "peak RSS MiB": Math.round(result.maxRssKiB / 1024),
   });
 }
-clearInterval(sampler);
-console.log("PDF");
+console.log("PDF (each size rendered in a fresh process)");
 console.table(rows);
 
 // Spreadsheet and OSCAL of the large provider: best of a few runs after a warm-up.
@@ -98,16 +89,19 @@ console.table([
   { format: "oscal-ssp", ...(await best(() => JSON.stringify(toOscalSsp(data)))) },
   { format: "oscal-catalog", ...(await best(() => JSON.stringify(toOscalCatalog(data)))) },
 ]);
-// The server's view: how long the event loop stalls while a 250-page PDF renders in the worker
-// thread the export route uses (a request arriving meanwhile waits at most this long).
+// The server's view: how long the event loop stalls while a 250-page PDF renders in the renderer
+// process the export routes use (a request arriving meanwhile waits at most this long).
 const delay = monitorEventLoopDelay({ resolution: 5 });
-await renderPdfOffThread(data); // starts the worker and parses its fonts
+await renderPdfOffThread({ kind: "provider", data }); // starts the renderer and parses its fonts
 delay.enable();
 const offThreadStart = performance.now();
-await renderPdfOffThread(data);
+await renderPdfOffThread({ kind: "provider", data });
 const offThreadMs = Math.round(performance.now() - offThreadStart);
 delay.disable();
 console.log(
-  `PDF of ${areas} areas in the worker: ${offThreadMs} ms; event-loop delay meanwhile p95 ${(delay.percentile(95) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`,
+  `PDF of ${areas} areas in the renderer process: ${offThreadMs} ms; event-loop delay meanwhile p95 ${(delay.percentile(95) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`,
 );
-console.log(`Process peak RSS (kernel high-water mark): ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+
+// The same as the server sees it: page requests while 250-page PDFs are downloaded from the portal.
+console.log(`Portal under load: 10 readers of a service page, alone and while PDFs of ${areas} areas render`);
+console.table(await measureExportLoad(large));

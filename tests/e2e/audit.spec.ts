@@ -1,6 +1,10 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+const run = promisify(execFile);
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const entries = (page: Page) => page.getByRole("table", { name: "Audit entries, newest first" });
@@ -47,9 +51,10 @@ test("auditor: opens the audit log from the header, filters it and downloads it 
   await expect(page.getByText(count === 1 ? "1 entry matches" : `${count} entries match`)).toBeVisible();
   await snap("audit-log");
 
-  // The CSV carries the same filters.
-  const link = page.getByRole("link", { name: "Download CSV" });
-  await expect(link).toHaveAttribute("href", "/audit/export?actor=AUDITOR%40&action=auth.sign-in");
+  // The files carry the same filters.
+  await page.getByRole("button", { name: "Export" }).click();
+  const link = page.getByRole("link", { name: /^CSV/ });
+  await expect(link).toHaveAttribute("href", "/audit/export?format=csv&actor=AUDITOR%40&action=auth.sign-in");
   const downloading = page.waitForEvent("download");
   await link.click();
   const download = await downloading;
@@ -68,6 +73,17 @@ test("auditor: opens the audit log from the header, filters it and downloads it 
     expect([actor, action, targetType]).toEqual(["auditor@demarc.local", "auth.sign-in", "user"]);
   }
   expect(records[0]).toContain('""method"":""password""');
+
+  // The PDF: the filters on its cover, every entry in its tables.
+  const exportButton = page.getByRole("button", { name: "Export" });
+  await exportButton.click(); // the download before closed the menu
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^PDF/ }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^demarc-audit-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfText = (await run("pdftotext", ["-raw", (await pdf.path())!, "-"])).stdout.replace(/\s+/g, " ");
+  expect(pdfText).toContain("Actor: AUDITOR@");
+  expect(pdfText).toContain(`Entries: ${count} ${count === 1 ? "entry" : "entries"}`);
+  // Narrow columns wrap after dots: count without the line breaks.
+  expect(pdfText.replace(/\s+/g, "").match(/auditor@demarc\.local/g)?.length).toBe(count);
 
   // Printed: the filter form, paging and download link are left out; the entries stay.
   await page.emulateMedia({ media: "print" });
@@ -94,7 +110,7 @@ test("auditor: a refused filter is explained next to its field", async ({ page, 
   await expect(page.getByRole("form", { name: "Filter the audit log" }).getByRole("alert")).toContainText(
     "Check the highlighted filters.",
   );
-  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Export" })).toHaveCount(0);
   await expect(entries(page)).toHaveCount(0);
 
   await page.getByRole("link", { name: "Clear filters" }).click();

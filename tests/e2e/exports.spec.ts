@@ -5,7 +5,10 @@ import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { assignmentHex } from "@/lib/domain/assignment-colours";
 import { expect, test } from "./fixtures";
+import { pageWith, showPdfPage } from "./support/pdf-page-image";
+import { providerWithTwoVersions } from "./support/provider-with-versions";
 
 const run = promisify(execFile);
 
@@ -59,6 +62,15 @@ test("a reader exports a filtered matrix under a deployment model as CSV, and th
   expect(book.worksheets.map((sheet) => sheet.name)).toEqual(
     expect.arrayContaining(["Cover", "Virtual Private Servers (VPS)", "Cross-cutting", "Legend"]),
   );
+
+  // Looked at, not only read: the matrix page is drawn with its grey header row and the
+  // third-party chips in their colour (the symbol and label say it too).
+  const matrixPage = await pageWith(pdfPath, ["Responsibility matrix", "Assignment"]);
+  const pixels = await showPdfPage(page, pdfPath, matrixPage, [assignmentHex["third-party"].fill, "#e2e8f0"]);
+  expect(pixels.inked).toBeGreaterThan(0.05);
+  expect(pixels.counts[assignmentHex["third-party"].fill]).toBeGreaterThan(shown * 20);
+  expect(pixels.counts["#e2e8f0"]).toBeGreaterThan(1000);
+  await snap("export-pdf-matrix-page");
 });
 
 test("a customer takes their obligations away as a spreadsheet", async ({ page, signIn }) => {
@@ -71,4 +83,37 @@ test("a customer takes their obligations away as a spreadsheet", async ({ page, 
   const rows = parse(await readFile((await csv.path())!), { bom: true, columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(duties);
   expect(new Set(rows.map((row) => row.Provider))).toEqual(new Set(["DanubeData", "STACKIT"]));
+
+  const exportButton = page.getByRole("button", { name: "Export" });
+  await exportButton.click(); // the download before closed the menu
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^PDF/ }).click()]);
+  expect(pdf.suggestedFilename()).toBe("acme-retail-obligations.pdf");
+  const text = (await run("pdftotext", ["-raw", (await pdf.path())!, "-"])).stdout.replace(/\s+/g, " ");
+  expect(text).toContain("Acme Retail: our obligations");
+  for (const row of rows.slice(0, 20)) expect(text).toContain(row.Duty!.replace(/\s+/g, " "));
+
+  await exportButton.click(); // a download closes the menu
+  const [ssp] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /^OSCAL SSP/ }).click(),
+  ]);
+  expect(ssp.suggestedFilename()).toBe("acme-retail-obligations-ssp.json");
+  const plan = JSON.parse(await readFile((await ssp.path())!, "utf8"));
+  const satisfied = plan["system-security-plan"]["control-implementation"]["implemented-requirements"].flatMap(
+    (r: { "by-components": { satisfied?: unknown[] }[] }) => r["by-components"].flatMap((b) => b.satisfied ?? []),
+  );
+  expect(satisfied).toHaveLength(duties);
+});
+
+test("an auditor takes the changes between two versions away as a PDF", async ({ page, signIn }) => {
+  const own = await providerWithTwoVersions();
+  await signIn("auditor@demarc.local");
+  await page.goto(`/providers/${own.slug}/versions/compare?from=1&to=2`);
+  await page.getByRole("button", { name: "Export" }).click();
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^PDF/ }).click()]);
+  expect(pdf.suggestedFilename()).toBe(`${own.slug}-v1-v2-changes.pdf`);
+  const text = (await run("pdftotext", ["-raw", (await pdf.path())!, "-"])).stdout.replace(/\s+/g, " ");
+  expect(text).toContain(`${own.name}: changes from version 1 to 2`);
+  for (const change of ["Monitoring", "Keep off-site copies", "Support"]) expect(text).toContain(change);
+  expect(text).toMatch(/Page 1 of \d+/);
 });

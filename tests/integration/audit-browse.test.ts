@@ -18,6 +18,7 @@ import { createProvider } from "../support/app-db";
 import { makeOrganization, makeUser, type UserActor } from "../factories/accounts";
 import { makeProviderDocument } from "../factories/provider-document";
 import { parseCsv } from "../support/parse-csv";
+import { collapse, pageTexts, readBack } from "../support/pdf-read";
 
 // The log is shared with every other test file (and append-only), so each entry written here
 // carries this file's tag in its actor label and action: filters on it see only these entries.
@@ -269,9 +270,11 @@ describe("listAllAuditEntries", () => {
   });
 });
 
+const noParams = { params: Promise.resolve({}) };
+
 /** The route as Next.js calls it (callRoute reads JSON; this route answers CSV). */
 async function download(query: string) {
-  const response = await exportRoute(new Request(`http://localhost/audit/export${query}`));
+  const response = await exportRoute(new Request(`http://localhost/audit/export${query}`), noParams);
   return {
     status: response.status,
     contentType: response.headers.get("content-type"),
@@ -312,9 +315,47 @@ describe("GET /audit/export", () => {
     ).toEqual([bob, alice]);
   });
 
+  test("an auditor downloads the filtered log as a PDF: every entry, the filters on the cover, same bytes twice", async () => {
+    actAs(auditor);
+    const response = await exportRoute(new Request(`http://localhost/audit/export?actor=${tag}&format=pdf`), noParams);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toMatch(/filename="demarc-audit-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const read = readBack(bytes);
+    const [cover = ""] = pageTexts(read);
+    expect(collapse(cover)).toContain(`Actor: ${tag}`);
+    expect(collapse(cover)).toContain(`Entries: ${mine.length} entries`);
+    // Narrow columns wrap long words after hyphens and dots: compare without the line breaks.
+    const squash = (text: string) => text.replace(/\s+/g, "");
+    for (const entry of mine) {
+      expect(read.raw).toContain(`#${entry.id}`);
+      expect(squash(read.raw)).toContain(squash(entry.action));
+      expect(squash(read.raw)).toContain(squash(entry.actorLabel));
+    }
+    // A formula in an actor label is text in a PDF: nothing to neutralise, nothing lost.
+    expect(squash(read.raw)).toContain(squash(formula));
+    expect(read.info.Tagged).toBe("yes");
+    expect(read.info.CreationDate).toBeTruthy();
+    expect(read.layout).toContain(`Page ${read.pages} of ${read.pages}`);
+    const again = await exportRoute(new Request(`http://localhost/audit/export?actor=${tag}&format=pdf`), noParams);
+    expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  test("an unknown format is a 400 problem naming the formats", async () => {
+    actAs(auditor);
+    const response = await exportRoute(new Request(`http://localhost/audit/export?format=xlsx`), noParams);
+    expect(response.status).toBe(400);
+    const problem = problemDto.parse(await response.json());
+    expect(problem.errors).toEqual([{ path: "format", message: "Use one of csv, pdf" }]);
+  });
+
   test("bad filters are a 400 problem with field errors", async () => {
     actAs(auditor);
-    const response = await exportRoute(new Request("http://localhost/audit/export?from=2025-13-01&to=2025-01-01"));
+    const response = await exportRoute(
+      new Request("http://localhost/audit/export?from=2025-13-01&to=2025-01-01"),
+      noParams,
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     const problem = problemDto.parse(await response.json());
@@ -327,7 +368,7 @@ describe("GET /audit/export", () => {
     ["an account manager", 404, () => manager],
   ])("%s is refused (%i, problem+json, no CSV)", async (_name, status, who) => {
     actAs(who());
-    const response = await exportRoute(new Request(`http://localhost/audit/export?actor=${tag}`));
+    const response = await exportRoute(new Request(`http://localhost/audit/export?actor=${tag}`), noParams);
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     expect(response.headers.get("content-disposition")).toBeNull();

@@ -12,33 +12,21 @@ import { describe, expect, test, vi } from "vitest";
 import { GET as obligationsRoute } from "@/app/api/v1/me/obligations/export/route";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
 import { GET as diffRoute } from "@/app/api/v1/providers/[provider]/versions/compare/export/route";
-import { anonymous, type Actor } from "@/lib/auth/permissions";
+import { anonymous } from "@/lib/auth/permissions";
+import { effectiveParties } from "@/lib/domain/area-text";
 import { responsibleParties, toCaiqOwnership } from "@/lib/domain/assignment";
+import { documentToProviderDetail, serviceToDetail } from "@/lib/transfer/document-to-dto";
 import { getDb } from "@/lib/db";
 import { recordVersion } from "@/lib/versions/record-version";
-import { providerDocumentSchema, type ProviderDocumentInput } from "@/lib/validation/provider-document";
-import { seedProviders } from "@/prisma/seed";
+import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { actAs } from "../support/actor";
+import { publishChangedVersion, publishedSeed, systemActor } from "../support/published-seed";
 import { oscalSchemaErrors } from "../support/oscal-schema";
-import { createProvider } from "../support/app-db";
 import { makeUser } from "../factories/accounts";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const system: Actor = { kind: "system", command: "test" };
 const run = promisify(execFile);
-
-/** A seed provider under a unique slug, published as version 1 (and 2, when `twice`). */
-async function publishedSeed(slug: string, edit?: (doc: ProviderDocumentInput) => void) {
-  const doc = structuredClone(seedProviders.find((p) => p.slug === slug)!);
-  doc.slug = `${slug}-${crypto.randomUUID().slice(0, 8)}`;
-  edit?.(doc);
-  const created = await createProvider(doc);
-  await getDb().$transaction((tx) =>
-    recordVersion({ tx, actor: system, providerId: created.id, document: created.document, note: "First" }),
-  );
-  return { ...created, slug: doc.slug };
-}
 
 async function download(provider: string, query: string) {
   const response = await exportRoute(new Request(`http://localhost/api/v1/providers/${provider}/export?${query}`), {
@@ -174,6 +162,56 @@ describe("provider exports", () => {
     expect(unmodelled.length).toBeLessThan(rows.length);
   });
 
+  test("party, layer and framework filters: only the rows the matrix shows, named on the cover; unknown keys are 400", async () => {
+    actAs(anonymous);
+    const contain = await publishedSeed("contain");
+    const byParty = rowsOf((await download(contain.slug, "format=csv&service=platform&party=customer")).bytes);
+    // The page's Party filter: the parties an area names, or its assignment's default ones.
+    const detail = documentToProviderDetail(contain.document);
+    const service = serviceToDetail({
+      provider: contain.document,
+      parties: contain.document.parties,
+      service: contain.document.services.find((s) => s.slug === "platform")!,
+    });
+    const customerRows = service.areas.filter((a) => effectiveParties(a, detail.parties).includes("customer"));
+    expect(customerRows.length).toBeGreaterThan(0);
+    expect(customerRows.length).toBeLessThan(service.areas.length);
+    expect(byParty.map((r) => r["Area key"])).toEqual(customerRows.map((a) => a.key));
+    const unknown = await download(contain.slug, "format=csv&party=nobody");
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.bytes.toString("utf8")).errors[0]).toMatchObject({ path: "party" });
+
+    const stackit = await publishedSeed("stackit", (doc) => {
+      // Two areas cite a framework (no seed area does).
+      for (const area of doc.services[0]!.areas.slice(0, 2))
+        area.references = [{ framework: "CSA CCM", control: "IAM-01" }];
+    });
+    const layered = stackit.document.services.find((s) => s.layers.length > 1 && s.areas.some((a) => a.layer))!;
+    const layer = layered.areas.find((a) => a.layer)!.layer!;
+    const file = await download(stackit.slug, `format=xlsx&service=${layered.slug}&layer=${layer}`);
+    expect(file.status).toBe(200);
+    const book = await workbook(file.bytes);
+    const cover = values(book.getWorksheet("Cover")!).map((row) => row.join(" "));
+    const layerName = layered.layers.find((l) => l.key === layer)!.name;
+    expect(cover).toContain(`Filter: layers ${layerName}`);
+    const expected = layered.areas.filter((a) => a.layer === layer).length;
+    expect(values(book.worksheets.find((ws) => ws.name !== "Cover" && ws.name !== "Legend")!).length).toBe(
+      expected + 1,
+    );
+    expect((await download(stackit.slug, `format=csv&service=${layered.slug}&layer=basement`)).status).toBe(400);
+
+    const framework = stackit.document.services
+      .flatMap((s) => s.areas)
+      .flatMap((a) => (a.references ?? []).map((r) => r.framework))[0];
+    if (framework) {
+      const cited = rowsOf(
+        (await download(stackit.slug, `format=csv&framework=${encodeURIComponent(framework)}`)).bytes,
+      );
+      expect(cited.length).toBeGreaterThan(0);
+      expect(cited.every((r) => r["Framework references"]!.includes(framework))).toBe(true);
+    }
+  });
+
   test("bad queries are 400 problems naming the field; hidden and unknown providers are the same 404", async () => {
     actAs(anonymous);
     const p = await publishedSeed("contain");
@@ -267,7 +305,7 @@ describe("provider exports", () => {
     expect((await download(p.slug, "format=csv")).bytes.equals(first.bytes)).toBe(true);
     const changed = providerDocumentSchema.parse({ ...p.document, summary: "Changed." });
     await getDb().$transaction((tx) =>
-      recordVersion({ tx, actor: system, providerId: p.id, document: changed, note: "Second" }),
+      recordVersion({ tx, actor: systemActor, providerId: p.id, document: changed, note: "Second" }),
     );
     const second = await download(p.slug, "format=csv");
     expect(second.disposition).toBe(`attachment; filename="${p.slug}-v2.csv"`);
@@ -313,7 +351,7 @@ describe("provider exports", () => {
     expect(book.worksheets.map((ws) => ws.name)).toEqual(["About", p.document.name]);
     expect(values(book.worksheets[1]!).length).toBe(rows.length + 1);
 
-    expect((await get("pdf")).status).toBe(400);
+    expect((await get("caiq")).status).toBe(400);
     actAs(anonymous);
     expect((await get("csv")).status).toBe(401);
     actAs((await makeUser({ role: "auditor" })).actor);
@@ -323,19 +361,7 @@ describe("provider exports", () => {
   test("version changes as CSV: one row per field change, parties by name; unknown versions are 404", async () => {
     actAs(anonymous);
     const p = await publishedSeed("danubedata");
-    const changed = structuredClone(p.document);
-    const area = changed.services[0]!.areas[0]!;
-    area.cells.find((c) => c.party === "customer")!.duties.push({ text: "Review the new duty" });
-    changed.services[0]!.areas.push({ ...structuredClone(area), key: "brand-new", name: "Brand new area" });
-    await getDb().$transaction((tx) =>
-      recordVersion({
-        tx,
-        actor: system,
-        providerId: p.id,
-        document: providerDocumentSchema.parse(changed),
-        note: "2",
-      }),
-    );
+    const { changed, area } = await publishChangedVersion(p);
     const response = await diffRoute(
       new Request(`http://localhost/api/v1/providers/${p.slug}/versions/compare/export?from=1&to=2&format=csv`),
       { params: Promise.resolve({ provider: p.slug }) },

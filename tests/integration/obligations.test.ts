@@ -165,7 +165,7 @@ describe("getObligations", () => {
   test("an organization without subscriptions has nothing to do", async () => {
     const { org, actor } = await customerOf([]);
     expect(await getObligations({ actor })).toEqual({
-      organization: { name: org.name },
+      organization: { name: org.name, slug: org.slug },
       dutyCount: 0,
       serviceCount: 0,
       providers: [],

@@ -11,6 +11,7 @@ import { entryContentHtml, nameUuidUrn, renderAtomFeed, xmlEscape } from "@/lib/
 import { describeChanges, describeFirstVersion } from "@/lib/versions/change-summary";
 import { lineDiff } from "@/lib/versions/line-diff";
 import { recordVersion } from "@/lib/versions/record-version";
+import { getCurrentVersion } from "@/lib/versions/current-version";
 import {
   compareHref,
   parseDiffLayout,
@@ -341,6 +342,12 @@ describe("changelog feed", () => {
 // ---- the data functions -----------------------------------------------------------------------
 
 describe("version history", () => {
+  test("the current version of a hidden provider is as absent as an unknown one's", async () => {
+    const p = await providerWithThreeVersions({ isPrivate: true });
+    expect(await getCurrentVersion({ actor: anonymous, provider: p.slug })).toBeNull();
+    expect((await getCurrentVersion({ actor: p.manager, provider: p.slug }))?.number).toBe(3);
+  });
+
   test("lists versions newest first; only staff see who published", async () => {
     const p = await providerWithThreeVersions();
     const db = getDb();
@@ -354,6 +361,12 @@ describe("version history", () => {
     const staffView = await listVersionHistory({ db, actor: p.manager, provider: p.slug });
     expect(staffView?.versions.map((v) => v.publisher)).toEqual([p.manager.email, p.manager.email, "system:test"]);
     expect(await listVersionHistory({ db, actor: anonymous, provider: "no-such-provider" })).toBeNull();
+    // The printout's stamp names the newest version, with its publication time.
+    expect(await getCurrentVersion({ actor: anonymous, provider: p.slug })).toEqual({
+      number: 3,
+      publishedAt: publicView?.versions[0]?.publishedAt,
+    });
+    expect(await getCurrentVersion({ actor: anonymous, provider: "no-such-provider" })).toBeNull();
 
     const feedVersions = await getFeedVersions({ db, actor: anonymous, provider: p.slug, limit: 2 });
     expect(feedVersions?.entries.map((e) => [e.number, e.previousNumber])).toEqual([

@@ -3,36 +3,16 @@
 // outside Latin-1 survives, and the same data always gives the same bytes.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { buildProviderExport, type ExportFilters, type ProviderExport } from "@/lib/exports/export-model";
 import { renderProviderPdf } from "@/lib/exports/pdf";
 import { providerDocumentSchema, type ProviderDocumentInput } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
 import { syntheticProviderDocument } from "@/tests/bench/synthetic-provider";
 import { makeArea, makeProviderDocument } from "@/tests/factories/provider-document";
+import { collapse, outlineTree, popplerProblem, readBack, type ReadBack } from "@/tests/support/pdf-read";
 
-/** Why poppler cannot be used, or null. Without it these tests would prove nothing: they fail, never skip. */
-function popplerProblem(): string | null {
-  try {
-    execFileSync("pdfinfo", ["-v"], { stdio: "pipe" });
-    execFileSync("pdftotext", ["-v"], { stdio: "pipe" });
-    return null;
-  } catch (error) {
-    return `The PDF export tests need poppler's pdfinfo and pdftotext on the PATH (Debian: apt-get install poppler-utils): ${String(error)}`;
-  }
-}
 const poppler = popplerProblem();
-
-let dir = "";
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "demarc-pdf-"));
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 test("poppler (pdfinfo, pdftotext) is installed", () => {
   if (poppler) throw new Error(poppler);
@@ -51,76 +31,6 @@ function exportOf(
     model: options.model,
     service: options.service,
   });
-}
-
-interface ReadBack {
-  pages: number;
-  info: Record<string, string>;
-  /** pdftotext -layout: pages separated by form feeds. */
-  layout: string;
-  /** pdftotext -raw (content-stream order, so a table cell's wrapped lines stay together), whitespace collapsed. */
-  raw: string;
-  structure: string;
-  bytes: Buffer;
-}
-
-let files = 0;
-function readBack(bytes: Buffer): ReadBack {
-  if (poppler) throw new Error(poppler);
-  const file = path.join(dir, `export-${++files}.pdf`);
-  writeFileSync(file, bytes);
-  const run = (tool: string, ...args: string[]) =>
-    execFileSync(tool, [...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  const info = Object.fromEntries(
-    run("pdfinfo", file)
-      .split("\n")
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1] ?? "", m[2] ?? ""]),
-  );
-  return {
-    pages: Number(info.Pages),
-    info,
-    layout: run("pdftotext", "-layout", "-enc", "UTF-8", file, "-"),
-    raw: collapse(run("pdftotext", "-raw", "-enc", "UTF-8", file, "-")),
-    structure: run("pdfinfo", "-struct", file),
-    bytes,
-  };
-}
-
-const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
-
-/** A PDF string as pdfkit writes it: (literal) with backslash escapes, or <FEFF…> UTF-16BE hex. */
-function pdfString(literal: string | undefined, hex: string | undefined): string {
-  if (literal !== undefined) return literal.replace(/\\(.)/g, "$1");
-  return Buffer.from(hex ?? "", "hex")
-    .subarray(2)
-    .swap16()
-    .toString("utf16le");
-}
-
-interface OutlineItem {
-  title: string;
-  children: OutlineItem[];
-}
-
-/** The outline (bookmark) tree, read from the raw PDF (pdfkit writes outline items as plain objects). */
-function outlineTree(bytes: Buffer): OutlineItem[] {
-  const text = bytes.toString("latin1");
-  const object = (id: string) => new RegExp(`\\n${id} 0 obj\\n([\\s\\S]*?)\\nendobj`).exec(text)?.[1] ?? "";
-  const ref = (body: string, key: string) => new RegExp(`/${key} (\\d+) 0 R`).exec(body)?.[1];
-  const items = (first: string | undefined): OutlineItem[] => {
-    const found: OutlineItem[] = [];
-    for (let id = first; id && found.length < 10_000;) {
-      const body = object(id);
-      const title = /\/Title (?:\(((?:\\.|[^\\)])*)\)|<([0-9a-fA-F]+)>)/.exec(body);
-      found.push({ title: pdfString(title?.[1], title?.[2]), children: items(ref(body, "First")) });
-      id = ref(body, "Next");
-    }
-    return found;
-  };
-  const root = ref(text, "Outlines");
-  return root ? items(ref(object(root), "First")) : [];
 }
 
 describe.each(seedProviders.map((p) => [p.slug, p] as const))("PDF of seed provider %s", (_slug, input) => {
@@ -244,7 +154,7 @@ describe("PDF rendering", () => {
     ])
       expect(read.raw).toContain(text);
     expect(read.info.Title).toBe("Größe & Łódź Cloud — shared responsibility model, version 4");
-    const fonts = execFileSync("pdffonts", [path.join(dir, `export-${files}.pdf`)], { encoding: "utf8" });
+    const fonts = execFileSync("pdffonts", [read.file], { encoding: "utf8" });
     expect(fonts).toMatch(/DejaVuSans\b.*yes/);
     expect(fonts).not.toMatch(/Helvetica/);
   });

@@ -1,7 +1,7 @@
 // What the OSCAL catalog and SSP share: metadata, parties and roles, the source citation, text helpers.
 import { assignmentMeta } from "@/lib/domain/assignment";
 import { assignmentPartiesDetail, type MatrixRow } from "@/lib/domain/area-text";
-import { exportFileName, isFiltered, type ProviderExport } from "@/lib/exports/export-model";
+import { describeFilters, exportFileName, isFiltered, type ProviderExport } from "@/lib/exports/export-model";
 import type { PartyDto } from "@/lib/validation/api";
 import { roleId } from "./oscal-ids";
 import type { OscalMetadata, OscalProperty, OscalResource } from "./oscal-types";
@@ -77,15 +77,8 @@ export function scopeTitle(data: ProviderExport): string {
 function filterRemarks(data: ProviderExport): string | null {
   const { filters } = data.scope;
   if (!isFiltered(filters)) return null;
-  const said = [
-    filters.assignments.length
-      ? `assignments ${canonicalAssignments(filters.assignments)
-          .map((a) => assignmentMeta[a].label)
-          .join(", ")}`
-      : null,
-    filters.query.trim() ? `areas matching “${oneLine(filters.query)}”` : null,
-  ].filter(Boolean);
-  return `Filtered: only ${said.join(" and ")}. Other areas of this version are left out.`;
+  const said = describeFilters(data).map(([label, value]) => `${label.toLowerCase()} ${oneLine(value)}`);
+  return `Filtered: only areas matching ${said.join("; ")}. Other areas of this version are left out.`;
 }
 
 /** The scope as properties, so a tool can tell a whole model from a part of one. */
@@ -97,6 +90,9 @@ function scopeProps(data: ProviderExport): OscalProperty[] {
     ...prop("deployment-model", model),
     ...canonicalAssignments(filters.assignments).flatMap((a) => prop("filter-assignment", a)),
     ...prop("filter-query", filters.query),
+    ...(filters.parties ?? []).flatMap((p) => prop("filter-party", p)),
+    ...(filters.layers ?? []).flatMap((l) => prop("filter-layer", l)),
+    ...(filters.frameworks ?? []).flatMap((f) => prop("filter-framework", f)),
   ];
 }
 

@@ -1,5 +1,6 @@
 // One responsibility area as an SSP implemented requirement: what is provided, what is the customer's.
 import type { MatrixRow } from "@/lib/domain/area-text";
+import type { DutyStrength } from "@/lib/domain/vocabulary";
 import type { ProviderExport } from "@/lib/exports/export-model";
 import type { PartyDto } from "@/lib/validation/api";
 import { areaRemarks, assignmentSentence, given, involvedParties, partyUuid, prop, some } from "./oscal-common";
@@ -32,27 +33,48 @@ function originationProps(area: MatrixRow, parties: readonly PartyDto[]): OscalP
   return values.flatMap((value) => (value ? [{ name: "control-origination", value }] : []));
 }
 
-/** A party's duties on a row as provided items or responsibilities; "excluded" duties are not done, so not listed. */
-function duties(data: ProviderExport, area: MatrixRow, areaId: string, party: PartyDto): OscalDuty[] {
-  const cell = area.cells.find((c) => c.party === party.key);
+/** A duty a party does on a row, with the UUID the SSP exports it under. */
+export interface ExportedDuty {
+  uuid: string;
+  text: string;
+  strength: DutyStrength;
+}
+
+/**
+ * A party's duties on a row in order, each with its UUID in the SSP (`provided` or `responsibilities`);
+ * "excluded" duties are not done, so not listed. A customer's SSP points at these UUIDs.
+ */
+export function exportedDuties(
+  data: ProviderExport,
+  service: string | null,
+  area: MatrixRow,
+  party: string,
+): ExportedDuty[] {
+  const areaId = areaName(data.provider.slug, service, area.key);
+  const cell = area.cells.find((c) => c.party === party);
   const seen = new Map<string, number>();
   return (cell?.duties ?? []).flatMap((duty) => {
     const occurrence = (seen.get(duty.text) ?? 0) + 1;
     seen.set(duty.text, occurrence);
     if (duty.strength === "excluded") return [];
     return [
-      {
-        uuid: demarcUuid(dutyName(areaId, party.key, duty.text, occurrence)),
-        description: duty.text,
-        props: prop("duty-strength", duty.strength),
-        "responsible-roles": [{ "role-id": roleId(party.key), "party-uuids": [partyUuid(data, party.key)] }],
-      },
+      { uuid: demarcUuid(dutyName(areaId, party, duty.text, occurrence)), text: duty.text, strength: duty.strength },
     ];
   });
 }
 
+/** A party's duties on a row as provided items or responsibilities. */
+function duties(data: ProviderExport, service: string | null, area: MatrixRow, party: PartyDto): OscalDuty[] {
+  return exportedDuties(data, service, area, party.key).map((duty) => ({
+    uuid: duty.uuid,
+    description: duty.text,
+    props: prop("duty-strength", duty.strength),
+    "responsible-roles": [{ "role-id": roleId(party.key), "party-uuids": [partyUuid(data, party.key)] }],
+  }));
+}
+
 /** What the by-component cannot say as provided or responsibilities: N/A cells and duties not done. */
-function cellRemarks(area: MatrixRow, parties: readonly PartyDto[]): string {
+export function cellRemarks(area: MatrixRow, parties: readonly PartyDto[]): string {
   return parties
     .flatMap((party) => {
       const cell = area.cells.find((c) => c.party === party.key);
@@ -86,7 +108,7 @@ export function implementedRequirement(options: {
   const parties = data.provider.parties;
   const areaId = areaName(data.provider.slug, service, area.key);
   const withRole = (role: PartyDto["role"]) => parties.filter((party) => party.role === role);
-  const dutiesOf = (role: PartyDto["role"]) => withRole(role).flatMap((party) => duties(data, area, areaId, party));
+  const dutiesOf = (role: PartyDto["role"]) => withRole(role).flatMap((party) => duties(data, service, area, party));
   const thisSystem: OscalByComponent = {
     "component-uuid": components.thisSystem,
     uuid: demarcUuid(`${areaId}:by-component:this-system`),
@@ -103,7 +125,7 @@ export function implementedRequirement(options: {
         "component-uuid": component,
         uuid: demarcUuid(`${areaId}:by-component:party:${party.key}`),
         description: `What ${party.name} does for this area.`,
-        ...exportOf(duties(data, area, areaId, party), []),
+        ...exportOf(duties(data, service, area, party), []),
         ...given("remarks", cellRemarks(area, [party])),
       },
     ];

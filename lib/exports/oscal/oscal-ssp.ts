@@ -21,6 +21,10 @@ function systemUuidName(data: ProviderExport): string {
   return `${providerName(data.provider.slug)}${service}:system`;
 }
 
+/** The provider's system in its SSP; a customer's plan names it as the system it leverages. */
+export const thisSystemComponentUuid = (data: ProviderExport) =>
+  demarcUuid(`${systemUuidName(data)}:component:this-system`);
+
 /** "Contain Platform (Cloud Services)", or "DanubeData: VPS, Managed Databases, …" for the whole provider. */
 function systemName(data: ProviderExport): string {
   const provider = data.provider.name;
@@ -111,7 +115,7 @@ export function toOscalSsp(data: ProviderExport): OscalSspDocument {
       "No area matches the filters, and an OSCAL system security plan needs at least one. Clear a filter to export it.",
     );
   const ids: SspComponents = {
-    thisSystem: demarcUuid(`${systemUuidName(data)}:component:this-system`),
+    thisSystem: thisSystemComponentUuid(data),
     thirdParties: new Map(
       data.provider.parties
         .filter((party) => party.role === "third-party")

@@ -118,6 +118,25 @@ export interface OscalDuty {
   "responsible-roles"?: OscalResponsibleRole[];
 }
 
+/** An entry inherited from a leveraged system: `provided-uuid` is a `provided` UUID of its SSP. */
+export interface OscalInherited {
+  uuid: string;
+  "provided-uuid": string;
+  description: string;
+  props?: OscalProperty[];
+  "responsible-roles"?: OscalResponsibleRole[];
+}
+
+/** A responsibility of a leveraged system met here: `responsibility-uuid` is a `responsibilities` UUID of its SSP. */
+export interface OscalSatisfied {
+  uuid: string;
+  "responsibility-uuid": string;
+  description: string;
+  props?: OscalProperty[];
+  "responsible-roles"?: OscalResponsibleRole[];
+  remarks?: string;
+}
+
 export interface OscalByComponent {
   "component-uuid": string;
   uuid: string;
@@ -125,6 +144,9 @@ export interface OscalByComponent {
   props?: OscalProperty[];
   "implementation-status"?: { state: string; remarks?: string };
   export?: { provided?: OscalDuty[]; responsibilities?: OscalDuty[] };
+  /** The leveraging side (a customer's plan): what a leveraged system provides, and what is met here. */
+  inherited?: OscalInherited[];
+  satisfied?: OscalSatisfied[];
   "responsible-roles"?: OscalResponsibleRole[];
   remarks?: string;
 }
@@ -146,6 +168,7 @@ export interface OscalComponent {
   props?: OscalProperty[];
   status: { state: "under-development" | "operational" | "disposition" | "other" };
   "responsible-roles"?: OscalResponsibleRole[];
+  links?: OscalLink[];
 }
 
 export interface OscalUser {

@@ -76,6 +76,13 @@ export function documentUuid(data: ProviderExport, kind: OscalDocumentKind): str
     assignments: canonicalAssignments(filters.assignments).join(","),
     query: filters.query.trim(),
   });
+  // Added only when set, so files without them keep the UUIDs they always had.
+  for (const [key, values] of [
+    ["parties", filters.parties],
+    ["layers", filters.layers],
+    ["frameworks", filters.frameworks],
+  ] as const)
+    if (values?.length) scope.set(key, [...values].sort().join(","));
   return demarcUuid(`${providerName(data.provider.slug)}:version:${data.version.number}:${kind}?${scope}`);
 }
 

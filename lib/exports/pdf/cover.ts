@@ -1,9 +1,8 @@
 // The cover page: which provider, which services, which published version (number, date, full
 // content hash, so a printout can be checked against /verify), where the model comes from, and
 // what was left out (deployment model, filters), so a filtered file is never taken for the whole.
-import { assignmentMeta } from "@/lib/domain/assignment";
 import { formatDateTime } from "@/lib/format";
-import { areaCounts, isFiltered, type ProviderExport } from "@/lib/exports/export-model";
+import { areaCounts, describeFilters, isFiltered, type ProviderExport } from "@/lib/exports/export-model";
 import { styles, type PdfFlow } from "./flow";
 import { artifact, structElement, type StructElement } from "./pdfkit-adapter";
 import { colors, page, type as typeScale } from "./theme";
@@ -81,14 +80,11 @@ export function drawCover(flow: PdfFlow, root: StructElement, data: ProviderExpo
   }
 
   if (isFiltered(data.scope.filters)) {
-    const { assignments, query } = data.scope.filters;
     const counts = areaCounts(data);
     flow.y += 8;
     flow.heading(section, "H2", "Filtered view", { keepWithNext: 30 });
     flow.paragraph(section, "This file holds only the areas that match these filters:", styles.body);
-    if (assignments.length)
-      flow.labelled(section, "Assignments", assignments.map((a) => assignmentMeta[a].label).join(", "));
-    if (query.trim()) flow.labelled(section, "Search", `“${query.trim()}”`);
+    for (const [label, value] of describeFilters(data)) flow.labelled(section, label, value);
     flow.labelled(section, "Areas", `${counts.shown} of ${counts.total} areas`);
   }
 

@@ -8,6 +8,7 @@ import {
   drawLine,
   markedContent,
   outlineItem,
+  sealPage,
   structElement,
   uriLink,
   setFont,
@@ -70,6 +71,7 @@ export class PdfFlow {
   }
 
   newPage(): void {
+    sealPage(this.doc);
     this.doc.addPage();
     this.pages += 1;
     this.y = bodyTop;

@@ -1,18 +1,17 @@
 // Footers, written onto every buffered page once the page count is known: which provider and
 // version a loose page belongs to (with the short content hash) and "Page X of Y". They are
 // pagination artifacts, so assistive technology does not read them between paragraphs.
-import type { ProviderExport } from "@/lib/exports/export-model";
 import type { PdfFlow } from "./flow";
 import { artifact, pageCount } from "./pdfkit-adapter";
 import { colors, page, type as typeScale } from "./theme";
 
-export function drawFooters(flow: PdfFlow, data: ProviderExport): void {
+/** `stamp` names what the pages belong to: "DanubeData · version 3 · 1a2b3c4d5e6f". */
+export function drawFooters(flow: PdfFlow, stamp: string): void {
   const { doc, measure } = flow;
   const total = pageCount(doc);
   const size = typeScale.footer.size;
-  const left = `${data.provider.name} · version ${data.version.number} · ${data.version.contentHash.slice(0, 12)}`;
   const right = flow.left + flow.width;
-  const leftText = measure.ellipsize(left, "regular", size, flow.width - 90);
+  const leftText = measure.ellipsize(stamp, "regular", size, flow.width - 90);
   for (let index = 0; index < total; index++) {
     flow.switchToPage(index);
     const label = `Page ${index + 1} of ${total}`;

@@ -35,7 +35,9 @@ export interface CellContext {
 export function matrixColumns(rows: readonly MatrixRow[], parties: readonly PartyDto[], width: number): Column[] {
   const shown = parties.filter((p) => rows.some((r) => r.cells.some((c) => c.party === p.key)));
   const n = shown.length;
-  const position = 20;
+  // Wide enough for the largest row number on one line ("305").
+  const digits = String(Math.max(0, ...rows.map((r) => r.position + 1))).length;
+  const position = Math.max(20, digits * 4.9 + 2 * cellPadX);
   let assignment = 80;
   let area = n === 0 ? width - position - assignment : n === 1 ? 150 : n === 2 ? 116 : 100;
   let partyWidth = n ? (width - position - assignment - area) / n : 0;

@@ -8,7 +8,7 @@ import type { FontKey } from "./fonts";
 import { shareFonts } from "./pdfkit-fast";
 import { bodyTop, page } from "./theme";
 
-export { ascent, documentBytes, drawLine } from "./pdfkit-fast";
+export { ascent, documentBytes, drawLine, sealPage } from "./pdfkit-fast";
 
 export type Doc = PDFKit.PDFDocument;
 export type StructElement = PDFKit.PDFStructureElement;

@@ -153,15 +153,38 @@ interface WriterInternals {
   read(): Buffer | null;
 }
 
+/** A content stream (a pdfkit reference): chunks until it ends, then written to the output. */
+interface StreamInternals {
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: Record<string, unknown>;
+  end(): void;
+}
+
 /** A page's content stream: each operator is written as its own chunk. */
 interface PageInternals {
-  content: {
-    buffer: Uint8Array[];
-    compress: boolean;
-    data: Record<string, unknown>;
-    end(): void;
-  };
+  content: StreamInternals;
+  dictionary: { data: Record<string, unknown> };
   write(chunk: string | Uint8Array): void;
+  /** Set by documentBytes: see sealPage. */
+  seal?: () => void;
+}
+
+/** Deflated content: pdfkit deflates at the default level; a fast one costs ~15 % in size and saves much time. */
+function setDeflated(stream: StreamInternals, text: string[]): void {
+  stream.buffer = [deflateSync(Buffer.from(text.join(""), "latin1"), { level: 3 })];
+  stream.compress = false;
+  stream.data.Filter = "FlateDecode";
+}
+
+/**
+ * Writes out what the current page holds so far as a finished content stream of its own, keeping
+ * the page open for what comes later (its footer, contents entries): the page's /Contents becomes
+ * an array of streams, which PDF readers concatenate. Pages stay buffered until the page count is
+ * known, and without this a 250-page document would keep every page's operators in memory.
+ */
+export function sealPage(doc: Doc): void {
+  (doc.page as unknown as PageInternals | undefined)?.seal?.();
 }
 
 /**
@@ -199,18 +222,29 @@ export function documentBytes(doc: Doc): Promise<Buffer> {
       parts.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1"));
     };
     const { content } = page;
-    const end = content.end.bind(content);
-    content.end = () => {
-      // What pdfkit wrote before this hook (the page's initial transform), then the operators.
+    // What pdfkit wrote before this hook (the page's initial transform), then the operators.
+    const take = () => {
       const text = [...content.buffer.map((b) => Buffer.from(b).toString("latin1")), ...parts.map((p) => `${p}\n`)];
       parts.length = 0;
-      if (content.compress && text.length) {
-        // pdfkit deflates at the default level; a fast level costs a little size (about 15%) and saves
-        // much of the time on long tables.
-        content.buffer = [deflateSync(Buffer.from(text.join(""), "latin1"), { level: 3 })];
-        content.compress = false;
-        content.data.Filter = "FlateDecode";
-      } else content.buffer = text.length ? [Buffer.from(text.join(""), "latin1")] : [];
+      content.buffer = [];
+      return text;
+    };
+    const sealed: StreamInternals[] = [];
+    page.seal = () => {
+      const text = take();
+      if (!text.length) return;
+      const stream = doc.ref({}) as unknown as StreamInternals;
+      if (stream.compress) setDeflated(stream, text);
+      else stream.buffer = [Buffer.from(text.join(""), "latin1")];
+      stream.end();
+      sealed.push(stream);
+      page.dictionary.data.Contents = [...sealed, content];
+    };
+    const end = content.end.bind(content);
+    content.end = () => {
+      const text = take();
+      if (content.compress && text.length) setDeflated(content, text);
+      else content.buffer = text.length ? [Buffer.from(text.join(""), "latin1")] : [];
       end();
     };
   });

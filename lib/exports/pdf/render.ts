@@ -45,7 +45,10 @@ export async function renderProviderPdf(data: ProviderExport, options: RenderPdf
   drawContacts(flow, root, data, outline);
 
   fillToc(flow, toc);
-  drawFooters(flow, data);
+  drawFooters(
+    flow,
+    `${data.provider.name} · version ${data.version.number} · ${data.version.contentHash.slice(0, 12)}`,
+  );
   root.end();
   doc.end();
   return bytes;

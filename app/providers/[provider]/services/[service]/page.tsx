@@ -5,6 +5,7 @@ import { EditableMatrix, type RowIssue } from "@/components/editor/matrix/editab
 import { DraftViewSwitch } from "@/components/editor/draft-view-switch";
 import { LintPanel } from "@/components/editor/lint-panel";
 import { PublishedServiceBody, ServiceHeader } from "@/components/service/published-service";
+import { PrintStamp } from "@/components/print/print-stamp";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LinkButton } from "@/components/ui/link-button";
 import { Card, Section } from "@/components/ui/card";
@@ -141,6 +142,7 @@ async function DraftServiceView({
       <ServiceHeader data={data} draft>
         <DraftViewSwitch basePath={basePath} view="draft" editHref={editHref} draft={status} />
       </ServiceHeader>
+      <PrintStamp scope="page" provider={data.provider.name} version={{ kind: "draft" }} />
 
       <div className="mt-6">
         <LintPanel provider={provider} issues={issues} service={{ slug: data.slug, name: data.name }} />

@@ -7,6 +7,7 @@ import { ServiceMatrix } from "@/components/matrix/service-matrix";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Section } from "@/components/ui/card";
 import { VersionBanner } from "@/components/versions/version-banner";
+import { PrintStamp } from "@/components/print/print-stamp";
 import { getActor } from "@/lib/auth/current-actor";
 import { documentToProviderDetail } from "@/lib/transfer/document-to-dto";
 import { parseVersionNumber, versionHref } from "@/lib/versions/version-format";
@@ -56,6 +57,16 @@ export default async function VersionPage({ params }: Props) {
         publishedAt={version.publishedAt}
         latest={latest}
         note={version.note}
+      />
+      <PrintStamp
+        scope="page"
+        provider={data.scope.provider.name}
+        version={{
+          kind: "version",
+          number: version.number,
+          publishedAt: version.publishedAt,
+          current: version.number === latest,
+        }}
       />
       <header className="border-l-4 pl-4" style={{ borderColor: provider.brandColor }}>
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{provider.name}</h1>

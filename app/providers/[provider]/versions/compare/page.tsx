@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { CompareForm } from "@/components/versions/compare-form";
 import { DiffView } from "@/components/versions/diff-view";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
 import { diffProviderDocuments } from "@/lib/domain/diff";
+import { versionDiffExportChoices } from "@/lib/exports/export-formats";
 import {
   compareHref,
   parseDiffLayout,
@@ -116,15 +118,13 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
 
       {from && to ? (
         <>
-          <p className="no-print mt-4 text-sm">
-            <a
-              href={`/api/v1/providers/${encodeURIComponent(provider.slug)}/versions/compare/export?from=${from.number}&to=${to.number}&format=csv`}
-              download
-              className="font-medium text-blue-800 underline hover:text-blue-950"
-            >
-              Download the changes as CSV
-            </a>
-          </p>
+          <div className="mt-4 flex">
+            <ExportMenu
+              href={`/api/v1/providers/${encodeURIComponent(provider.slug)}/versions/compare/export`}
+              params={{ from: String(from.number), to: String(to.number) }}
+              formats={versionDiffExportChoices}
+            />
+          </div>
           <div className="mt-6 grid gap-3 text-sm sm:grid-cols-2">
             {[
               { side: "Before", v: from },

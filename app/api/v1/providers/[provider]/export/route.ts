@@ -11,7 +11,8 @@ type Params = { provider: string };
 /**
  * A provider as a file: `format=json|pdf|csv|xlsx|oscal-ssp|oscal-catalog|caiq` (JSON when absent),
  * `version=N` (the newest published one when absent), `service=<slug>`, `model=<deployment model>`
- * (with a service), and the matrix filters `assignment=a,b` and `q=text`. Visible providers only.
+ * (with a service), and the matrix filters `assignment=a,b`, `q=text`, `party=a,b`, `layer=a,b` and
+ * `framework=A,B`. Visible providers only.
  */
 export const GET = handleFileRoute(async ({ request, params, actor }: RouteInput<Params>) => {
   const query = parseInput(providerExportQuery, exportQueryInput(new URL(request.url)));
@@ -30,7 +31,13 @@ export const GET = handleFileRoute(async ({ request, params, actor }: RouteInput
     version: query.version,
     service: query.service,
     model: query.model,
-    filters: { assignments: query.assignment, query: query.q },
+    filters: {
+      assignments: query.assignment,
+      query: query.q,
+      parties: query.party,
+      layers: query.layer,
+      frameworks: query.framework,
+    },
     format: query.format,
   });
   return renderProviderExport({ format: query.format, data, document });

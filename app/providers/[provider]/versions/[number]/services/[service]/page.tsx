@@ -4,6 +4,7 @@ import { cache } from "react";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PublishedServiceBody, ServiceHeader } from "@/components/service/published-service";
 import { VersionBanner } from "@/components/versions/version-banner";
+import { PrintStamp } from "@/components/print/print-stamp";
 import { getActor } from "@/lib/auth/current-actor";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { parseVersionNumber, versionHref } from "@/lib/versions/version-format";
@@ -60,6 +61,16 @@ export default async function VersionServicePage({ params, searchParams }: Props
         publishedAt={version.publishedAt}
         latest={latest}
         note={version.note}
+      />
+      <PrintStamp
+        scope="page"
+        provider={scope.provider.name}
+        version={{
+          kind: "version",
+          number: version.number,
+          publishedAt: version.publishedAt,
+          current: version.number === latest,
+        }}
       />
       <ServiceHeader data={data} />
       <PublishedServiceBody

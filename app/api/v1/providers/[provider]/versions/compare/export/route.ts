@@ -12,7 +12,7 @@ const query = z.object({
   format: z.enum(diffExportFormats, { error: `Use one of ${diffExportFormats.join(", ")}` }),
 });
 
-/** What changed between versions `from` and `to` as a file: `format=csv`. */
+/** What changed between versions `from` and `to` as a file: `format=pdf|csv`. */
 export const GET = handleFileRoute(async ({ request, params, actor }: RouteInput<Params>) => {
   const search = new URL(request.url).searchParams;
   const input = parseInput(query, {
