@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { providerFields } from "@/lib/transfer/write-provider-document";
 import { contentHash } from "@/lib/versions/content-hash";
 
 /** Slugs that name a page of their own under /providers. */
@@ -35,14 +36,7 @@ export async function createDraftProvider(options: {
       const { id } = await tx.provider.create({
         data: {
           slug: document.slug,
-          name: document.name,
-          summary: document.summary,
-          brandColor: document.brandColor,
-          isPrivate: document.isPrivate ?? false,
-          sourceTitle: document.source.title,
-          sourceDocument: document.source.document,
-          sourceUrl: document.source.url ?? null,
-          sourceRetrieved: document.source.retrieved ?? null,
+          ...providerFields(document),
           ...(actor.kind === "user" && actor.role === "account-manager"
             ? { managers: { create: [{ userId: actor.id }] } }
             : {}),

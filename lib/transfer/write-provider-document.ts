@@ -22,7 +22,8 @@ const categoryToDb = {
   STaaS: "STAAS",
 } as const;
 
-function providerFields(doc: ProviderDocument) {
+/** The provider row's own columns from a document (creating a draft provider writes these too). */
+export function providerFields(doc: ProviderDocument) {
   return {
     name: doc.name,
     summary: doc.summary,

@@ -4,10 +4,12 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
+import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { assignmentHex } from "@/lib/domain/assignment-colours";
 import { expect, test } from "./fixtures";
 import { pageWith, showPdfPage } from "./support/pdf-page-image";
+import { checkDownload, type DownloadCheck } from "./support/check-download";
 import { providerWithTwoVersions } from "./support/provider-with-versions";
 
 const run = promisify(execFile);
@@ -117,3 +119,65 @@ test("an auditor takes the changes between two versions away as a PDF", async ({
   for (const change of ["Monitoring", "Keep off-site copies", "Support"]) expect(text).toContain(change);
   expect(text).toMatch(/Page 1 of \d+/);
 });
+
+/** Downloads every format the view's Export menu offers and reads each file back. */
+async function downloadEvery(page: Page, expected: readonly string[]): Promise<DownloadCheck[]> {
+  const button = page.getByRole("button", { name: "Export" });
+  await button.click();
+  const links = page.getByRole("list", { name: "Export formats" }).getByRole("link");
+  const names = await links.allInnerTexts();
+  expect(names.map((name) => name.split("\n")[0]!.trim())).toEqual(expected);
+  const checks: DownloadCheck[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+    const [download] = await Promise.all([page.waitForEvent("download"), links.nth(i).click()]);
+    checks.push(await checkDownload(download));
+  }
+  return checks;
+}
+
+const everyView: {
+  role: string;
+  who?: string;
+  views: { url: string | (() => Promise<string>); formats: string[] }[];
+}[] = [
+  {
+    role: "a reader",
+    views: [
+      { url: "/providers/danubedata/services/vps", formats: ["PDF", "CSV", "Excel workbook"] },
+      {
+        url: "/providers/danubedata",
+        formats: ["PDF", "CSV", "Excel workbook", "CAIQ v4 SSRM", "OSCAL SSP", "OSCAL catalog", "JSON"],
+      },
+      {
+        url: async () => `/providers/${(await providerWithTwoVersions()).slug}/versions/compare?from=1&to=2`,
+        formats: ["PDF", "CSV"],
+      },
+    ],
+  },
+  {
+    role: "a customer",
+    who: "customer@demarc.local",
+    views: [{ url: "/me/obligations", formats: ["PDF", "CSV", "Excel workbook", "OSCAL SSP"] }],
+  },
+  {
+    role: "an auditor",
+    who: "auditor@demarc.local",
+    views: [{ url: "/audit?action=auth.sign-in", formats: ["CSV", "PDF"] }],
+  },
+];
+
+for (const { role, who, views } of everyView)
+  test(`${role}: each format of each Export menu downloads and opens in its reader`, async ({ page, signIn }) => {
+    test.setTimeout(120_000);
+    if (who) await signIn(who);
+    for (const view of views) {
+      const url = typeof view.url === "string" ? view.url : await view.url();
+      await page.goto(url);
+      const checks = await downloadEvery(page, view.formats);
+      expect(
+        checks.filter((check) => check.problems.length),
+        url,
+      ).toEqual([]);
+    }
+  });

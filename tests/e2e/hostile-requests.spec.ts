@@ -97,8 +97,12 @@ test("a replayed save with a foreign, forged or missing Origin is a 403; from th
     captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer()! };
     await route.abort();
   });
+  // Typed only once the page is hydrated (the print stamp knows the origin only then): text typed
+  // before can be merged with the field's value when React takes the form over.
+  await expect(page.locator(".print-stamp").first()).toContainText(`${baseURL}/providers/${own.slug}/edit`);
   const form = summaryForm(page);
   await form.getByLabel("Summary", { exact: true }).fill("Changed by a replayed request");
+  await expect(form.getByLabel("Summary", { exact: true })).toHaveValue("Changed by a replayed request");
   await form.getByRole("button", { name: "Save" }).click();
   await expect.poll(() => captured).toBeDefined();
   await page.unroute(`**/providers/${own.slug}/edit`);

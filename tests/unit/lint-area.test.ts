@@ -1,66 +1,31 @@
 // The area rules added with party cells: assignment-contradicts-cells, raci-accountable,
 // raci-assignment-mismatch, and duplicate names counted within a group.
 import { describe, expect, test } from "vitest";
-import { lintProviderDocument, type LintIssue } from "@/lib/domain/lint";
-import { slugify } from "@/lib/domain/slug";
+import { lintProviderDocument } from "@/lib/domain/lint";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
+import { area, brief, cell, lintDocument, service, type Area, type Cell } from "../factories/lint-document";
 
-type Area = ProviderDocument["crossCuttingAreas"][number];
-type Cell = Area["cells"][number];
-
-const cell = (party: string, ...duties: string[]): Cell => ({ party, duties: duties.map((text) => ({ text })) });
 const raci = (party: string, letters: string, ...duties: string[]): Cell => ({
   ...cell(party, ...duties),
   raci: letters,
 });
 
-const area = (name: string, extra: Partial<Area> = {}): Area => ({
-  key: slugify(name),
-  name,
-  assignment: "shared",
-  cells: [cell("provider", `Run ${name}`), cell("customer", `Use ${name}`)],
-  ...extra,
-});
-
-/** One service "a" holding `areas`, and a provider with a hyperscaler as third party. */
-function doc(areas: Area[], extra: Partial<ProviderDocument> = {}): ProviderDocument {
-  return {
-    slug: "acme",
-    name: "Acme",
-    summary: "A provider.",
-    brandColor: "#123456",
-    source: { title: "Acme model", document: "acme.txt" },
-    parties: [
-      { key: "provider", name: "Acme", role: "provider" },
-      { key: "customer", name: "Customer", role: "customer" },
-      { key: "hyperscaler", name: "Hyperscaler", role: "third-party" },
-    ],
-    compliance: [],
-    contacts: [],
-    sections: [],
-    crossCuttingGroups: [],
-    crossCuttingAreas: [],
-    services: [
-      {
-        slug: "a",
+/** One service "a" (groups "build" and "run") holding `areas`. */
+const doc = (areas: Area[], extra: Partial<ProviderDocument> = {}) =>
+  lintDocument(
+    [
+      service("a", areas, {
         name: "Service A",
-        category: "PaaS",
-        summary: "A service.",
         groups: [
           { key: "build", title: "Build" },
           { key: "run", title: "Run" },
         ],
-        areas,
-        layers: [],
-        deploymentModels: [],
-      },
+      }),
     ],
-    ...extra,
-  };
-}
+    extra,
+  );
 
 const lintAreas = (...areas: Area[]) => lintProviderDocument(doc(areas));
-const brief = (issues: LintIssue[]) => issues.map((i) => `${i.severity} ${i.rule} ${i.path.join(".")}`);
 
 describe("lint: assignment-contradicts-cells", () => {
   test('"customer" while the provider lists a duty is an error on the assignment', () => {

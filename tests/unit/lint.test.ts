@@ -1,62 +1,21 @@
 import { describe, expect, test } from "vitest";
 import { hasLintErrors, lintProviderDocument, type LintIssue, type LintRule } from "@/lib/domain/lint";
-import { slugify } from "@/lib/domain/slug";
-import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
+import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
+import {
+  area,
+  brief,
+  cell,
+  lintDocument,
+  service,
+  type Area,
+  type Cell,
+  type Service,
+} from "../factories/lint-document";
 
-type Area = ProviderDocument["crossCuttingAreas"][number];
-type Cell = Area["cells"][number];
-type Service = ProviderDocument["services"][number];
-
-/** A party's cell listing `duties` ("must" duties). */
-const cell = (party: string, ...duties: string[]): Cell => ({ party, duties: duties.map((text) => ({ text })) });
-
-/** A shared area: the provider runs it, the customer uses it. */
-const area = (name: string, extra: Partial<Area> = {}): Area => ({
-  key: slugify(name),
-  name,
-  assignment: "shared",
-  cells: [cell("provider", `Run ${name}`), cell("customer", `Use ${name}`)],
-  ...extra,
-});
-
-const service = (slug: string, areas: Area[], extra: Partial<Service> = {}): Service => ({
-  slug,
-  name: `Service ${slug.toUpperCase()}`,
-  category: "PaaS",
-  summary: "A service.",
-  groups: [],
-  areas,
-  layers: [],
-  deploymentModels: [],
-  ...extra,
-});
-
-/** Deliberately not parsed: lint must cope with documents the schema would refuse. */
-function doc(services: Service[], extra: Partial<ProviderDocument> = {}): ProviderDocument {
-  return {
-    slug: "acme",
-    name: "Acme",
-    summary: "A provider.",
-    brandColor: "#123456",
-    source: { title: "Acme model", document: "acme.txt" },
-    parties: [
-      { key: "provider", name: "Acme", role: "provider" },
-      { key: "customer", name: "Customer", role: "customer" },
-      { key: "hyperscaler", name: "Hyperscaler", role: "third-party" },
-    ],
-    compliance: [],
-    contacts: [],
-    sections: [],
-    crossCuttingGroups: [],
-    crossCuttingAreas: [],
-    services,
-    ...extra,
-  };
-}
+const doc = lintDocument;
 
 const lintAreas = (...areas: Area[]) => lintProviderDocument(doc([service("a", areas)]));
-const brief = (issues: LintIssue[]) => issues.map((i) => `${i.severity} ${i.rule} ${i.path.join(".")}`);
 
 describe("lint: clean documents", () => {
   test("a plain document has no issues", () => {
