@@ -231,6 +231,8 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(seesX, "404"),
     },
   ],
+  "/api/health": [{ name: "liveness", url: () => "/api/health", expect: everyone("ok") }],
+  "/api/ready": [{ name: "readiness", url: () => "/api/ready", expect: everyone("ok") }],
   "/api/v1/verify/[hash]": [
     { name: "X version's hash", url: (w) => `/api/v1/verify/${w.xHash}`, expect: only(seesX, "404") },
   ],
@@ -257,6 +259,9 @@ const apiRoutes: Record<string, Case[]> = {
     },
   ],
 };
+
+/** Routes that never read who is asking: next-auth's own, and the health and readiness probes. */
+const ignoresTokens = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/ready"]);
 
 /** Routes whose errors are RFC 9457 problem details (next-auth's own route is not). */
 const problemJson = (pattern: string) =>
@@ -413,9 +418,9 @@ for (const [pattern, cases] of Object.entries(apiRoutes)) {
             ? request.get(c.url(world), { maxRedirects: 0, headers })
             : request.post(c.url(world), { maxRedirects: 0, headers, data: c.post });
         const byToken = await send(token ? { authorization: `Bearer ${token}` } : { origin: new URL(baseURL!).origin });
-        // Every route but next-auth's own resolves bearer tokens, and refuses a deactivated owner's.
-        const tokenExpectation =
-          kind === "deactivated" && pattern !== "/api/auth/[...nextauth]" ? "401" : c.expect[kind];
+        // Every route but next-auth's own and the probes resolves bearer tokens, and refuses a
+        // deactivated owner's.
+        const tokenExpectation = kind === "deactivated" && !ignoresTokens.has(pattern) ? "401" : c.expect[kind];
         const gotToken = describeOutcome(byToken.status(), byToken.headers()["location"] ?? null);
         if (gotToken !== expected(tokenExpectation))
           failures.push(`${c.name} as ${kind} (token): got ${gotToken}, expected ${expected(tokenExpectation)}`);
