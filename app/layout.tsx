@@ -3,6 +3,7 @@ import localFont from "next/font/local";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu, UserNavLinks } from "@/components/auth/user-menu";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 // The font ships in an npm package: next/font/google would download at build time.
@@ -13,6 +14,8 @@ const inter = localFont({
 });
 
 export const metadata: Metadata = {
+  // With a configured public origin, links in <head> (the changelog feeds) are absolute.
+  metadataBase: env.publicOrigin ? new URL(env.publicOrigin) : undefined,
   title: { default: "Demarc — shared responsibility models", template: "%s · Demarc" },
   description: "Who does what — provider, customer, both or a third party — for every layer of every cloud service.",
 };

@@ -22,6 +22,11 @@ const schema = z
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
     /** The portal's public address (next-auth's setting); state-changing requests must come from it. */
     NEXTAUTH_URL: z.url().optional(),
+    /** The address readers use (https://demarc.example.com), for absolute links such as the Atom feed's; else NEXTAUTH_URL's. */
+    DEMARC_PUBLIC_ORIGIN: z
+      .url()
+      .refine((value) => /^https?:\/\//i.test(value), "DEMARC_PUBLIC_ORIGIN must be an http:// or https:// address")
+      .optional(),
     /** More origins whose pages may send state-changing requests, comma-separated (e.g. a second host name). */
     DEMARC_ALLOWED_ORIGINS: z.string().default(""),
     /** How many reverse proxies in front of the portal append to X-Forwarded-For (see lib/auth/client-ip.ts). */
@@ -59,15 +64,23 @@ const oidc =
       }
     : null;
 
+// Unset: links are built from the request's own address (lib/public-origin.ts).
+const configuredOrigin = parsed.data.DEMARC_PUBLIC_ORIGIN ?? parsed.data.NEXTAUTH_URL;
+
 export const env = {
   ...parsed.data,
   oidc,
+  /** The portal's public origin for absolute links: DEMARC_PUBLIC_ORIGIN's, else NEXTAUTH_URL's, else null. */
+  publicOrigin: configuredOrigin ? new URL(configuredOrigin).origin : null,
   /**
-   * Origins whose pages may change data: NEXTAUTH_URL's and DEMARC_ALLOWED_ORIGINS (npm start sets
+   * Origins whose pages may change data: NEXTAUTH_URL's, DEMARC_PUBLIC_ORIGIN's and DEMARC_ALLOWED_ORIGINS (npm start sets
    * the latter to its own loopback address when neither is configured).
    */
-  allowedOrigins: parseOrigins([parsed.data.NEXTAUTH_URL ?? "", ...parsed.data.DEMARC_ALLOWED_ORIGINS.split(",")])
-    .origins as ReadonlySet<string>,
+  allowedOrigins: parseOrigins([
+    parsed.data.NEXTAUTH_URL ?? "",
+    parsed.data.DEMARC_PUBLIC_ORIGIN ?? "",
+    ...parsed.data.DEMARC_ALLOWED_ORIGINS.split(","),
+  ]).origins as ReadonlySet<string>,
   /** Absolute path so every process (server, CLI, tests) agrees on one folder. */
   dataDir: path.resolve(parsed.data.DEMARC_DATA_DIR),
 };

@@ -1,24 +1,36 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { Card } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { listProviders } from "@/lib/providers/list-providers";
-import { searchCatalog, searchQuerySchema, type SearchResults } from "@/lib/search/search-catalog";
+import { searchCatalog, searchQuerySchema } from "@/lib/search/search-catalog";
+import { SearchResults } from "@/components/search/search-results";
 import { LinkButton } from "@/components/ui/link-button";
 import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
+import { plural } from "@/lib/format";
+import { getSubscribedServices, subscriptionKey } from "@/lib/subscriptions/get-subscribed-services";
+import { SubscribedBadge } from "@/components/provider/subscribed-badge";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  description:
+    "Search and browse cloud shared responsibility models: who does what — provider, customer, both or a third party — for every area of every service.",
+};
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const raw = (await searchParams).q;
   const q = typeof raw === "string" ? raw : undefined;
   const parsedQuery = q === undefined || q.trim() === "" ? null : searchQuerySchema.safeParse(q);
   const actor = await getActor();
-  const [providers, results] = await Promise.all([
+  const [providers, results, subscriptions] = await Promise.all([
     listProviders({ actor }),
     parsedQuery?.success ? searchCatalog({ actor, query: parsedQuery.data }) : Promise.resolve(null),
+    getSubscribedServices({ actor }),
   ]);
+  const subscribedCount = (provider: string) =>
+    [...subscriptions].filter((key) => key.startsWith(subscriptionKey(provider, ""))).length;
   return (
     <>
       <div className="mb-8">
@@ -37,7 +49,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           />
         </div>
       </div>
-      {results && parsedQuery?.success ? <SearchResultsList query={parsedQuery.data} results={results} /> : null}
+      {results && parsedQuery?.success ? <SearchResults query={parsedQuery.data} results={results} /> : null}
       <h2 className="sr-only">Providers</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Providers">
         {providers.map((p) => (
@@ -57,6 +69,11 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                 <p className="mt-4 text-xs font-medium text-slate-500">
                   {p.serviceCount} {p.serviceCount === 1 ? "service" : "services"} · {p.areaCount} responsibility areas
                 </p>
+                {subscribedCount(p.slug) > 0 ? (
+                  <SubscribedBadge className="mt-3">
+                    {`Your organization subscribes to ${plural(subscribedCount(p.slug), "service")}`}
+                  </SubscribedBadge>
+                ) : null}
               </Link>
             </Card>
           </li>
@@ -64,80 +81,5 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       </ul>
       {providers.length === 0 ? <p className="text-slate-600">No providers yet.</p> : null}
     </>
-  );
-}
-
-function SearchResultsList({ query, results }: { query: string; results: SearchResults }) {
-  const total = results.providers.length + results.services.length + results.areas.length;
-  return (
-    <section aria-labelledby="search-results" className="mb-10">
-      <h2 id="search-results" className="text-lg font-semibold text-slate-900" aria-live="polite">
-        {total === 0 ? `No results for “${query}”` : `${total} results for “${query}”`}
-      </h2>
-      <div className="mt-3 grid gap-6 lg:grid-cols-3">
-        {results.providers.length > 0 ? (
-          <ResultGroup title="Providers">
-            {results.providers.map((p) => (
-              <li key={p.slug}>
-                <Link className="font-medium text-blue-700 hover:underline" href={`/providers/${p.slug}`}>
-                  {p.name}
-                </Link>
-              </li>
-            ))}
-          </ResultGroup>
-        ) : null}
-        {results.services.length > 0 ? (
-          <ResultGroup title="Services">
-            {results.services.map((s) => (
-              <li key={`${s.provider}/${s.slug}`}>
-                <Link
-                  className="font-medium text-blue-700 hover:underline"
-                  href={`/providers/${s.provider}/services/${s.slug}`}
-                >
-                  {s.name}
-                </Link>{" "}
-                <span className="text-slate-500">
-                  {s.providerName} · {s.category}
-                </span>
-              </li>
-            ))}
-          </ResultGroup>
-        ) : null}
-        {results.areas.length > 0 ? (
-          <ResultGroup title="Responsibility areas">
-            {results.areas.map((a, i) => (
-              <li key={`${a.provider}/${a.service}/${a.name}/${i}`}>
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link
-                    className="font-medium text-blue-700 hover:underline"
-                    href={
-                      a.service
-                        ? `/providers/${a.provider}/services/${a.service}`
-                        : `/providers/${a.provider}#cross-cutting`
-                    }
-                  >
-                    {a.name}
-                  </Link>
-                  <AssignmentBadge assignment={a.assignment} />
-                </div>
-                <div className="text-slate-500">
-                  {a.providerName} · {a.serviceName ?? "All services"}
-                </div>
-                {a.matchedDuty ? <div className="text-slate-600">“{a.matchedDuty}”</div> : null}
-              </li>
-            ))}
-          </ResultGroup>
-        ) : null}
-      </div>
-    </section>
-  );
-}
-
-function ResultGroup({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card className="p-4">
-      <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
-      <ul className="space-y-2 text-sm">{children}</ul>
-    </Card>
   );
 }

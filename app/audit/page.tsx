@@ -10,6 +10,8 @@ import {
   listAuditFilterOptions,
   type AuditPage as AuditPageData,
 } from "@/lib/audit/list-audit-entries";
+import { getActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { AppError } from "@/lib/errors";
 import { AUDIT_PDF_MAX_ROWS } from "@/lib/exports/export-audit-log";
@@ -18,7 +20,15 @@ import { formatCount } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Audit log" };
+/** The title matches the page: those who may not read the log get the 404 of a page that does not exist. */
+export async function generateMetadata(): Promise<Metadata> {
+  if (!can(await getActor(), "read:audit")) return { title: "Not found" };
+  return {
+    title: "Audit log",
+    description:
+      "Every change, publication, import, export and sign-in, with who did it and when; filter it and download it as CSV or PDF.",
+  };
+}
 
 export default async function AuditPage({
   searchParams,
@@ -46,8 +56,9 @@ export default async function AuditPage({
         <div>
           <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Audit log</h1>
           <p className="mt-2 max-w-2xl text-slate-600">
-            Every change to accounts, roles, provider assignments, subscriptions and API tokens, and every sign-in,
-            failed sign-in and sign-out — newest first. Times and dates are UTC.
+            Every draft edit, publication, import and export, every change to accounts, roles, provider assignments,
+            subscriptions and API tokens, and every sign-in, failed sign-in and sign-out — newest first, in words, with
+            the raw values one click away. Times and dates are UTC.
           </p>
         </div>
         {result && !tooBigToExport ? (

@@ -11,7 +11,10 @@ import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const metadata: Metadata = {
+  title: "Sign in",
+  description: "Sign in to Demarc with your email and password, or with single sign-on where it is set up.",
+};
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
 

@@ -10,7 +10,11 @@ import { versionHref } from "@/lib/versions/version-format";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Verify an export" };
+export const metadata: Metadata = {
+  title: "Verify an export",
+  description:
+    "Check which provider and version a content hash (SHA-256) printed on an exported file belongs to, and whether a newer version exists.",
+};
 
 type Props = { searchParams: Promise<{ hash?: string | string[] }> };
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { EmailAddress } from "@/components/ui/email-address";
 import { dataTableColumnHelper } from "@/components/data-table/features";
 import { roleLabels, roles, type Role } from "@/lib/auth/permissions";
 
@@ -51,7 +52,8 @@ function userColumns() {
       id: "email",
       header: "Email",
       sortFn: "text",
-      meta: { label: "Email", cellClassName: "break-all text-slate-700" },
+      meta: { label: "Email", cellClassName: "text-slate-700" },
+      cell: ({ getValue }) => <EmailAddress email={getValue()} />,
     }),
     helper.accessor("role", {
       id: "role",

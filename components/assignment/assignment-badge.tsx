@@ -1,12 +1,15 @@
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
 import { assignmentClasses } from "./assignment-styles";
 
-/** Coloured badge that always carries the symbol and the label, so colour is never the only cue. */
+/**
+ * Coloured badge that always carries the symbol and the label, so colour is never the only cue. With no
+ * assignment, `detail` replaces "Unassigned" (the stack legend's "depends on the deployment model").
+ */
 export function AssignmentBadge({ assignment, detail }: { assignment: AssignmentValue | null; detail?: string }) {
   if (!assignment)
     return (
       <span className="inline-flex items-center gap-1 rounded-md px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 ring-dashed">
-        <span aria-hidden="true">?</span> Unassigned
+        <span aria-hidden="true">?</span> {detail ? detail.charAt(0).toUpperCase() + detail.slice(1) : "Unassigned"}
       </span>
     );
   const meta = assignmentMeta[assignment];

@@ -46,7 +46,13 @@ export interface DataTableColumnMeta {
     title?: string;
     /** Options in display order. Omit to list the column's distinct values. Options absent from the data are hidden. */
     options?: readonly DataTableFacetOption[];
+    /** The address parameter holding the choices when the table keeps its state in the URL; defaults to the id. */
+    param?: string;
   };
+  /** On narrow screens (cards), the label above the cell; `false` for cells that speak for themselves. */
+  cardLabel?: string | false;
+  /** Extra classes for the cell on narrow screens, where a row is a card. */
+  cardClassName?: string;
   /** Hidden until the reader turns it on in the "Columns" menu (still searchable and filterable). */
   defaultHidden?: boolean;
   /** Render this column's cells as `<th scope="row">` (the row's name). */

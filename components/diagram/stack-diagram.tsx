@@ -6,6 +6,7 @@ import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import type { AssignmentValue } from "@/lib/domain/assignment";
 import {
   buildStackDiagram,
+  diagramMetrics,
   diagramMetrics as dm,
   type DiagramBand,
   type DiagramBox,
@@ -143,7 +144,7 @@ function Box({ box, hatchId }: { box: DiagramBox; hatchId: string }) {
       ) : null}
       <Chip {...box.chip} stroke={c.stroke} text={c.text} />
       <Lines lines={box.lines} fontSize={dm.fontSize} fontWeight="600" fill={c.text} />
-      {box.partyLine ? <Lines lines={[box.partyLine]} fontSize={dm.smallFontSize} fill="#334155" /> : null}
+      <Lines lines={box.partyLines} fontSize={dm.smallFontSize} fill="#334155" />
       {box.instanceLabel ? (
         <Lines lines={[box.instanceLabel]} fontSize={dm.smallFontSize} fontWeight="700" fill={c.text} />
       ) : null}
@@ -182,7 +183,7 @@ function Band({ band, hatchId }: { band: DiagramBand; hatchId: string }) {
       ) : null}
       <Lines lines={band.lines} fontSize={dm.bandFontSize} fontWeight="700" fill={c.text} />
       {band.chip ? <Chip {...band.chip} stroke={c.stroke} text={c.text} /> : null}
-      {band.assignmentLine ? <Lines lines={[band.assignmentLine]} fontSize={dm.smallFontSize} fill={c.text} /> : null}
+      <Lines lines={band.assignmentLines} fontSize={dm.smallFontSize} fill={c.text} />
       {band.boxes.map((box) => (
         <Box key={box.key} box={box} hatchId={hatchId} />
       ))}
@@ -222,40 +223,71 @@ function Swatch({ assignment, patternId }: { assignment: AssignmentValue | null;
   );
 }
 
+/**
+ * The drawing is laid out for the width it is shown at, so its text stays readable (12 px and up) instead
+ * of being scaled down: one layout per breakpoint, only one of them displayed (the others are
+ * `display: none`, so assistive tech meets one). A prebuilt `diagram` is drawn as it is.
+ */
+const layouts = [
+  { key: "narrow", width: 280, className: "sm:hidden" },
+  { key: "medium", width: 560, className: "hidden sm:block lg:hidden" },
+  { key: "wide", width: diagramMetrics.defaultWidth, className: "hidden lg:block" },
+] as const;
+
+function Drawing({ diagram, id, className }: { diagram: StackDiagramModel; id: string; className?: string }) {
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const hatchId = `${id}-hatch`;
+  return (
+    <svg
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+      viewBox={`0 0 ${diagram.width} ${diagram.height}`}
+      width={diagram.width}
+      height={diagram.height}
+      preserveAspectRatio="xMidYMin meet"
+      fontFamily={FONT}
+      className={`h-auto w-full max-w-full ${className ?? "block"}`}
+      style={{ printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" }}
+    >
+      <title id={titleId}>{diagram.title}</title>
+      <desc id={descId}>{diagram.desc}</desc>
+      <defs>
+        <HatchPattern id={hatchId} />
+      </defs>
+      {diagram.bands.map((band) => (
+        <Band key={band.key} band={band} hatchId={hatchId} />
+      ))}
+    </svg>
+  );
+}
+
 export function StackDiagram(props: StackDiagramProps) {
-  const diagram =
-    "diagram" in props
-      ? props.diagram
-      : buildStackDiagram({ layers: props.layers, parties: props.parties, title: props.title, width: props.width });
-  if (!diagram.bands.length) return null;
   const base = safeId(props.id);
-  const titleId = `${base}-title`;
-  const descId = `${base}-desc`;
-  const hatchId = `${base}-hatch`;
+  const drawings =
+    "diagram" in props
+      ? [{ key: "given", diagram: props.diagram, className: undefined }]
+      : props.width !== undefined
+        ? [{ key: "given", diagram: buildStackDiagram(props), className: undefined }]
+        : layouts.map((layout) => ({
+            key: layout.key,
+            className: layout.className,
+            diagram: buildStackDiagram({ ...props, width: layout.width }),
+          }));
+  const diagram = drawings[drawings.length - 1]!.diagram;
+  if (!diagram.bands.length) return null;
   const showLegend = props.legend ?? true;
 
   return (
     <figure className={`break-inside-avoid ${props.className ?? ""}`.trim()}>
-      <svg
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        viewBox={`0 0 ${diagram.width} ${diagram.height}`}
-        width={diagram.width}
-        height={diagram.height}
-        preserveAspectRatio="xMidYMin meet"
-        fontFamily={FONT}
-        className="block h-auto w-full max-w-full"
-        style={{ printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" }}
-      >
-        <title id={titleId}>{diagram.title}</title>
-        <desc id={descId}>{diagram.desc}</desc>
-        <defs>
-          <HatchPattern id={hatchId} />
-        </defs>
-        {diagram.bands.map((band) => (
-          <Band key={band.key} band={band} hatchId={hatchId} />
-        ))}
-      </svg>
+      {drawings.map((drawing) => (
+        <Drawing
+          key={drawing.key}
+          diagram={drawing.diagram}
+          id={drawings.length > 1 ? `${base}-${drawing.key}` : base}
+          className={drawing.className}
+        />
+      ))}
       {showLegend ? (
         <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2 text-xs text-slate-700" aria-label="Legend">
           {diagram.legend.map((entry) => (

@@ -70,6 +70,8 @@ function AssignmentBasis({ row }: { row: MatrixRow }) {
   return null;
 }
 
+const everyServiceOffset = 1_000_000;
+
 const assignmentOrder = new Map<AssignmentValue, number>(assignmentValues.map((v, i) => [v, i]));
 const sortByAssignment: SortFn<DataTableFeatures, MatrixRow> = (a, b, id) =>
   (assignmentOrder.get(a.getValue<AssignmentValue>(id)) ?? 0) -
@@ -93,7 +95,12 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
       header: party.name,
       enableSorting: false,
       enableGlobalFilter: false, // duties are in matrixSearchText
-      meta: { label: `${party.name} (duties)`, defaultHidden: !shown(party.key), cellClassName: "min-w-56" },
+      meta: {
+        label: `${party.name} (duties)`,
+        cardLabel: party.name,
+        defaultHidden: !shown(party.key),
+        cellClassName: "min-w-56",
+      },
       cell: ({ getValue }) => <Duties cell={getValue()} label={`${party.name} duties`} />,
     }),
   );
@@ -129,7 +136,8 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
   });
 
   return helper.columns([
-    helper.accessor("position", {
+    // A provider's cross-cutting areas sort after the service's own (they keep their own numbers).
+    helper.accessor((row) => (row.everyService ? everyServiceOffset : 0) + row.position, {
       id: "position",
       header: () => (
         <>
@@ -140,11 +148,13 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
       sortFn: "basic",
       enableGlobalFilter: false,
       // Stored from 0; people count rows from 1.
-      cell: ({ getValue }) => getValue() + 1,
+      cell: ({ row }) => row.original.position + 1,
       meta: {
         label: "Position (#)",
+        cardLabel: false,
         headerClassName: "w-12",
         cellClassName: "w-12 font-mono text-xs leading-5 tabular-nums text-slate-500",
+        cardClassName: "narrow:w-auto narrow:basis-auto narrow:pr-2",
       },
     }),
     helper.accessor("name", {
@@ -152,12 +162,20 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
       header: "Area",
       sortFn: "text",
       enableHiding: false,
-      meta: { label: "Area", rowHeader: true, cellClassName: "min-w-48 max-w-sm" },
+      meta: {
+        label: "Area",
+        rowHeader: true,
+        cellClassName: "min-w-48 max-w-sm",
+        cardClassName: "narrow:basis-0 narrow:grow",
+      },
       cell: ({ row }) => {
         const area = row.original;
         return (
           <div>
             <AreaLabel area={area} />
+            {area.everyService ? (
+              <p className="mt-1 text-xs font-medium text-slate-600">Applies to every service</p>
+            ) : null}
           </div>
         );
       },
@@ -167,7 +185,7 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
       header: "Assignment",
       sortFn: sortByAssignment,
       filterFn: "facet",
-      meta: { label: "Assignment", facet: { options: assignmentFacetOptions } },
+      meta: { label: "Assignment", cardLabel: false, facet: { options: assignmentFacetOptions } },
       cell: ({ row }) => (
         <div className="flex flex-col items-start gap-1">
           <AssignmentBadge
@@ -191,7 +209,7 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
       meta: {
         label: "Parties",
         defaultHidden: true,
-        facet: { title: "Party", options: parties.map((p) => ({ value: p.key, label: p.name })) },
+        facet: { title: "Party", param: "party", options: parties.map((p) => ({ value: p.key, label: p.name })) },
         cellClassName: "min-w-32",
       },
       cell: ({ getValue }) => {
@@ -217,7 +235,7 @@ export function matrixColumns({ parties, layers = [], rows }: MatrixColumnsOptio
       meta: {
         label: "Framework references",
         defaultHidden: frameworks.length === 0,
-        facet: { title: "Framework", options: frameworks.map((f) => ({ value: f, label: f })) },
+        facet: { title: "Framework", param: "framework", options: frameworks.map((f) => ({ value: f, label: f })) },
         cellClassName: "min-w-40",
       },
       cell: ({ row }) => <References references={row.original.references} />,

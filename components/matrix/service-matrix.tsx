@@ -9,7 +9,7 @@ import { serviceExportFormats } from "@/lib/exports/export-formats";
 import type { RowGroup } from "@/components/data-table/row-groups";
 import { assignmentValues } from "@/lib/domain/assignment";
 import type { GroupDto, LayerDto, PartyDto } from "@/lib/validation/api";
-import { matrixSearchText, type MatrixRow } from "@/lib/domain/area-text";
+import { areaAnchor, matrixSearchText, type MatrixRow } from "@/lib/domain/area-text";
 import { matrixColumns } from "./columns";
 
 export interface ServiceMatrixProps {
@@ -27,11 +27,25 @@ export interface ServiceMatrixProps {
   captionVisible?: boolean;
   /** Offer this view's files: the export endpoint and the parameters naming the view (service, version, model). */
   exportView?: { href: string; params: Record<string, string | undefined> };
+  /**
+   * The provider's cross-cutting areas, shown after the service's own under one collapsed group that says
+   * they apply to every service; searched and filtered with the rest.
+   */
+  everyService?: { providerName: string; rows: readonly MatrixRow[]; groups: readonly GroupDto[] };
+  /** Keep search, filters, sort and columns in the address (the page's main matrix). */
+  stateInUrl?: boolean;
+  /**
+   * Fragment ids for the rows: "area-<key>" for a service's areas, "cross-cutting-<key>" for a provider's
+   * cross-cutting ones (pass "cross-cutting" when every row is one); omit on pages with several matrices.
+   */
+  anchors?: "areas" | "cross-cutting";
   className?: string;
 }
 
 const initialSorting = [{ id: "position", desc: false }];
-const rowId = (row: MatrixRow) => `${row.position}:${row.name}`;
+const rowId = (row: MatrixRow) => `${row.everyService ? "all" : "own"}:${row.position}:${row.name}`;
+const everyServiceGroup = "every-service";
+const initiallyCollapsed = [everyServiceGroup];
 
 /** Responsibility matrix: a searchable, filterable table of areas with the assignment legend under it. */
 export function ServiceMatrix({
@@ -42,25 +56,53 @@ export function ServiceMatrix({
   caption,
   captionVisible,
   exportView,
+  everyService,
+  stateInUrl,
+  anchors,
   className = "",
 }: ServiceMatrixProps) {
-  const columns = useMemo(() => matrixColumns({ parties, layers, rows }), [parties, layers, rows]);
+  const allRows = useMemo(
+    () =>
+      everyService?.rows.length ? [...rows, ...everyService.rows.map((row) => ({ ...row, everyService: true }))] : rows,
+    [rows, everyService],
+  );
+  const columns = useMemo(() => matrixColumns({ parties, layers, rows: allRows }), [parties, layers, allRows]);
   const searchText = useMemo(() => matrixSearchText({ parties, layers }), [parties, layers]);
-  const groupPath = useMemo(() => (groups?.length ? groupPathOf(groups) : undefined), [groups]);
-  const usesRaci = useMemo(() => rows.some((row) => row.cells.some((cell) => cell.raci)), [rows]);
-  const present = useMemo(() => assignmentValues.filter((v) => rows.some((r) => r.assignment === v)), [rows]);
+  const groupPath = useMemo(() => {
+    const own = groups?.length ? groupPathOf(groups) : undefined;
+    if (!everyService?.rows.length) return own && ((row: MatrixRow) => own(row.group));
+    const cross = groupPathOf(everyService.groups);
+    const top: RowGroup = {
+      key: everyServiceGroup,
+      label: `Applies to every ${everyService.providerName} service`,
+      description: "The provider's cross-cutting responsibilities: they hold for this service as for every other.",
+    };
+    return (row: MatrixRow): RowGroup[] =>
+      row.everyService
+        ? [top, ...cross(row.group).map((g) => ({ ...g, key: `${everyServiceGroup}/${g.key}` }))]
+        : (own?.(row.group) ?? []);
+  }, [groups, everyService]);
+  const usesRaci = useMemo(() => allRows.some((row) => row.cells.some((cell) => cell.raci)), [allRows]);
+  const present = useMemo(() => assignmentValues.filter((v) => allRows.some((r) => r.assignment === v)), [allRows]);
 
   return (
     <div className={`flex flex-col gap-3 ${className}`}>
       <DataTable
-        data={rows}
+        data={allRows}
         columns={columns}
         caption={caption}
         captionVisible={captionVisible}
         noun="areas"
         getRowId={rowId}
         getRowSearchText={searchText}
-        getRowGroups={groupPath ? (row) => groupPath(row.group) : undefined}
+        getRowGroups={groupPath ? (row) => groupPath(row) : undefined}
+        getRowAnchor={
+          anchors
+            ? (row) => areaAnchor({ key: row.key, everyService: row.everyService || anchors === "cross-cutting" })
+            : undefined
+        }
+        initiallyCollapsed={initiallyCollapsed}
+        stateInUrl={stateInUrl}
         initialSorting={initialSorting}
         emptyMessage="No areas are listed for this service."
         toolbarEnd={exportView ? (filters) => <MatrixExportMenu view={exportView} filters={filters} /> : undefined}
@@ -71,7 +113,7 @@ export function ServiceMatrix({
   );
 }
 
-/** A row's groups, outermost first, labelled "3.1 Backups". */
+/** A row's groups (by the row's group key), outermost first, labelled "3.1 Backups". */
 function groupPathOf(groups: readonly GroupDto[]) {
   const byKey = new Map(groups.map((g) => [g.key, g]));
   return (key: string | null): RowGroup[] => {

@@ -30,6 +30,8 @@ export function DutyCard(props: {
   meta: string;
   dutyCount: number;
   areas: ObligationAreaDto[];
+  /** The area's row in its matrix (service page or provider page). */
+  areaHref: (key: string) => string;
 }) {
   const runs = byGroup(props.areas);
   return (
@@ -60,7 +62,7 @@ export function DutyCard(props: {
             ) : null}
             <ul className="divide-y divide-slate-100">
               {run.areas.map((area) => (
-                <AreaDuties key={area.key} area={area} grouped={run.path.length > 0} />
+                <AreaDuties key={area.key} area={area} href={props.areaHref(area.key)} grouped={run.path.length > 0} />
               ))}
             </ul>
           </div>
@@ -70,12 +72,16 @@ export function DutyCard(props: {
   );
 }
 
-function AreaDuties({ area, grouped }: { area: ObligationAreaDto; grouped: boolean }) {
+function AreaDuties({ area, href, grouped }: { area: ObligationAreaDto; href: string; grouped: boolean }) {
   const Heading = grouped ? "h5" : "h4";
   return (
     <li className="grid gap-x-6 gap-y-2 px-5 py-3 md:grid-cols-[minmax(0,16rem)_1fr]">
       <div>
-        <Heading className="text-sm font-medium text-slate-900">{area.name}</Heading>
+        <Heading className="text-sm font-medium text-slate-900">
+          <Link href={href} className="hover:underline">
+            {area.name}
+          </Link>
+        </Heading>
         <div className="mt-1">
           <AssignmentBadge assignment={area.assignment} />
         </div>
@@ -84,7 +90,8 @@ function AreaDuties({ area, grouped }: { area: ObligationAreaDto; grouped: boole
         <ul aria-label={`${area.name}: your duties`} className="space-y-1 text-sm text-slate-800">
           {area.duties.map((duty, i) => (
             <li key={`${i}-${duty.text}`} className="flex gap-2">
-              <span aria-hidden="true" className="mt-1 size-3 shrink-0 rounded-sm border border-slate-400" />
+              {/* A bullet, not a box: duties are read here, not ticked off. */}
+              <span aria-hidden="true" className="mt-2 size-1.5 shrink-0 rounded-full bg-slate-400" />
               <span className="min-w-0">
                 {duty.strength === "must" ? null : (
                   <span className="mr-1 text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -1,5 +1,6 @@
 import { Markdown } from "@/components/markdown";
 import { Card, Section } from "@/components/ui/card";
+import { retrievedPhrase } from "@/lib/domain/source-citation";
 import type { ProviderDetailDto } from "@/lib/validation/api";
 
 /**
@@ -69,18 +70,23 @@ export function ProviderNarrativeAndFacts({
         <Card className="p-5">
           <h2 className="font-semibold text-slate-900">Source and parties</h2>
           <p className="mt-3 text-sm text-slate-700">
-            Transcribed from <cite>{provider.source.title}</cite>{" "}
-            <span className="text-slate-500">({provider.source.document})</span>
-            {provider.source.url ? (
-              <>
-                {" — "}
+            Transcribed from{" "}
+            <cite>
+              {provider.source.url ? (
                 <a className="text-blue-700 underline" href={provider.source.url} rel="noopener noreferrer">
-                  original
+                  {provider.source.title}
                 </a>
-              </>
-            ) : null}
-            .
+              ) : (
+                provider.source.title
+              )}
+            </cite>
+            {provider.source.retrieved ? `, ${retrievedPhrase(provider.source.retrieved)}` : ""}{" "}
+            {/* Paths and addresses are single long words: let them wrap anywhere on a phone. */}
+            <span className="text-slate-500 [overflow-wrap:anywhere]">({provider.source.document})</span>.
           </p>
+          {provider.source.url ? (
+            <p className="mt-1 text-xs text-slate-500 [overflow-wrap:anywhere]">{provider.source.url}</p>
+          ) : null}
           <ul className="mt-3 space-y-1 text-sm text-slate-700">
             {provider.parties.map((p) => (
               <li key={p.key}>

@@ -2,9 +2,19 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { ServiceSummaryDto } from "@/lib/validation/api";
 import { SplitBar } from "./split-bar";
+import { SubscribedBadge } from "./subscribed-badge";
 
 /** A provider's services as cards with their responsibility split; `basePath` + /services/<slug> is each link. */
-export function ServiceCards({ services, basePath }: { services: readonly ServiceSummaryDto[]; basePath: string }) {
+export function ServiceCards({
+  services,
+  basePath,
+  subscribed = new Set(),
+}: {
+  services: readonly ServiceSummaryDto[];
+  basePath: string;
+  /** Slugs of the services the reader's organization subscribes to: marked. */
+  subscribed?: ReadonlySet<string>;
+}) {
   return (
     <ul aria-labelledby="services" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {services.map((s) => (
@@ -17,7 +27,11 @@ export function ServiceCards({ services, basePath }: { services: readonly Servic
                   {s.category}
                 </span>
               </div>
-              <p className="mt-2 line-clamp-3 flex-1 text-sm text-slate-600">{s.summary}</p>
+              {subscribed.has(s.slug) ? <SubscribedBadge className="mt-2 self-start" /> : null}
+              {/* The clamp sits inside the stretching box: a stretched clamped box shows a fourth line. */}
+              <div className="mt-2 flex-1">
+                <p className="line-clamp-3 text-sm text-slate-600">{s.summary}</p>
+              </div>
               <div className="mt-4">
                 <SplitBar split={s.split} label={`${s.name} responsibility split`} />
               </div>

@@ -13,7 +13,7 @@ export function DeploymentModelSwitcher({
   selected: string | null;
 }) {
   const groups = deploymentModelTree(models);
-  const chip = (key: string | null, label: string, variant = false) => {
+  const chip = (key: string | null, label: string, variant = false, open = false) => {
     const current = selected === key;
     return (
       <Link
@@ -30,6 +30,8 @@ export function DeploymentModelSwitcher({
       >
         {current ? <span className="sr-only print:not-sr-only print:mr-1">Selected: </span> : null}
         {label}
+        {/* The source names the model but not how responsibility divides under it. */}
+        {open ? <span className={`ml-1 ${current ? "" : "text-slate-500"}`}>· not stated</span> : null}
       </Link>
     );
   };
@@ -39,14 +41,14 @@ export function DeploymentModelSwitcher({
       <ul className="grid gap-3 md:grid-cols-3">
         {groups.map((group) => (
           <li key={group.model.key} className="rounded-lg border border-slate-200 bg-white p-3">
-            {chip(group.model.key, group.model.name)}
+            {chip(group.model.key, group.model.name, false, group.model.open)}
             {group.variants.length > 0 ? (
               <ul
                 className="mt-2 flex flex-wrap gap-2 border-l-2 border-slate-200 pl-3"
                 aria-label={`${group.model.name} variants`}
               >
                 {group.variants.map((v) => (
-                  <li key={v.key}>{chip(v.key, v.name, true)}</li>
+                  <li key={v.key}>{chip(v.key, v.name, true, v.open)}</li>
                 ))}
               </ul>
             ) : null}

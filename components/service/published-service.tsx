@@ -4,7 +4,8 @@ import { StackNotes } from "@/components/diagram/stack-notes";
 import { ServiceMatrix } from "@/components/matrix/service-matrix";
 import { Card, Section } from "@/components/ui/card";
 import { applyDeploymentModel } from "@/lib/domain/deployment-model";
-import type { ServiceDetailDto } from "@/lib/validation/api";
+import { retrievedPhrase, sourceSectionHref } from "@/lib/domain/source-citation";
+import type { ProviderDetailDto, ServiceDetailDto } from "@/lib/validation/api";
 import { DeploymentModelSwitcher } from "./deployment-model-switcher";
 
 /** The service's title block: provider, category, source, name and summary; `children` go below. */
@@ -17,15 +18,42 @@ export function ServiceHeader({
   draft?: boolean;
   children?: ReactNode;
 }) {
+  const source = data.provider.source;
+  const sectionHref = sourceSectionHref(source.url, data.sourceSection);
   return (
     <header className="border-l-4 pl-4" style={{ borderColor: data.provider.brandColor }}>
       <p className="text-sm font-medium text-slate-500">
         {data.provider.name} · {data.category}
-        {data.sourceSection ? ` · source ${data.sourceSection}` : ""}
+        {data.sourceSection ? (
+          <>
+            {" · source "}
+            {sectionHref ? (
+              <a className="text-blue-700 underline" href={sectionHref} rel="noopener noreferrer">
+                {data.sourceSection}
+              </a>
+            ) : (
+              data.sourceSection
+            )}
+          </>
+        ) : null}
         {draft ? " · draft" : ""}
       </p>
       <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{data.summary}</p>
+      <p className="mt-2 max-w-3xl text-sm text-slate-600">
+        Source:{" "}
+        <cite>
+          {source.url ? (
+            <a className="text-blue-700 underline" href={source.url} rel="noopener noreferrer">
+              {source.title}
+            </a>
+          ) : (
+            source.title
+          )}
+        </cite>
+        {data.sourceSection ? `, ${data.sourceSection}` : ""}
+        {source.retrieved ? `, ${retrievedPhrase(source.retrieved)}` : ""}.
+      </p>
       {children}
     </header>
   );
@@ -40,8 +68,11 @@ export function PublishedServiceBody({
   model,
   basePath,
   version,
+  crossCutting,
 }: {
   data: ServiceDetailDto;
+  /** The provider's cross-cutting areas (as of the same version): they apply to this service too. */
+  crossCutting: Pick<ProviderDetailDto, "crossCuttingAreas" | "crossCuttingGroups">;
   /** `?model=` from the address; an unknown key falls back to the default assignments, with a notice. */
   model: string | string[] | undefined;
   /** The service page's own path, for the model links. */
@@ -75,6 +106,17 @@ export function PublishedServiceBody({
             models={data.deploymentModels}
             selected={effective.model?.key ?? null}
           />
+          {effective.model?.open ? (
+            <p
+              role="note"
+              className="mt-3 max-w-3xl rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+            >
+              The source names “{effective.model.name}” but does not say how responsibility divides under it.{" "}
+              {effective.group
+                ? `Shown: what it inherits from “${effective.group.name}”, which may not be all that applies.`
+                : "Shown: the default assignments, which may not apply."}
+            </p>
+          ) : null}
           {effective.model?.interpretation ? (
             <p className="mt-3 max-w-3xl text-sm text-slate-600">
               <span className="font-medium">Our reading: </span>
@@ -93,7 +135,7 @@ export function PublishedServiceBody({
               parties={data.parties}
               title={`${data.name} responsibility stack${modelSuffix}${version === undefined ? "" : `, version ${version}`}`}
             />
-            <StackNotes layers={effective.layers} />
+            <StackNotes layers={effective.layers} areas={effective.areas} parties={data.parties} />
           </Card>
         </Section>
       ) : null}
@@ -101,9 +143,16 @@ export function PublishedServiceBody({
       <Section
         id="matrix"
         title={`Responsibility matrix${modelSuffix}`}
-        description={`${data.areas.length} responsibility areas${inVersion}. Sort by a column, filter by assignment or party, or search the duties.`}
+        description={`${countAreas(data.areas.length, crossCutting.crossCuttingAreas.length, data.provider.name)}${inVersion}. Sort by a column, filter by assignment or party, or search the duties.`}
       >
         <ServiceMatrix
+          stateInUrl
+          anchors="areas"
+          everyService={{
+            providerName: data.provider.name,
+            rows: crossCutting.crossCuttingAreas,
+            groups: crossCutting.crossCuttingGroups,
+          }}
           rows={effective.areas}
           parties={data.parties}
           layers={data.layers}
@@ -117,4 +166,10 @@ export function PublishedServiceBody({
       </Section>
     </>
   );
+}
+
+/** "17 responsibility areas, plus 26 that apply to every DanubeData service". */
+function countAreas(own: number, everyService: number, provider: string): string {
+  const areas = `${own} responsibility ${own === 1 ? "area" : "areas"}`;
+  return everyService ? `${areas}, plus ${everyService} that apply to every ${provider} service` : areas;
 }

@@ -6,11 +6,22 @@ import { twMerge } from "tailwind-merge";
 
 const join = (...classes: (string | false | null | undefined)[]) => twMerge(classes.filter(Boolean).join(" "));
 
+// On narrow screens a `cards` table shows each row as a card: cells stack, each under the `label` its
+// TableCell was given (the same markup, so nothing is duplicated and nothing sits off-screen).
+const cardFrame = "narrow:overflow-visible narrow:border-0 narrow:bg-transparent narrow:shadow-none";
+const cardTable =
+  "narrow:block narrow:[&_thead]:hidden narrow:[&_tbody]:block narrow:[&_tbody]:divide-y-0 " +
+  "narrow:[&_tbody>tr]:mb-3 narrow:[&_tbody>tr]:block narrow:[&_tbody>tr]:rounded-lg narrow:[&_tbody>tr]:border " +
+  "narrow:[&_tbody>tr]:border-slate-200 narrow:[&_tbody>tr]:bg-white narrow:[&_tbody>tr]:px-3 narrow:[&_tbody>tr]:py-2 " +
+  "narrow:[&_tbody>tr]:shadow-xs narrow:[&_td]:block narrow:[&_td]:px-0 narrow:[&_td]:py-1 narrow:[&_th]:block " +
+  "narrow:[&_th]:px-0 narrow:[&_th]:py-1 narrow:[&_td]:max-w-none";
+
 /** The scroll box and the table. `tone="danger"` frames a table of problems. */
 export function Table({
   caption,
   captionVisible = false,
   tone = "plain",
+  cards = false,
   frameClassName,
   className,
   children,
@@ -20,6 +31,8 @@ export function Table({
   /** Captions are read by screen readers; show them too when the table has no heading of its own. */
   captionVisible?: boolean;
   tone?: "plain" | "danger";
+  /** Rows become cards on narrow screens (give each TableCell its `label`). */
+  cards?: boolean;
   frameClassName?: string;
 }) {
   return (
@@ -27,10 +40,11 @@ export function Table({
       className={join(
         "relative overflow-x-auto rounded-lg border bg-white shadow-xs print:overflow-visible print:shadow-none",
         tone === "danger" ? "border-red-200" : "border-slate-200",
+        cards && cardFrame,
         frameClassName,
       )}
     >
-      <table className={join("w-full text-left text-sm", className)} {...props}>
+      <table className={join("w-full text-left text-sm", cards && cardTable, className)} {...props}>
         {caption ? (
           <caption className={captionVisible ? "px-3 py-2 text-left text-sm font-medium text-slate-800" : "sr-only"}>
             {caption}
@@ -70,6 +84,12 @@ export function TableRowHeader({ className, ...props }: ComponentProps<"th">) {
   );
 }
 
-export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={join("px-3 py-2 align-top", className)} {...props} />;
+/** A cell; in a `cards` table its `label` (the column's name) heads it on narrow screens. */
+export function TableCell({ className, label, children, ...props }: ComponentProps<"td"> & { label?: string }) {
+  return (
+    <td className={join("px-3 py-2 align-top", className)} {...props}>
+      {label ? <span className="hidden text-xs font-semibold text-slate-600 narrow:block">{label}</span> : null}
+      {children}
+    </td>
+  );
 }

@@ -9,6 +9,7 @@ export function VersionBanner({
   publishedAt,
   latest,
   note,
+  publisher,
 }: {
   provider: string;
   number: number;
@@ -16,6 +17,8 @@ export function VersionBanner({
   /** The newest version's number. */
   latest: number;
   note: string;
+  /** Who published, as the reader may see it (lib/versions/version-format.ts publisherLabel). */
+  publisher: string;
 }) {
   const current = number === latest;
   const link = "font-medium underline hover:no-underline";
@@ -30,6 +33,10 @@ export function VersionBanner({
       <p className="text-base font-semibold">
         Version {number} of {formatDateTime(publishedAt)} —{" "}
         {current ? "the current version" : "not the current version"}
+      </p>
+      <p className="mt-1">
+        <span className="font-medium">Published by: </span>
+        {publisher}
       </p>
       <p className="mt-1 whitespace-pre-line">
         <span className="font-medium">Changelog note: </span>

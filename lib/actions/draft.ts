@@ -9,6 +9,7 @@ import { discardDraft } from "@/lib/drafts/discard-draft";
 import { publishDraft } from "@/lib/drafts/publish-draft";
 import { revertDraft } from "@/lib/drafts/revert-draft";
 import { AppError } from "@/lib/errors";
+import { compareHref, versionHref } from "@/lib/versions/version-format";
 
 // Thin adapters: form fields in, one draft service call (which authorizes and validates), a message
 // out. Every form names the provider (its slug) in a hidden "provider" field.
@@ -65,17 +66,38 @@ export async function changeDraftAction(_prev: ChangeDraftState, form: FormData)
   return state.status === "error" && conflict ? { ...state, conflict } : state;
 }
 
+/** A publication's outcome: on success, where the new version and its changes are read. */
+export type PublishDraftState =
+  | ActionState
+  | {
+      status: "success";
+      message: string;
+      published: { number: number; versionHref: string; diffHref: string | null };
+    };
+
 /** Publishes the draft the editor reviewed (fields "note" and "draftVersion"). */
-export async function publishDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function publishDraftAction(_prev: PublishDraftState, form: FormData): Promise<PublishDraftState> {
   const values = readForm(form);
   const provider = values.text("provider");
-  return runAction(async (actor) => {
+  const done: { number?: number } = {};
+  const state = await runAction(async (actor) => {
     const draftVersion = parseWholeNumber(values.text("draftVersion"), "draftVersion", "draft version");
     const version = await publishDraft({ actor, provider, note: values.text("note"), draftVersion });
+    done.number = version.number;
     // Readers see it everywhere: catalog, search, provider and service pages, comparisons.
     revalidatePath("/", "layout");
     return `Published as version ${version.number}. Readers see it now.`;
   });
+  const { number } = done;
+  if (state.status !== "success" || number === undefined) return state;
+  return {
+    ...state,
+    published: {
+      number,
+      versionHref: versionHref(provider, number),
+      diffHref: number > 1 ? compareHref(provider, number - 1, number) : null,
+    },
+  };
 }
 
 /** Throws the draft away. */

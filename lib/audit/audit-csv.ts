@@ -1,6 +1,7 @@
 // Audit entries as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed).
 // Pure. Cells are neutralised against spreadsheet formula injection: values are recorded from
 // user input (emails typed at sign-in, names), and a spreadsheet would run "=HYPERLINK(…)".
+import { summaryText, type SummaryPart } from "./describe-audit-entry";
 
 /** One entry; AuditEntryItem (lib/audit/list-audit-entries.ts) fits. */
 export interface AuditCsvRow {
@@ -16,6 +17,8 @@ export interface AuditCsvRow {
   providerId: string | null;
   before: unknown;
   after: unknown;
+  /** The entry in words; the last column, so scripts reading the columns before it by position keep working. */
+  summary?: readonly SummaryPart[];
 }
 
 export const auditCsvColumns = [
@@ -28,6 +31,7 @@ export const auditCsvColumns = [
   "provider",
   "before",
   "after",
+  "description",
 ] as const;
 
 /** Characters that make a spreadsheet treat a cell as a formula (or strip into one). */
@@ -57,6 +61,7 @@ export function auditCsv(rows: Iterable<AuditCsvRow>): string {
         row.provider?.slug ?? row.providerId,
         json(row.before),
         json(row.after),
+        row.summary ? summaryText(row.summary) : "",
       ]
         .map(csvCell)
         .join(","),

@@ -3,7 +3,9 @@
 import "server-only";
 import { z } from "zod";
 import { parseInput } from "@/lib/validation/parse-input";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
+import { describeAuditEntry, type AuditNames, type SummaryPart } from "./describe-audit-entry";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
@@ -155,6 +157,8 @@ export interface AuditEntryItem {
   actorId: string | null;
   /** The email at the time, "anonymous" or "system:<command>". */
   actorLabel: string;
+  /** The acting account's name now; null for anonymous, system and deleted accounts. */
+  actorName: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -163,6 +167,8 @@ export interface AuditEntryItem {
   provider: { slug: string; name: string } | null;
   before: Prisma.JsonValue | null;
   after: Prisma.JsonValue | null;
+  /** The entry in words, with links (lib/audit/describe-audit-entry.ts). */
+  summary: SummaryPart[];
 }
 
 export interface AuditFilterOptions {
@@ -215,26 +221,88 @@ const entrySelect = {
 
 type EntryRow = Prisma.AuditEntryGetPayload<{ select: typeof entrySelect }>;
 
-/** Resolves provider ids to their current slug and name (deleted providers resolve to null). */
-async function toItems(db: Database, rows: EntryRow[]): Promise<AuditEntryItem[]> {
-  const ids = [...new Set(rows.flatMap((r) => (r.providerId ? [r.providerId] : [])))];
-  const providers = ids.length
-    ? await db.provider.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, name: true } })
-    : [];
-  const byId = new Map(providers.map((p) => [p.id, { slug: p.slug, name: p.name }]));
-  return rows.map((r) => ({
-    id: r.id.toString(),
-    at: r.at.toISOString(),
-    actorId: r.actorId,
-    actorLabel: r.actorLabel,
-    action: r.action,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    providerId: r.providerId,
-    provider: (r.providerId && byId.get(r.providerId)) || null,
-    before: r.before,
-    after: r.after,
-  }));
+const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === "string" && v !== ""))];
+const field = (value: Prisma.JsonValue | null, key: string): unknown =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? value[key] : undefined;
+const fieldList = (value: Prisma.JsonValue | null, key: string): unknown[] => {
+  const list = field(value, key);
+  return Array.isArray(list) ? list : [];
+};
+
+/**
+ * The names the page's entries mention, as they are now: accounts, organizations, providers (only
+ * those the reader may see), their published services and parties. Looked up per page, in a fixed
+ * number of queries. Draft edits carry their own place names (recorded with the change).
+ */
+async function namesFor(db: Database, actor: Actor, rows: EntryRow[]): Promise<AuditNames> {
+  const values = rows.flatMap((r) => [r.before, r.after]);
+  const userIds = ids([
+    ...rows.map((r) => r.actorId),
+    ...rows.map((r) => (r.targetType === "user" ? r.targetId : null)),
+    ...values.map((v) => field(v, "userId")),
+  ]);
+  const organizationIds = ids([
+    ...values.map((v) => field(v, "organizationId")),
+    ...rows.map((r) => (r.targetType === "organization" ? r.targetId : null)),
+  ]);
+  const providerIds = ids([
+    ...rows.map((r) => r.providerId),
+    ...values.flatMap((v) => fieldList(v, "managedProviderIds")),
+  ]);
+  const [users, organizations, providers] = await Promise.all([
+    userIds.length
+      ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })
+      : [],
+    organizationIds.length
+      ? db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } })
+      : [],
+    providerIds.length
+      ? db.provider.findMany({
+          where: { AND: [{ id: { in: providerIds } }, visibleProviderWhere(actor)] },
+          select: {
+            id: true,
+            slug: true,
+            name: true,
+            services: { where: visibleServiceWhere(actor), select: { id: true, slug: true, name: true } },
+            parties: { select: { key: true, name: true } },
+          },
+        })
+      : [],
+  ]);
+  return {
+    users: new Map(users.map((u) => [u.id, { name: u.name, email: u.email }])),
+    organizations: new Map(organizations.map((o) => [o.id, { name: o.name }])),
+    providers: new Map(providers.map((p) => [p.id, { slug: p.slug, name: p.name }])),
+    services: new Map(
+      providers.flatMap((p) =>
+        p.services.map((s) => [s.id, { slug: s.slug, name: s.name, providerId: p.id }] as const),
+      ),
+    ),
+    parties: new Map(providers.map((p) => [p.id, new Map(p.parties.map((party) => [party.key, party.name]))])),
+    linkUsers: can(actor, "manage:users"),
+  };
+}
+
+/** The entries with their providers resolved (deleted or hidden providers resolve to null) and in words. */
+async function toItems(db: Database, actor: Actor, rows: EntryRow[]): Promise<AuditEntryItem[]> {
+  const names = await namesFor(db, actor, rows);
+  return rows.map((r) => {
+    const entry = {
+      id: r.id.toString(),
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      actorLabel: r.actorLabel,
+      actorName: (r.actorId && names.users.get(r.actorId)?.name) || null,
+      action: r.action,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      providerId: r.providerId,
+      provider: (r.providerId && names.providers.get(r.providerId)) || null,
+      before: r.before,
+      after: r.after,
+    };
+    return { ...entry, summary: describeAuditEntry(entry, names) };
+  });
 }
 
 /** The choices for the provider and action filters (needs read:audit). */
@@ -273,7 +341,7 @@ export async function listAuditEntries(options: {
   ]);
   const page = rows.slice(0, filters.limit);
   return {
-    entries: await toItems(db, page),
+    entries: await toItems(db, options.actor, page),
     nextCursor: rows.length > filters.limit ? (page.at(-1)?.id.toString() ?? null) : null,
     total,
     ...choices,
@@ -313,7 +381,7 @@ export async function listAllAuditEntries(options: {
       take: Math.min(batchSize, max - items.length),
       select: entrySelect,
     });
-    items.push(...(await toItems(db, rows)));
+    items.push(...(await toItems(db, options.actor, rows)));
     const last = rows.at(-1);
     if (!last || rows.length < batchSize || items.length >= max) break;
     cursor = last.id;

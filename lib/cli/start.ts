@@ -68,11 +68,11 @@ async function shutdown(code: number): Promise<never> {
 }
 
 /**
- * Pages that may change data (lib/security/request-origin.ts). Configured: NEXTAUTH_URL and
- * DEMARC_ALLOWED_ORIGINS. Unconfigured, the portal trusts only the address it serves on.
+ * Pages that may change data (lib/security/request-origin.ts). Configured: NEXTAUTH_URL,
+ * DEMARC_PUBLIC_ORIGIN and DEMARC_ALLOWED_ORIGINS. Unconfigured, the portal trusts only the address it serves on.
  */
 function allowedOrigins(): string {
-  if (env.NEXTAUTH_URL || env.DEMARC_ALLOWED_ORIGINS) return env.DEMARC_ALLOWED_ORIGINS;
+  if (env.NEXTAUTH_URL || env.DEMARC_PUBLIC_ORIGIN || env.DEMARC_ALLOWED_ORIGINS) return env.DEMARC_ALLOWED_ORIGINS;
   const loopback = ["127.0.0.1", "localhost", "::1"];
   const hosts = loopback.includes(args.hostname) ? loopback : [args.hostname];
   if (!loopback.includes(args.hostname))

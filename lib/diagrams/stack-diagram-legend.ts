@@ -42,14 +42,31 @@ export function buildLegend(bands: readonly DiagramBand[]): LegendEntry[] {
       description: assignmentMeta[value].description,
       partyGroups: groups.get(value) ?? [],
     }));
-  if (groups.has(null))
-    entries.push({
-      assignment: null,
-      label: "Unassigned",
-      symbol: "?",
-      description: "Nobody has been assigned yet.",
-      partyGroups: [],
-    });
+  if (groups.has(null)) {
+    // Boxes without an owner because it depends on the deployment model are not "unassigned": say so.
+    const nulls = bands.flatMap((b) => [
+      ...(b.assignment === null && b.unassigned ? [false] : []),
+      ...b.boxes.filter((x) => x.assignment === null).map((x) => x.variesByModel),
+    ]);
+    const allVary = nulls.length > 0 && nulls.every(Boolean);
+    entries.push(
+      allVary
+        ? {
+            assignment: null,
+            label: "Depends on the deployment model",
+            symbol: "?",
+            description: "Each deployment model assigns it; choose a model to see who holds it.",
+            partyGroups: ["depends on the deployment model"],
+          }
+        : {
+            assignment: null,
+            label: "Unassigned",
+            symbol: "?",
+            description: "Nobody has been assigned yet.",
+            partyGroups: [],
+          },
+    );
+  }
   return entries;
 }
 

@@ -2,8 +2,12 @@
 import type { AssignmentValue } from "@/lib/domain/assignment";
 import type { ComponentDto, LayerDto, PartyDto } from "@/lib/validation/api";
 
-/** A component as the diagram needs it; `EffectiveComponent` from lib/domain/deployment-model fits. */
-export type DiagramComponentInput = ComponentDto & { overridden?: boolean };
+/**
+ * A component as the diagram needs it; `EffectiveComponent` from lib/domain/deployment-model fits.
+ * `variesByModel`: no default owner, and no deployment model chosen that assigns one.
+ * `markerOn` (from ComponentDto): drawn as a ◆ marker on that sibling, not as a box of its own.
+ */
+export type DiagramComponentInput = ComponentDto & { overridden?: boolean; variesByModel?: boolean };
 /** A layer as the diagram needs it; `EffectiveLayer` from lib/domain/deployment-model fits. */
 export type DiagramLayerInput = Omit<LayerDto, "components"> & { components: readonly DiagramComponentInput[] };
 
@@ -46,6 +50,29 @@ export interface SymbolChip extends Rect {
   symbol: string;
 }
 
+/**
+ * A component drawn as a symbol on another one (STACKIT's EdgeHostLet diamond inside every Talos Linux
+ * instance), as its source's key does, instead of as a box with a colour of its own.
+ */
+export interface DiagramMarker {
+  key: string;
+  name: string;
+  /** "◆". */
+  symbol: string;
+  assignment: AssignmentValue | null;
+  partyNames: string[];
+  overridden: boolean;
+  /** e.g. "◆ EdgeHostLet — shared (STACKIT + Customer)". */
+  summary: string;
+}
+
+/** One entry of the markers' key under the legend: "◆ EdgeHostLet — on Talos Linux; shared (…)". */
+export interface MarkerKeyEntry {
+  symbol: string;
+  label: string;
+  description: string;
+}
+
 export interface DiagramBox extends Rect, StyleFlags {
   key: string;
   /** Full component name (lines may be truncated). */
@@ -54,8 +81,8 @@ export interface DiagramBox extends Rect, StyleFlags {
   truncated: boolean;
   assignment: AssignmentValue | null;
   partyNames: string[];
-  /** Party names as drawn under the label (may be truncated), or null when there are none. */
-  partyLine: TextLine | null;
+  /** Party names as drawn under the label, wrapped (never cut); empty when there are none. */
+  partyLines: TextLine[];
   chip: SymbolChip;
   instances: number;
   /** "×3" for instances > 1, drawn at the top right of the front card. */
@@ -66,6 +93,10 @@ export interface DiagramBox extends Rect, StyleFlags {
   cards: Rect[];
   /** e.g. "Talos Linux ×3 — best effort (STACKIT)". */
   summary: string;
+  /** Components drawn as markers on this box; their symbols end the label's last line ("Talos Linux ◆"). */
+  markers: DiagramMarker[];
+  /** No default owner: each deployment model assigns one (the party line says so). */
+  variesByModel: boolean;
 }
 
 export interface DiagramBand extends Rect, StyleFlags {
@@ -76,9 +107,9 @@ export interface DiagramBand extends Rect, StyleFlags {
   /** Null: the layer has no assignment of its own (its components carry them). */
   assignment: AssignmentValue | null;
   partyNames: string[];
-  /** Chip and "Customer · Acme" line under the label; null when the layer has no assignment of its own. */
+  /** Chip and "Customer · Acme" lines under the label; null/empty when the layer has no assignment of its own. */
   chip: SymbolChip | null;
-  assignmentLine: TextLine | null;
+  assignmentLines: TextLine[];
   /** Where the component boxes are laid out. */
   content: Rect;
   rows: number;
@@ -108,6 +139,10 @@ export interface StackDiagramModel {
   hasOverrides: boolean;
   /** Some component has several instances (drawn stacked with "×n"). */
   hasStacks: boolean;
+  /** What each marker symbol drawn stands for, as the source's key says ("◆ = EdgeHostLet"). */
+  markerKey: MarkerKeyEntry[];
+  /** Some box has no default owner because it depends on the deployment model. */
+  hasModelDependent: boolean;
   /** Plain-text description of every layer and component, for `<desc>` / screen readers. */
   desc: string;
 }

@@ -4,11 +4,13 @@
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
 import { buildLegend, describeAssignment, describeDiagram } from "./stack-diagram-legend";
 import { diagramMetrics } from "./stack-diagram-metrics";
-import { charsThatFit, ellipsize, estimateTextWidth, wrapText } from "./stack-diagram-text";
+import { charsThatFit, estimateTextWidth, wrapText } from "./stack-diagram-text";
 import type {
   DiagramBand,
   DiagramBox,
   DiagramComponentInput,
+  DiagramMarker,
+  MarkerKeyEntry,
   Rect,
   StackDiagramInput,
   StackDiagramModel,
@@ -25,7 +27,9 @@ export type {
   DiagramBox,
   DiagramComponentInput,
   DiagramLayerInput,
+  DiagramMarker,
   LegendEntry,
+  MarkerKeyEntry,
   Rect,
   StackDiagramInput,
   StackDiagramModel,
@@ -35,6 +39,8 @@ export type {
 } from "./stack-diagram-types";
 
 const m = diagramMetrics;
+/** Party lists wrap onto at most this many lines (three parties' names fit in two on the narrowest layout). */
+const partyMaxLines = 3;
 
 function flags(assignment: AssignmentValue | null, overridden: boolean, unassigned: boolean): StyleFlags {
   return {
@@ -49,13 +55,40 @@ function chipSymbol(assignment: AssignmentValue | null): string {
   return assignment ? assignmentMeta[assignment].symbol : "?";
 }
 
+/** The symbol a marker component is drawn with (STACKIT's key: "diamond = EdgeHostLet"). */
+export const MARKER_SYMBOL = "◆";
+const VARIES_TEXT = "depends on the deployment model";
+
+/**
+ * A layer's components split into the boxes to draw and, per box key, the components drawn as markers
+ * on it. A marker whose host is missing, is itself, or is itself a marker is drawn as a box after all.
+ */
+export function splitMarkers(components: readonly DiagramComponentInput[]): {
+  boxes: DiagramComponentInput[];
+  markersOn: Map<string, DiagramComponentInput[]>;
+} {
+  const byKey = new Map(components.map((c) => [c.key, c]));
+  const isMarker = (c: DiagramComponentInput) => {
+    const host = c.markerOn ? byKey.get(c.markerOn) : undefined;
+    return host !== undefined && host.key !== c.key && !host.markerOn;
+  };
+  const markersOn = new Map<string, DiagramComponentInput[]>();
+  const boxes: DiagramComponentInput[] = [];
+  for (const c of components) {
+    if (isMarker(c)) markersOn.set(c.markerOn!, [...(markersOn.get(c.markerOn!) ?? []), c]);
+    else boxes.push(c);
+  }
+  return { boxes, markersOn };
+}
+
 interface BoxDraft {
   component: DiagramComponentInput;
+  markers: DiagramMarker[];
   partyNames: string[];
   depth: number;
   frontW: number;
   wrapped: { lines: string[]; truncated: boolean };
-  partyText: string | null;
+  partyLines: string[];
   instanceText: string | null;
 }
 
@@ -76,6 +109,7 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
     .reverse();
 
   const bands: DiagramBand[] = [];
+  const markerKey: MarkerKeyEntry[] = [];
   let y = m.outerPad;
 
   for (const layer of topDown) {
@@ -95,7 +129,7 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
     }));
     let labelBlockH = m.bandPad + bandWrap.lines.length * m.bandLineHeight;
     let chip: SymbolChip | null = null;
-    let assignmentLine: TextLine | null = null;
+    let assignmentLines: TextLine[] = [];
     if (showsAssignment) {
       const chipY = y + labelBlockH + 4;
       chip = { x: labelX, y: chipY, w: m.bandChipSize, h: m.bandChipSize, symbol: chipSymbol(layer.assignment) };
@@ -103,12 +137,14 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
       const names = bandParties.join(" + ");
       const text = names && names.toLowerCase() !== label.toLowerCase() ? `${label} · ${names}` : label;
       const textX = labelX + m.bandChipSize + 6;
-      assignmentLine = {
-        text: ellipsize(text, charsThatFit(labelW - m.bandChipSize - 6, m.smallFontSize)),
+      // Wrapped, never cut: a party list must stay readable where no tooltip can be hovered.
+      const wrapped = wrapText(text, charsThatFit(labelW - m.bandChipSize - 6, m.smallFontSize), partyMaxLines);
+      assignmentLines = wrapped.lines.map((line, i) => ({
+        text: line,
         x: textX,
-        y: chipY + m.bandChipSize - 4,
-      };
-      labelBlockH += 4 + m.bandChipSize;
+        y: chipY + m.bandChipSize - 4 + i * m.smallLineHeight,
+      }));
+      labelBlockH += 4 + m.bandChipSize + (wrapped.lines.length - 1) * m.smallLineHeight;
     }
     labelBlockH += m.bandPad;
 
@@ -117,13 +153,32 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
     const contentW = sideLabels ? bandW - labelColumn - m.bandPad : bandW - 2 * m.bandPad;
     const contentY = sideLabels ? y + m.bandPad : y + labelBlockH;
 
-    const n = layer.components.length;
+    const { boxes: boxed, markersOn } = splitMarkers(layer.components);
+    const n = boxed.length;
     const maxColumns = Math.max(1, Math.floor((contentW + m.boxGap) / (m.minBoxWidth + m.boxGap)));
     const rows = n ? Math.ceil(n / Math.min(n, maxColumns)) : 0;
     const columns = n ? Math.ceil(n / rows) : 0;
     const boxW = columns ? Math.floor((contentW - m.boxGap * (columns - 1)) / columns) : 0;
 
-    const drafts: BoxDraft[] = layer.components.map((component) => {
+    const drafts: BoxDraft[] = boxed.map((component) => {
+      const markers: DiagramMarker[] = (markersOn.get(component.key) ?? []).map((mc) => {
+        const names = namesOf(mc.parties);
+        const overridden = mc.overridden === true;
+        const summary = `${MARKER_SYMBOL} ${mc.name} — ${describeAssignment(mc.assignment, names)}${overridden ? ", changed by the deployment model" : ""}`;
+        const description = `drawn on every ${component.name}${component.instances > 1 ? " instance" : ""}; ${describeAssignment(mc.assignment, names)}`;
+        if (!markerKey.some((e) => e.label === mc.name && e.description === description))
+          markerKey.push({ symbol: MARKER_SYMBOL, label: mc.name, description });
+        return {
+          key: mc.key,
+          name: mc.name,
+          symbol: MARKER_SYMBOL,
+          assignment: mc.assignment,
+          partyNames: names,
+          overridden,
+          summary,
+        };
+      });
+      const labelText = markers.length ? `${component.name} ${markers.map((x) => x.symbol).join("")}` : component.name;
       const instances = Math.max(1, component.instances);
       const depth = Math.min(instances, m.maxStackCards) - 1;
       const frontW = boxW - depth * m.stackOffset;
@@ -133,24 +188,27 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
         (instanceText ? estimateTextWidth(instanceText, m.smallFontSize, true) + 6 : 0) + (overridden ? 12 : 0);
       const textW = frontW - 2 * m.boxPad - m.chipSize - 12 - rightReserve;
       const partyNames = namesOf(component.parties);
+      const partyText = component.variesByModel ? VARIES_TEXT : partyNames.join(" + ");
       return {
         component,
+        markers,
         partyNames,
         depth,
         frontW,
-        wrapped: wrapText(component.name, charsThatFit(textW, m.fontSize, true), m.boxLabelMaxLines),
-        partyText: partyNames.length
-          ? ellipsize(partyNames.join(" + "), charsThatFit(frontW - 2 * m.boxPad - m.chipSize - 8, m.smallFontSize))
-          : null,
+        wrapped: wrapText(labelText, charsThatFit(textW, m.fontSize, true), m.boxLabelMaxLines),
+        partyLines: partyText
+          ? wrapText(partyText, charsThatFit(frontW - 2 * m.boxPad - m.chipSize - 8, m.smallFontSize), partyMaxLines)
+              .lines
+          : [],
         instanceText,
       };
     });
 
     // Uniform front-card height within a band, so rows line up.
     const labelLineCount = Math.max(1, ...drafts.map((d) => d.wrapped.lines.length));
-    const anyParties = drafts.some((d) => d.partyText !== null);
+    const partyLineCount = Math.max(0, ...drafts.map((d) => d.partyLines.length));
     const frontH =
-      m.boxPad + Math.max(m.chipSize, labelLineCount * m.lineHeight) + (anyParties ? m.smallLineHeight : 0) + m.boxPad;
+      m.boxPad + Math.max(m.chipSize, labelLineCount * m.lineHeight) + partyLineCount * m.smallLineHeight + m.boxPad;
     const rowH = frontH + Math.max(0, ...drafts.map((d) => d.depth)) * m.stackOffset;
 
     const boxes: DiagramBox[] = drafts.map((d, i) => {
@@ -166,9 +224,11 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
       const textX = bx + m.boxPad + m.chipSize + 8;
       const firstBaseline = by + m.boxPad + m.fontSize;
       const lines = d.wrapped.lines.map((text, li) => ({ text, x: textX, y: firstBaseline + li * m.lineHeight }));
-      const partyLine = d.partyText
-        ? { text: d.partyText, x: textX, y: by + m.boxPad + lines.length * m.lineHeight + m.smallFontSize + 2 }
-        : null;
+      const partyLines = d.partyLines.map((text, i) => ({
+        text,
+        x: textX,
+        y: by + m.boxPad + lines.length * m.lineHeight + m.smallFontSize + 2 + i * m.smallLineHeight,
+      }));
       const rightEdge = bx + d.frontW - m.boxPad;
       const overridden = d.component.overridden === true;
       const overrideMark = overridden ? { text: "*", x: rightEdge - 8, y: firstBaseline } : null;
@@ -180,7 +240,8 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
           }
         : null;
       const assignment = d.component.assignment;
-      const summary = `${d.component.name}${d.instanceText ? ` ${d.instanceText}` : ""} — ${describeAssignment(assignment, d.partyNames)}${overridden ? ", changed by the deployment model" : ""}`;
+      const varies = d.component.variesByModel === true && assignment === null;
+      const summary = `${d.component.name}${d.instanceText ? ` ${d.instanceText}` : ""} — ${varies ? VARIES_TEXT : describeAssignment(assignment, d.partyNames)}${overridden ? ", changed by the deployment model" : ""}${d.markers.length ? `; marked ${d.markers.map((x) => x.summary).join("; ")}` : ""}`;
       return {
         key: d.component.key,
         x: bx,
@@ -192,13 +253,15 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
         truncated: d.wrapped.truncated,
         assignment,
         partyNames: d.partyNames,
-        partyLine,
+        partyLines,
         chip: { x: bx + m.boxPad, y: by + m.boxPad, w: m.chipSize, h: m.chipSize, symbol: chipSymbol(assignment) },
         instances: Math.max(1, d.component.instances),
         instanceLabel,
         overrideMark,
         cards,
         summary,
+        markers: d.markers,
+        variesByModel: varies,
         ...flags(assignment, overridden, assignment === null),
       };
     });
@@ -220,7 +283,7 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
       assignment: layer.assignment,
       partyNames: bandParties,
       chip,
-      assignmentLine,
+      assignmentLines,
       content: { x: contentX, y: contentY, w: contentW, h: gridH },
       rows,
       columns,
@@ -237,8 +300,12 @@ export function buildStackDiagram(input: StackDiagramInput): StackDiagramModel {
     height,
     bands,
     legend: buildLegend(bands),
-    hasOverrides: bands.some((b) => b.overridden || b.boxes.some((x) => x.overridden)),
+    hasOverrides: bands.some(
+      (b) => b.overridden || b.boxes.some((x) => x.overridden || x.markers.some((mk) => mk.overridden)),
+    ),
     hasStacks: bands.some((b) => b.boxes.some((x) => x.instances > 1)),
+    markerKey,
+    hasModelDependent: bands.some((b) => b.boxes.some((x) => x.variesByModel)),
     desc: describeDiagram(input.title, bands),
   };
 }

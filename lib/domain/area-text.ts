@@ -5,8 +5,19 @@ import type { AreaDto, LayerDto, PartyDto } from "@/lib/validation/api";
 
 export const planeLabels = { control: "Control plane", data: "Data plane" } as const;
 
-/** An area row; `overridden` marks a deployment model's change to the service default. */
-export type MatrixRow = AreaDto & { overridden?: boolean };
+/**
+ * An area row; `overridden` marks a deployment model's change to the service default, `everyService`
+ * a provider's cross-cutting area shown beside a service's own.
+ */
+export type MatrixRow = AreaDto & { overridden?: boolean; everyService?: boolean };
+
+/**
+ * A row's fragment id on a service or provider page (`#area-backups`, `#cross-cutting-incident-response`):
+ * a service's areas and a provider's cross-cutting areas have separate key spaces.
+ */
+export function areaAnchor(row: { key: string; everyService?: boolean }): string {
+  return `${row.everyService ? "cross-cutting" : "area"}-${row.key}`;
+}
 
 export interface AreaTextOptions {
   /** The provider's parties (names for headers, badges and the party filter). */

@@ -8,8 +8,12 @@ export type DeploymentAssignment = DeploymentModelDto["assignments"][number];
 /** An area as it applies under a deployment model. `overridden`: it differs from the service default. */
 export type EffectiveArea = AreaDto & { overridden: boolean };
 
-/** A component as it applies under a deployment model. `overridden`: it differs from the service default. */
-export type EffectiveComponent = ComponentDto & { overridden: boolean };
+/**
+ * A component as it applies under a deployment model. `overridden`: it differs from the service default.
+ * `variesByModel`: it has no default of its own and deployment models assign it, and none that does
+ * is chosen — its owner depends on the model (Contain's infrastructure).
+ */
+export type EffectiveComponent = ComponentDto & { overridden: boolean; variesByModel?: boolean };
 
 export type EffectiveLayer = Omit<LayerDto, "components"> & { components: EffectiveComponent[] };
 
@@ -98,11 +102,18 @@ export function applyDeploymentModel(
     };
   });
 
+  const assignedByAModel = new Set(
+    service.deploymentModels.flatMap((m) => m.assignments.flatMap((a) => (a.component === null ? [] : [a.component]))),
+  );
   const layers: EffectiveLayer[] = service.layers.map((layer) => ({
     ...layer,
     components: layer.components.map((component): EffectiveComponent => {
-      const o = byComponent.get(componentRef(layer.key, component.key));
-      if (!o) return { ...component, overridden: false };
+      const ref = componentRef(layer.key, component.key);
+      const o = byComponent.get(ref);
+      if (!o)
+        return component.assignment === null && assignedByAModel.has(ref)
+          ? { ...component, overridden: false, variesByModel: true }
+          : { ...component, overridden: false };
       return {
         ...component,
         assignment: o.assignment,

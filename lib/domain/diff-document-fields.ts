@@ -64,6 +64,8 @@ export function layerFields(layer: Layer, parties: readonly PartyRef[]): Record<
     assignment: layer.assignment ?? null,
     parties: who(layer.assignment, layer.parties, parties),
     interpretation: layer.interpretation ?? null,
+    area: layer.area ?? null,
+    areaInterpretation: layer.areaInterpretation ?? null,
   };
 }
 
@@ -83,6 +85,9 @@ export function componentFields(
     parties: who(c.assignment, c.parties, parties),
     instances: c.instances ?? 1,
     interpretation: c.interpretation ?? null,
+    area: c.area ?? null,
+    areaInterpretation: c.areaInterpretation ?? null,
+    markerOn: c.markerOn ?? null,
   };
 }
 
@@ -102,6 +107,7 @@ export function modelFields(model: DeploymentModel, parties: readonly PartyRef[]
     description: model.description ?? null,
     group: model.group ?? null,
     interpretation: model.interpretation ?? null,
+    open: model.open === true,
     assignments: modelAssignmentLines(model, parties),
   };
 }

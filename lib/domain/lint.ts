@@ -20,7 +20,12 @@
 // - duplicate-area-name (error): a name repeated within one group of a service or of the
 //   cross-cutting list, trimmed and case-insensitive; the same name on different planes is two
 //   areas. On the repeat.
-// - unassigned-component (error): a layer component with assignment null.
+// - unassigned-component (error): a layer component with assignment null, unless the service's
+//   deployment models all assign it (its owner depends on the model; readers are told so).
+// Diagram against matrix (lint-links.ts):
+// - component-area-mismatch (warning): a layer or component linked to an area (`area`) holds another
+//   assignment or other parties than that area, by default or under a deployment model, and no
+//   `areaInterpretation` says why.
 // - assignment-parties-mismatch (error): parties that do not fit the assignment (partiesProblem,
 //   defaultParties when omitted), or parties without an assignment; on areas, layers, components
 //   and deployment-model assignments.
@@ -31,11 +36,13 @@
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { defaultParties, partiesProblem, type AssignmentValue, type PartyRef } from "./assignment";
 import { lintAreaCells, type AreaRule } from "./lint-area";
+import { lintAreaLinks, variesByModel, type LinkRule } from "./lint-links";
 
 export type LintSeverity = "error" | "warning";
 
 export type LintRule =
   | AreaRule
+  | LinkRule
   | "duplicate-area-name"
   | "unassigned-component"
   | "assignment-parties-mismatch"
@@ -192,11 +199,19 @@ export function lintProviderDocument(doc: ProviderDocument): LintIssue[] {
       layer.components.forEach((component, ci) => {
         const cAt = [...lAt, "components", ci];
         const what = `Component "${component.name}" in layer "${layer.name}" of service "${service.name}"`;
-        if (component.assignment === null)
-          push("error", "unassigned-component", `${what} has no assignment`, [...cAt, "assignment"], { service });
+        if (component.assignment === null && !variesByModel(service, layer.key, component.key))
+          push(
+            "error",
+            "unassigned-component",
+            `${what} has no assignment (leave it empty only when every deployment model assigns it)`,
+            [...cAt, "assignment"],
+            { service },
+          );
         checkParties(component.assignment, component.parties, cAt, what, { service });
       });
     });
+
+    lintAreaLinks(service, at, doc.parties, (rule, message, path) => push("warning", rule, message, path, { service }));
 
     service.deploymentModels.forEach((model, mi) => {
       model.assignments.forEach((a, ai) => {

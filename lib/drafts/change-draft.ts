@@ -9,6 +9,7 @@ import {
   ChangeNotApplicable,
   type DocumentChange,
 } from "@/lib/domain/document-changes";
+import { namePlace } from "@/lib/domain/document-places";
 import { AppError } from "@/lib/errors";
 import { documentChangeSchema } from "@/lib/validation/document-change";
 import { fieldErrorsFrom } from "@/lib/validation/parse-input";
@@ -80,7 +81,14 @@ export async function changeDraft(options: {
         target: { type: "provider", id: provider.id },
         providerId: provider.id,
         before: { path: change.path, value: (result.before ?? null) as never, draftVersion: draft.version },
-        after: { path: change.path, value: (result.after ?? null) as never, draftVersion: version },
+        after: {
+          path: change.path,
+          value: (result.after ?? null) as never,
+          draftVersion: version,
+          // The place in words, named now: only the latest draft is kept, and later inserts and moves
+          // shift list positions, so names looked up when the log is read could point at another row.
+          place: namePlace(draft.document, change.path, change.op === "insert" ? change.value : undefined) as never,
+        },
       });
       return { version, document: checked.data };
     },

@@ -1,6 +1,7 @@
 // The audit log as a report (the PDF's shape): the filtered entries newest first, a section per
 // month, each entry's before and after values spelled out. The file's date is its newest entry's,
 // so the same entries and filters give the same bytes.
+import { summaryText } from "@/lib/audit/describe-audit-entry";
 import type { AuditEntryItem } from "@/lib/audit/list-audit-entries";
 import type { ReportCell, ReportDocument } from "./pdf/report-types";
 
@@ -25,7 +26,7 @@ function entryCells(entry: AuditEntryItem): ReportCell[] {
       ],
     },
     { lines: [{ text: entry.actorLabel }] },
-    { lines: [{ text: entry.action }] },
+    { lines: [{ text: summaryText(entry.summary) }, { text: entry.action, tone: "muted" }] },
     {
       lines: [{ text: target }, ...(entry.provider ? [{ text: entry.provider.name, tone: "muted" as const }] : [])],
     },
@@ -68,9 +69,9 @@ export function auditReport(options: {
             columns: [
               { header: "When", share: 0.15 },
               { header: "Who", share: 0.19 },
-              { header: "Action", share: 0.18 },
-              { header: "Target", share: 0.17 },
-              { header: "Before and after", share: 0.31 },
+              { header: "What happened", share: 0.25 },
+              { header: "Target", share: 0.13 },
+              { header: "Before and after", share: 0.28 },
             ],
             rows: entries.filter((e) => monthName(e.at) === month).map(entryCells),
             empty: "",

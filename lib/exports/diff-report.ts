@@ -11,8 +11,7 @@ export interface DiffVersion {
   contentHash: string;
 }
 
-const versionText = (v: DiffVersion) =>
-  `version ${v.number}, published ${v.publishedAt.slice(0, 10)} (UTC), SHA-256 ${v.contentHash}`;
+const versionText = (v: DiffVersion) => `version ${v.number}, published ${v.publishedAt.slice(0, 10)} (UTC)`;
 
 export function diffReport(
   diff: ProviderDiff,
@@ -30,8 +29,11 @@ export function diffReport(
       "removed or moved, and each changed field with its value before and after.",
     facts: [
       ["Provider", provider],
+      // Hashes on lines of their own, so they are never broken across lines (readers copy them to /verify).
       ["From", versionText(from)],
+      ["From SHA-256", from.contentHash],
       ["To", versionText(to)],
+      ["To SHA-256", to.contentHash],
       ["Changes", rows.length ? String(rows.length) : "None: the two versions hold the same model"],
     ],
     date: to.publishedAt,

@@ -55,7 +55,7 @@ export interface ProviderExport {
   version: ExportVersion;
   /** One service (`service=`) or every service the viewer may see, in the provider's order. */
   services: ExportService[];
-  /** Empty when one service was asked for. */
+  /** The provider's cross-cutting areas (also in a one-service file: they apply to that service too). */
   crossCutting: { groups: GroupDto[]; areas: MatrixRow[]; totalAreas: number };
   scope: {
     /** The service asked for, or null for the whole provider. */
@@ -151,7 +151,8 @@ export function buildProviderExport(options: {
           : null,
       };
     });
-  const crossCuttingAreas = options.service ? [] : detail.crossCuttingAreas;
+  // A provider's cross-cutting areas apply to every service, so a one-service file carries them too, as its page does.
+  const crossCuttingAreas = detail.crossCuttingAreas;
   return {
     provider: {
       slug: detail.slug,
@@ -167,7 +168,7 @@ export function buildProviderExport(options: {
     version: options.version,
     services,
     crossCutting: {
-      groups: options.service ? [] : detail.crossCuttingGroups,
+      groups: detail.crossCuttingGroups,
       areas: crossCuttingAreas.filter(keep([])),
       totalAreas: crossCuttingAreas.length,
     },

@@ -4,7 +4,13 @@ import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import { getDb } from "@/lib/db";
 import { serviceToDetail } from "@/lib/transfer/document-to-dto";
-import { partyToDocument, serviceDocumentInclude, serviceToDocument } from "@/lib/transfer/read-provider-document";
+import {
+  partyToDocument,
+  serviceDocumentInclude,
+  serviceToDocument,
+  sourceSelect,
+  sourceToDocument,
+} from "@/lib/transfer/read-provider-document";
 import type { ServiceDetailDto } from "@/lib/validation/api";
 import { partySelect } from "./to-dto";
 
@@ -32,6 +38,7 @@ const loadService = cache(async (actor: Actor, provider: string, service: string
           slug: true,
           name: true,
           brandColor: true,
+          ...sourceSelect,
           parties: { orderBy: { position: "asc" }, select: partySelect },
         },
       },
@@ -40,7 +47,7 @@ const loadService = cache(async (actor: Actor, provider: string, service: string
   });
   if (!s) return null;
   return serviceToDetail({
-    provider: s.provider,
+    provider: { ...s.provider, source: sourceToDocument(s.provider) },
     parties: s.provider.parties.map(partyToDocument),
     service: serviceToDocument(s),
   });

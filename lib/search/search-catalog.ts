@@ -3,8 +3,11 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
 import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
 import { getDb } from "@/lib/db";
-import { fromDbAssignment, type AssignmentValue, type DbAssignment } from "@/lib/domain/assignment";
+import { fromDbAssignment } from "@/lib/domain/assignment";
 import { categoryFromDb } from "@/lib/providers/to-dto";
+import { searchResultsDto, type SearchResultsDto } from "@/lib/validation/api";
+import { matchCatalog, type SearchableCatalog } from "./match-catalog";
+import { searchWords } from "./search-text";
 
 export const searchQuerySchema = z
   .string()
@@ -12,89 +15,95 @@ export const searchQuerySchema = z
   .min(2, "Type at least 2 characters")
   .max(100, "Use at most 100 characters");
 
-export interface SearchResults {
-  providers: { slug: string; name: string; summary: string }[];
-  services: { provider: string; providerName: string; slug: string; name: string; category: string }[];
-  areas: {
-    provider: string;
-    providerName: string;
-    service: string | null;
-    serviceName: string | null;
-    name: string;
-    assignment: AssignmentValue;
-    /** The duty that matched, when the name did not. */
-    matchedDuty: string | null;
-  }[];
+const storedCells = z.array(
+  z.object({ party: z.string(), duties: z.array(z.object({ text: z.string() })).default([]) }),
+);
+const storedReferences = z.array(z.object({ framework: z.string(), control: z.string() }));
+
+/**
+ * Searches the providers, services and areas (names, summaries, duties, notes, framework controls)
+ * the actor may see for every word of the query, in any order. The visible catalog is read and
+ * matched in memory: it is small, and one matcher keeps the rules (accents, phrases, marking) in
+ * one place.
+ */
+export async function searchCatalog(options: { actor: Actor; query: string }): Promise<SearchResultsDto> {
+  const words = searchWords(options.query);
+  const catalog = words.length ? await visibleCatalog(options.actor) : { providers: [], services: [], areas: [] };
+  return searchResultsDto.parse(matchCatalog(catalog, words));
 }
 
-const LIMIT = 50;
-
-/** Case-insensitive search over the providers, services and areas (names and duties) the actor may see. */
-export async function searchCatalog(options: { actor: Actor; query: string }): Promise<SearchResults> {
+async function visibleCatalog(actor: Actor): Promise<SearchableCatalog> {
   const db = getDb();
-  const providerScope = visibleProviderWhere(options.actor);
-  const serviceScope = visibleServiceWhere(options.actor);
-  const [providerIds, serviceIds] = await Promise.all([
-    db.provider.findMany({ where: providerScope, select: { id: true } }).then((r) => r.map((p) => p.id)),
-    db.service.findMany({ where: serviceScope, select: { id: true } }).then((r) => r.map((s) => s.id)),
-  ]);
-  const q = options.query;
-  // Prisma's `contains` does not escape LIKE wildcards, so escape them for both query styles.
-  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const pattern = `%${escaped}%`;
-  const contains = { contains: escaped, mode: "insensitive" as const };
-  const [providers, services, areas] = await Promise.all([
-    db.provider.findMany({
-      where: { AND: [providerScope, { OR: [{ name: contains }, { summary: contains }, { slug: contains }] }] },
-      orderBy: { name: "asc" },
-      take: LIMIT,
-      select: { slug: true, name: true, summary: true },
-    }),
-    db.service.findMany({
-      where: { AND: [serviceScope, { OR: [{ name: contains }, { summary: contains }, { slug: contains }] }] },
-      orderBy: [{ provider: { name: "asc" } }, { position: "asc" }],
-      take: LIMIT,
-      select: { slug: true, name: true, category: true, provider: { select: { slug: true, name: true } } },
-    }),
-    db.$queryRaw<
-      {
-        provider: string;
-        providerName: string;
-        service: string | null;
-        serviceName: string | null;
-        name: string;
-        assignment: DbAssignment;
-        matchedDuty: string | null;
-      }[]
-    >`
-      SELECT p.slug AS provider, p.name AS "providerName", s.slug AS service, s.name AS "serviceName",
-             a.name, a.assignment::text AS assignment,
-             CASE WHEN a.name ILIKE ${pattern} THEN NULL ELSE
-               (SELECT duty->>'text' FROM jsonb_array_elements(a.cells) AS cell, jsonb_array_elements(cell->'duties') AS duty
-                WHERE duty->>'text' ILIKE ${pattern} LIMIT 1)
-             END AS "matchedDuty"
-      FROM "ResponsibilityArea" a
-      JOIN "Provider" p ON p.id = a."providerId"
-      LEFT JOIN "Service" s ON s.id = a."serviceId"
-      WHERE a."providerId" = ANY(${providerIds}) AND (a."serviceId" IS NULL OR a."serviceId" = ANY(${serviceIds})) AND (
-        a.name ILIKE ${pattern}
-        OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.cells) AS cell, jsonb_array_elements(cell->'duties') AS duty
-                   WHERE duty->>'text' ILIKE ${pattern})
-        OR EXISTS (SELECT 1 FROM jsonb_array_elements(a."references") AS ref
-                   WHERE (ref->>'framework') || ' ' || (ref->>'control') ILIKE ${pattern})
-      )
-      ORDER BY (a.name ILIKE ${pattern}) DESC, p.name, s.position NULLS FIRST, a.position
-      LIMIT ${LIMIT}`,
-  ]);
+  const providerScope = visibleProviderWhere(actor);
+  const providers = await db.provider.findMany({
+    where: providerScope,
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, summary: true, parties: { select: { key: true, name: true } } },
+  });
+  const providerIds = providers.map((p) => p.id);
+  const services = await db.service.findMany({
+    where: { AND: [visibleServiceWhere(actor), { providerId: { in: providerIds } }] },
+    select: { id: true, providerId: true, slug: true, name: true, summary: true, category: true, position: true },
+  });
+  const areas = await db.responsibilityArea.findMany({
+    where: {
+      providerId: { in: providerIds },
+      OR: [{ serviceId: null }, { serviceId: { in: services.map((s) => s.id) } }],
+    },
+    select: {
+      providerId: true,
+      serviceId: true,
+      key: true,
+      name: true,
+      position: true,
+      assignment: true,
+      cells: true,
+      references: true,
+      notes: true,
+    },
+  });
+
+  const providerOrder = new Map(providerIds.map((id, index) => [id, index]));
+  const serviceById = new Map(services.map((s) => [s.id, s]));
+  const providerById = new Map(providers.map((p) => [p.id, p]));
+  services.sort(
+    (a, b) => providerOrder.get(a.providerId)! - providerOrder.get(b.providerId)! || a.position - b.position,
+  );
+  // Cross-cutting areas first, then by service and position, as the provider page lists them.
+  const servicePosition = (id: string | null) => (id === null ? -1 : serviceById.get(id)!.position);
+  areas.sort(
+    (a, b) =>
+      providerOrder.get(a.providerId)! - providerOrder.get(b.providerId)! ||
+      servicePosition(a.serviceId) - servicePosition(b.serviceId) ||
+      a.position - b.position,
+  );
+
   return {
-    providers,
+    providers: providers.map((p) => ({ slug: p.slug, name: p.name, summary: p.summary })),
     services: services.map((s) => ({
-      provider: s.provider.slug,
-      providerName: s.provider.name,
+      provider: providerById.get(s.providerId)!.slug,
       slug: s.slug,
       name: s.name,
+      summary: s.summary,
       category: categoryFromDb[s.category],
     })),
-    areas: areas.map((a) => ({ ...a, assignment: fromDbAssignment(a.assignment) })),
+    areas: areas.map((a) => {
+      const provider = providerById.get(a.providerId)!;
+      const partyNames = new Map(provider.parties.map((p) => [p.key, p.name]));
+      const cells = storedCells.safeParse(a.cells);
+      const references = storedReferences.safeParse(a.references);
+      return {
+        provider: provider.slug,
+        service: a.serviceId === null ? null : serviceById.get(a.serviceId)!.slug,
+        key: a.key,
+        name: a.name,
+        assignment: fromDbAssignment(a.assignment),
+        notes: a.notes,
+        references: references.success ? references.data : [],
+        duties: (cells.success ? cells.data : []).flatMap((cell) =>
+          cell.duties.map((duty) => ({ party: partyNames.get(cell.party) ?? cell.party, text: duty.text })),
+        ),
+      };
+    }),
   };
 }

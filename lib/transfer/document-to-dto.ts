@@ -139,7 +139,7 @@ export function documentToServiceDetail(doc: ProviderDocument, serviceSlug: stri
  * versions and the published tables (lib/providers/get-service.ts reads its rows as a document).
  */
 export function serviceToDetail(options: {
-  provider: Pick<ProviderDocument, "slug" | "name" | "brandColor">;
+  provider: Pick<ProviderDocument, "slug" | "name" | "brandColor" | "source">;
   parties: ProviderDocument["parties"];
   service: Service;
 }): ServiceDetailDto {
@@ -157,6 +157,8 @@ export function serviceToDetail(options: {
     assignment: layer.assignment ?? null,
     parties: responsibleParties(layer.assignment, layer.parties, parties),
     interpretation: layer.interpretation ?? null,
+    area: layer.area !== undefined && areaKeys.has(layer.area) ? layer.area : null,
+    areaInterpretation: layer.areaInterpretation ?? null,
     components: layer.components.map((c) => ({
       key: c.key,
       name: c.name,
@@ -165,6 +167,13 @@ export function serviceToDetail(options: {
       parties: responsibleParties(c.assignment, c.parties, parties),
       instances: c.instances ?? 1,
       interpretation: c.interpretation ?? null,
+      // A reference to nothing is shown as no reference.
+      area: c.area !== undefined && areaKeys.has(c.area) ? c.area : null,
+      areaInterpretation: c.areaInterpretation ?? null,
+      markerOn:
+        c.markerOn !== undefined && c.markerOn !== c.key && layer.components.some((h) => h.key === c.markerOn)
+          ? c.markerOn
+          : null,
     })),
   }));
 
@@ -174,6 +183,7 @@ export function serviceToDetail(options: {
     description: m.description ?? null,
     group: groupOf(service, m.group),
     interpretation: m.interpretation ?? null,
+    open: m.open === true,
     assignments: m.assignments.map((a) => ({
       // A reference to nothing is stored as no reference.
       component: a.component !== undefined && componentRefs.has(a.component) ? a.component : null,
@@ -185,7 +195,17 @@ export function serviceToDetail(options: {
   }));
 
   return serviceDetailDto.parse({
-    provider: { slug: provider.slug, name: provider.name, brandColor: provider.brandColor },
+    provider: {
+      slug: provider.slug,
+      name: provider.name,
+      brandColor: provider.brandColor,
+      source: {
+        title: provider.source.title,
+        document: provider.source.document,
+        url: provider.source.url ?? null,
+        retrieved: provider.source.retrieved ?? null,
+      },
+    },
     parties,
     slug: service.slug,
     name: service.name,

@@ -55,6 +55,27 @@ type GroupRow = Prisma.AreaGroupGetPayload<{ include: (typeof groupsQuery)["incl
 type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceDocumentInclude }>;
 type PartyRow = Parameters<typeof partyToDto>[0];
 
+/** The columns a provider row keeps its source in; select them with `sourceSelect`. */
+export const sourceSelect = {
+  sourceTitle: true,
+  sourceDocument: true,
+  sourceUrl: true,
+  sourceRetrieved: true,
+} as const;
+
+export function sourceToDocument(p: {
+  sourceTitle: string;
+  sourceDocument: string;
+  sourceUrl: string | null;
+  sourceRetrieved: string | null;
+}): ProviderDocument["source"] {
+  return {
+    title: p.sourceTitle,
+    document: p.sourceDocument,
+    ...optional({ url: p.sourceUrl, retrieved: p.sourceRetrieved }),
+  };
+}
+
 export function partyToDocument(party: PartyRow): ProviderDocument["parties"][number] {
   const dto = partyToDto(party);
   return { key: dto.key, name: dto.name, role: dto.role, ...optional({ description: dto.description }) };
@@ -104,6 +125,7 @@ export function serviceToDocument(s: ServiceRow): Service {
       name: l.name,
       ...optional({ description: l.description, interpretation: l.interpretation }),
       ...(l.assignment ? { assignment: fromDbAssignment(l.assignment), parties: l.parties } : {}),
+      ...optional({ area: l.areaKey, areaInterpretation: l.areaInterpretation }),
       components: l.components.map((c) => ({
         key: c.key,
         name: c.name,
@@ -111,12 +133,14 @@ export function serviceToDocument(s: ServiceRow): Service {
         assignment: c.assignment ? fromDbAssignment(c.assignment) : null,
         ...(c.assignment ? { parties: c.parties } : {}),
         ...(c.instances !== 1 ? { instances: c.instances } : {}),
+        ...optional({ area: c.areaKey, areaInterpretation: c.areaInterpretation, markerOn: c.markerOn }),
       })),
     })),
     deploymentModels: s.deploymentModels.map((m) => ({
       key: m.key,
       name: m.name,
       ...optional({ description: m.description, group: m.parent?.key, interpretation: m.interpretation }),
+      ...(m.open ? { open: true } : {}),
       assignments: m.assignments.map((a) => ({
         ...(a.component ? { component: `${a.component.layer.key}/${a.component.key}` } : {}),
         ...(a.area ? { area: a.area.key } : {}),
@@ -150,11 +174,7 @@ export async function readProviderDocument(options: {
     summary: p.summary,
     brandColor: p.brandColor,
     ...(p.isPrivate ? { isPrivate: true } : {}),
-    source: {
-      title: p.sourceTitle,
-      document: p.sourceDocument,
-      ...optional({ url: p.sourceUrl, retrieved: p.sourceRetrieved }),
-    },
+    source: sourceToDocument(p),
     parties: p.parties.map(partyToDocument),
     compliance: p.compliance.map((c) => ({
       kind: c.kind === "BASIS" ? "basis" : "framework",

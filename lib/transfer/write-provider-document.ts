@@ -207,6 +207,8 @@ async function writeServiceContent(options: {
         assignment: layer.assignment ? toDbAssignment(layer.assignment) : null,
         parties: who(layer.assignment, layer.parties),
         interpretation: layer.interpretation ?? null,
+        areaKey: layer.area ?? null,
+        areaInterpretation: layer.areaInterpretation ?? null,
         components: {
           create: layer.components.map((c, componentPosition) => ({
             key: c.key,
@@ -217,6 +219,9 @@ async function writeServiceContent(options: {
             parties: who(c.assignment, c.parties),
             instances: c.instances ?? 1,
             interpretation: c.interpretation ?? null,
+            areaKey: c.area ?? null,
+            areaInterpretation: c.areaInterpretation ?? null,
+            markerOn: c.markerOn ?? null,
           })),
         },
       },
@@ -250,6 +255,7 @@ async function writeServiceContent(options: {
         parentId: model.group ? (modelIds.get(model.group) ?? null) : null,
         position: modelPosition,
         interpretation: model.interpretation ?? null,
+        open: model.open === true,
         assignments: {
           create: model.assignments.map((a, assignmentPosition) => ({
             position: assignmentPosition,

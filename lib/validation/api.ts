@@ -70,6 +70,12 @@ export const componentDto = z.object({
   parties: z.array(z.string()),
   instances: z.number().int(),
   interpretation: z.string().nullable(),
+  /** Key of the area (matrix row) this box corresponds to. */
+  area: z.string().nullable(),
+  /** Why the box's assignment differs from its area's. */
+  areaInterpretation: z.string().nullable(),
+  /** Key of the component of the same layer this one is drawn on as a marker (◆); null: a box of its own. */
+  markerOn: z.string().nullable(),
 });
 
 export const layerDto = z.object({
@@ -81,6 +87,9 @@ export const layerDto = z.object({
   assignment: assignment.nullable(),
   parties: z.array(z.string()),
   interpretation: z.string().nullable(),
+  /** Key of the area (matrix row) this layer corresponds to. */
+  area: z.string().nullable(),
+  areaInterpretation: z.string().nullable(),
   components: z.array(componentDto),
 });
 
@@ -100,6 +109,8 @@ export const deploymentModelDto = z.object({
   description: z.string().nullable(),
   group: z.string().nullable(),
   interpretation: z.string().nullable(),
+  /** The source leaves open how responsibility divides under this model. */
+  open: z.boolean(),
   assignments: z.array(deploymentAssignmentDto),
 });
 
@@ -166,7 +177,13 @@ export const providerDetailDto = providerSummaryDto.extend({
 });
 
 export const serviceDetailDto = z.object({
-  provider: z.object({ slug: z.string(), name: z.string(), brandColor: z.string() }),
+  provider: z.object({
+    slug: z.string(),
+    name: z.string(),
+    brandColor: z.string(),
+    /** The provider's source, so the service page can cite it (and link its `sourceSection`). */
+    source: sourceDto,
+  }),
   parties: z.array(partyDto),
   slug: z.string(),
   name: z.string(),
@@ -178,6 +195,43 @@ export const serviceDetailDto = z.object({
   /** Bottom layer first. */
   layers: z.array(layerDto),
   deploymentModels: z.array(deploymentModelDto),
+});
+
+const handsRowDto = z.object({
+  key: z.string(),
+  name: z.string(),
+  /** One per column; null where the column has no such area. `area` is the area's key there. */
+  cells: z.array(z.object({ area: z.string(), name: z.string(), assignment, parties: z.array(z.string()) }).nullable()),
+  distinctHands: z.number().int(),
+});
+
+/** Which areas change hands between a provider's services, or between the deployment models of one service. */
+export const comparisonDto = z.object({
+  provider: z.object({ slug: z.string(), name: z.string() }),
+  parties: z.array(partyDto),
+  /** Null: the columns are the provider's services; else the deployment models of this service. */
+  service: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  serviceCount: z.number().int(),
+  /** Services with two deployment models or more, whose models can be compared. */
+  modelChoices: z.array(z.object({ slug: z.string(), name: z.string(), modelCount: z.number().int() })),
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      note: z.string().nullable(),
+      service: z.string(),
+      model: z.string().nullable(),
+      areaCount: z.number().int(),
+      providerCount: z.number().int(),
+    }),
+  ),
+  changing: z.array(handsRowDto),
+  stable: z.array(handsRowDto),
+  onlyInOne: z.array(z.object({ name: z.string(), column: z.string() })),
+  /** Deployment models not compared because the source leaves their responsibilities open. */
+  leftOpen: z.array(z.string()),
+  /** One sentence, every number counted from the rows. */
+  caption: z.string(),
 });
 
 export const problemDto = z.object({
@@ -199,4 +253,62 @@ export type ServiceSummaryDto = z.infer<typeof serviceSummaryDto>;
 export type ProviderSummaryDto = z.infer<typeof providerSummaryDto>;
 export type ProviderDetailDto = z.infer<typeof providerDetailDto>;
 export type ServiceDetailDto = z.infer<typeof serviceDetailDto>;
+export type ComparisonDto = z.infer<typeof comparisonDto>;
 export type ProblemDto = z.infer<typeof problemDto>;
+
+/** Text with the parts a search query matched marked (see lib/search/search-text.ts). */
+const textSegmentsDto = z.array(z.object({ text: z.string(), match: z.boolean() }));
+
+export const searchMatchFields = ["summary", "category", "duty", "notes", "reference"] as const;
+
+/** A field of a hit, other than its name, that holds query words: which one, and an excerpt. */
+export const searchMatchDto = z.object({
+  field: z.enum(searchMatchFields),
+  /** In words: "Summary", "Customer duty", "Framework control", … */
+  label: z.string(),
+  snippet: textSegmentsDto,
+});
+
+const searchHitBase = {
+  /** The page (and, for an area, the row) the hit opens. */
+  href: z.string(),
+  name: z.string(),
+  title: textSegmentsDto,
+  matches: z.array(searchMatchDto),
+};
+
+export const searchResultsDto = z.object({
+  /** The query's words as matched (lower case, accents removed). */
+  words: z.array(z.string()),
+  providers: z.array(z.object({ ...searchHitBase, slug: z.string() })),
+  services: z.array(
+    z.object({
+      ...searchHitBase,
+      slug: z.string(),
+      provider: z.string(),
+      providerName: z.string(),
+      category: z.enum(serviceCategories),
+      /** The provider's name, marked where query words matched it. */
+      context: textSegmentsDto,
+    }),
+  ),
+  areas: z.array(
+    z.object({
+      ...searchHitBase,
+      key: z.string(),
+      provider: z.string(),
+      providerName: z.string(),
+      /** Null for a cross-cutting area (it applies to every service). */
+      service: z.string().nullable(),
+      serviceName: z.string().nullable(),
+      assignment,
+      /** "Provider · Service" (or "Provider · all services"), marked where query words matched. */
+      context: textSegmentsDto,
+    }),
+  ),
+  /** How many hits of each kind there were before the lists were cut to the first ones. */
+  totals: z.object({ providers: z.number().int(), services: z.number().int(), areas: z.number().int() }),
+});
+
+export type SearchMatchDto = z.infer<typeof searchMatchDto>;
+export type SearchResultsDto = z.infer<typeof searchResultsDto>;

@@ -76,6 +76,23 @@ export function checkDocumentReferences(doc: ProviderDocument, issue: Report): v
     });
     checkMatrix(at, service.groups, service.areas, new Set(layerKeys));
     const areaKeys = new Set(service.areas.map((a) => a.key));
+    service.layers.forEach((layer, li) => {
+      const lAt = [...at, "layers", li];
+      if (layer.area !== undefined && !areaKeys.has(layer.area))
+        issue([...lAt, "area"], `No area "${layer.area}" in this service`);
+      layer.components.forEach((c, ci) => {
+        const cAt = [...lAt, "components", ci];
+        if (c.area !== undefined && !areaKeys.has(c.area))
+          issue([...cAt, "area"], `No area "${c.area}" in this service`);
+        if (c.markerOn !== undefined) {
+          const host = layer.components.find((h) => h.key === c.markerOn);
+          if (!host || host.key === c.key)
+            issue([...cAt, "markerOn"], `No other component "${c.markerOn}" in this layer to mark`);
+          else if (host.markerOn !== undefined)
+            issue([...cAt, "markerOn"], `"${host.key}" is itself a marker; mark a component drawn as a box`);
+        }
+      });
+    });
     for (const dup of duplicates(service.deploymentModels.map((m) => m.key)))
       issue([...at, "deploymentModels"], `Duplicate deployment model "${dup}"`);
     service.deploymentModels.forEach((model, mi) => {

@@ -60,6 +60,15 @@ export const componentSchema = z.strictObject({
   parties: partyKeysSchema.optional(),
   instances: z.number().int().min(1).max(12).optional(),
   interpretation: optionalText(4000),
+  /** Key of the service's area (matrix row) this box corresponds to; the checks compare their assignments. */
+  area: keySchema.optional(),
+  /** Why the box's assignment differs from its area's, when it does (the team's reading of both). */
+  areaInterpretation: optionalText(4000),
+  /**
+   * Key of another component of the same layer on which this one is drawn as a marker (◆), not as a box
+   * of its own: STACKIT's EdgeHostLet sits inside every Talos Linux instance.
+   */
+  markerOn: keySchema.optional(),
 });
 
 export const layerSchema = z.strictObject({
@@ -69,6 +78,10 @@ export const layerSchema = z.strictObject({
   assignment: assignmentSchema.nullable().optional(),
   parties: partyKeysSchema.optional(),
   interpretation: optionalText(4000),
+  /** Key of the service's area (matrix row) this layer corresponds to; the checks compare their assignments. */
+  area: keySchema.optional(),
+  /** Why the layer's assignment differs from its area's, when it does. */
+  areaInterpretation: optionalText(4000),
   components: z.array(componentSchema).max(50),
 });
 
@@ -96,6 +109,11 @@ export const deploymentModelSchema = z.strictObject({
   /** Key of the model this one is a variant of (Contain: "Air-Gapped" under "Customer Datacenters"). */
   group: keySchema.optional(),
   interpretation: optionalText(4000),
+  /**
+   * The source names this model but leaves open how responsibility divides under it: readers are told
+   * so, and see only what the model inherits (its group's assignments), not a reading of our own.
+   */
+  open: z.boolean().optional(),
   assignments: z.array(deploymentAssignmentSchema).max(500),
 });
 

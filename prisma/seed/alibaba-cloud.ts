@@ -16,6 +16,8 @@ export const alibabaCloud: ProviderDocumentInput = {
   source: {
     title: "Container Compute Service (ACS) — Shared responsibility model",
     document: "shared/seed-docs/003_62f773309a65b13e.txt",
+    url: "https://alibabacloud.com/help/en/cs/security-responsibility-sharing-model",
+    retrieved: "2026-11-22",
   },
   parties: [
     { key: "provider", role: "provider", name: "Alibaba Cloud" },

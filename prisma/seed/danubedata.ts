@@ -16,7 +16,12 @@ export const danubedata: ProviderDocumentInput = {
   summary:
     'Cloud provider whose model splits security into "of the cloud" (DanubeData: data centres, hardware, network, hypervisors, container orchestration, the management plane behind its dashboard and API) and "in the cloud" (customer: data, deployed applications, access settings, and the operating systems and software it manages). Customer duties shrink as services get more managed, but data, access decisions and application-level security always stay with the customer. One matrix per service, plus cross-cutting areas that apply to every service.',
   brandColor: "#0b5fa5",
-  source: { title: "DanubeData — Shared Responsibility Model", document: "shared/seed-docs/004_827cda325b6e9bfa.txt" },
+  source: {
+    title: "DanubeData — Shared Responsibility Model",
+    document: "shared/seed-docs/004_827cda325b6e9bfa.txt",
+    url: "https://danubedata.ro/shared-responsibility",
+    retrieved: "2026-11-22",
+  },
   parties: [
     { key: "provider", role: "provider", name: "DanubeData" },
     { key: "customer", role: "customer", name: "Customer" },

@@ -12,6 +12,8 @@ export const managedKubernetes: ProviderDocumentInput = {
   source: {
     title: "Shared Responsibility Model (managed Kubernetes explainer)",
     document: "shared/seed-docs/001_fe7b90040fa261a7.txt",
+    url: "https://armosec.io/glossary/shared-responsibility-model",
+    retrieved: "2026-11-22",
   },
   parties: [
     { key: "provider", role: "provider", name: "Cloud provider" },

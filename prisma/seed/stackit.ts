@@ -15,6 +15,9 @@ export const stackit: ProviderDocumentInput = {
   source: {
     title: "STACKIT Edge Cloud — The shared responsibility model",
     document: "shared/seed-docs/002_f12fdbf47cd227cc.txt",
+    // The transcribed text is this page as served at this address (its German-locale banner included).
+    url: "https://docs.stackit.cloud/de/products/runtime/edge-cloud/basics/shared-responsibility",
+    retrieved: "2026-11-22",
   },
   parties: [
     { key: "provider", role: "provider", name: "STACKIT" },
@@ -57,6 +60,9 @@ export const stackit: ProviderDocumentInput = {
           key: "edge-cloud",
           name: "STACKIT Edge Cloud",
           assignment: "provider",
+          area: "stackit-edge-cloud",
+          areaInterpretation:
+            "The figure colours this layer green: STACKIT provides and runs it. The table's row gives the customer duties too — installing security updates, restricting access, credential hygiene — so the matrix row is shared. Both are the source's own: the figure says who runs the layer, the table who has work to do around it.",
           components: [
             { key: "instance-api", name: "Instance API", assignment: "provider" },
             { key: "instance-components", name: "Instance Components", assignment: "provider" },
@@ -68,6 +74,9 @@ export const stackit: ProviderDocumentInput = {
           name: "STEC Instance CRDs",
           description: "Bridges the STACKIT layers and the edge clusters.",
           assignment: "customer",
+          area: "stec-instance-crds",
+          areaInterpretation:
+            "The figure colours the CRDs blue: the customer uses them to declare its edge estate. The table's row also gives STACKIT a duty — providing and maintaining what the exposed CRDs need — so the matrix row is shared.",
           components: [
             { key: "edge-host", name: "EdgeHost", assignment: "customer" },
             { key: "edge-image", name: "EdgeImage", assignment: "customer" },
@@ -77,26 +86,34 @@ export const stackit: ProviderDocumentInput = {
         {
           key: "edge-clusters",
           name: "Edge Clusters",
+          description:
+            "The figure draws three identical Edge Cluster boxes in blue, each holding several Talos Linux instances (yellow), every one marked with the EdgeHostLet diamond.",
           assignment: "customer",
+          area: "edge-clusters",
+          areaInterpretation:
+            "The figure colours the clusters blue: they are the customer's. The table's row also gives STACKIT a duty — the operator that acts on the desired state the customer declares — so the matrix row is shared.",
           components: [
             {
               key: "talos-linux",
               name: "Talos Linux",
               description: "Operating system of the edge hosts.",
               assignment: "best-effort",
+              parties: ["provider"],
               instances: 3,
+              area: "talos-linux",
               interpretation:
-                "The figure draws three identical Edge Cluster boxes, each with Talos Linux in yellow (best effort); recorded as one component drawn three times.",
+                "The figure draws Talos Linux in yellow (best effort) inside each of its three Edge Cluster boxes; it does not say how many instances a cluster holds. Drawn here as one box per cluster (×3) inside the blue Edge Clusters layer.",
             },
             {
               key: "edgehostlet",
               name: "EdgeHostLet",
-              description: "STACKIT-provided extension inside each Talos Linux instance (the diamond marker).",
+              description: "STACKIT-provided extension present in every Talos Linux instance.",
               assignment: "shared",
               parties: ["customer", "provider"],
-              instances: 3,
+              area: "edgehostlet",
+              markerOn: "talos-linux",
               interpretation:
-                "The figure marks EdgeHostLet with an uncoloured diamond inside each Talos Linux instance, so its assignment was read from the table: STACKIT provides and maintains it, the customer must not alter it and must protect it against modification — duties on both sides, hence shared. Drawn once per cluster like Talos Linux.",
+                'The figure gives EdgeHostLet no colour of its own: its key says "diamond = EdgeHostLet", drawn inside each Talos Linux instance, so it is drawn the same way here. Its assignment is the table\'s: STACKIT provides and maintains the extension, the customer must not alter it and protects it against modification.',
             },
           ],
         },

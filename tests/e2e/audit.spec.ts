@@ -27,13 +27,14 @@ test("auditor: opens the audit log from the header, filters it and downloads it 
   // Their own sign-in a moment ago is listed (other tests' demo sign-ins may be there too).
   const ownSignIns = rowsWithAction(page, "auth.sign-in").filter({ hasText: "auditor@demarc.local" });
   await expect(ownSignIns.first()).toBeVisible();
-  await expect(ownSignIns.first()).toContainText("user");
-  // The entry's details: how they signed in.
+  // In words, with the actor's name; the raw values one click away.
+  await expect(ownSignIns.first()).toContainText("Signed in with a password");
+  await expect(ownSignIns.first()).toContainText("Audrey Auditor");
   await ownSignIns.first().locator("summary").click();
   await expect(
     ownSignIns
       .first()
-      .getByText(/"method":"password"/)
+      .getByText(/"method": "password"/)
       .first(),
   ).toBeVisible();
 
@@ -61,7 +62,7 @@ test("auditor: opens the audit log from the header, filters it and downloads it 
   expect(download.suggestedFilename()).toMatch(/^demarc-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(await download.path(), "utf8");
   const lines = csv.split("\r\n");
-  expect(lines[0]).toBe("id,at,actor,action,target type,target id,provider,before,after");
+  expect(lines[0]).toBe("id,at,actor,action,target type,target id,provider,before,after,description");
   expect(lines.at(-1)).toBe("");
   const records = lines.slice(1, -1);
   expect(records).toHaveLength(count);
@@ -73,6 +74,7 @@ test("auditor: opens the audit log from the header, filters it and downloads it 
     expect([actor, action, targetType]).toEqual(["auditor@demarc.local", "auth.sign-in", "user"]);
   }
   expect(records[0]).toContain('""method"":""password""');
+  expect(records[0]).toMatch(/,Signed in with a password from [^,]+$/);
 
   // The PDF: the filters on its cover, every entry in its tables.
   const exportButton = page.getByRole("button", { name: "Export" });
@@ -118,7 +120,11 @@ test("auditor: a refused filter is explained next to its field", async ({ page, 
   await expect(entries(page)).toBeVisible();
 });
 
-test("the header offers the audit log to auditors and administrators only", async ({ page, signIn }) => {
+test("the header offers the audit log to auditors and administrators only", async ({
+  page,
+  signIn,
+  expectConsoleError,
+}) => {
   await signIn("admin@demarc.local");
   await expect(nav(page).getByRole("link", { name: "Audit log" })).toHaveAttribute("href", "/audit");
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
@@ -127,4 +133,33 @@ test("the header offers the audit log to auditors and administrators only", asyn
   await signIn("customer@demarc.local");
   await expect(nav(page).getByRole("link", { name: "My obligations" })).toBeVisible();
   await expect(nav(page).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  // Typed in by hand: the 404 of a page that does not exist, title and all.
+  expectConsoleError(/status of 404/);
+  const response = await page.goto("/audit");
+  expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle("Not found · Demarc");
+  await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+});
+
+test("auditor on a phone: entries read as sentences, emails wrap at their @, nothing scrolls sideways", async ({
+  page,
+  signIn,
+  snap,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn("auditor@demarc.local");
+  await page.goto("/audit?action=auth.sign-in");
+  await expect(rows(page).first()).toContainText("Signed in with a password");
+  // The actor sits under the time: two columns, no sideways scrolling, no id in the sentence.
+  await expect(entries(page).getByRole("columnheader")).toHaveText(["Time (UTC) and actor", "What happened"]);
+  await expect(rows(page).first().getByRole("rowheader")).toContainText("auditor@demarc.local");
+  await rows(page).first().locator("summary").click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(rows(page).first().getByRole("cell").first()).not.toContainText(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+  );
+  // Emails wrap before their @ and dots only: no class anywhere breaks words apart.
+  expect(await page.locator(".break-all").count()).toBe(0);
+  expect(await rows(page).first().locator("wbr").count()).toBeGreaterThan(0);
+  await snap("audit-log-phone");
 });

@@ -1,7 +1,8 @@
 import { expect, test } from "./fixtures";
 
 const matrix = (page: import("@playwright/test").Page) => page.getByRole("table", { name: /responsibility matrix/i });
-const bodyRows = (page: import("@playwright/test").Page) => matrix(page).locator("tbody tr");
+// Area rows only: group header rows (such as the folded "Applies to every … service") head no area.
+const bodyRows = (page: import("@playwright/test").Page) => matrix(page).locator("tbody tr:has(th[scope=row])");
 
 test("catalog → provider → service, then filter and search the matrix", async ({ page, snap }) => {
   await page.goto("/");
@@ -35,7 +36,8 @@ test("catalog → provider → service, then filter and search the matrix", asyn
   await page.getByRole("button", { name: "Assignment filter" }).click();
   await page.getByRole("checkbox", { name: /Customer/ }).check();
   await expect(bodyRows(page)).toHaveCount(2);
-  await expect(page.getByRole("status").filter({ hasText: "Showing" })).toHaveText("Showing 2 of 7 rows");
+  // Of VPS's 7 areas and DanubeData's 6 cross-cutting ones (all shared, folded under their own header).
+  await expect(page.getByRole("status").filter({ hasText: "Showing" })).toHaveText("Showing 2 of 13 rows");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: /^Reset/ }).click();
   await expect(bodyRows(page)).toHaveCount(7);
@@ -65,7 +67,21 @@ test("STACKIT: the layered diagram is an accessible SVG with best-effort parts",
   const description = await diagram.locator("desc").textContent();
   expect(description).toMatch(/Talos Linux[^;]*best effort/i);
   expect(description).toMatch(/STACKIT Platform/);
-  await expect(diagram.getByText("EdgeHostLet", { exact: true })).toBeVisible();
+  // EdgeHostLet is the source's diamond on every Talos Linux instance, not a box of its own colour.
+  await expect(diagram.getByText("Talos Linux ◆", { exact: true })).toBeVisible();
+  expect(description).toContain("marked ◆ EdgeHostLet");
+  await expect(page.getByRole("list", { name: "Markers in the diagram" })).toContainText(
+    "EdgeHostLet: drawn on every Talos Linux instance",
+  );
+  // Where the figure and the table disagree, the page says so and why, without opening anything.
+  const differences = page.getByText("Where the diagram and the matrix differ").locator("..");
+  await expect(differences).toBeVisible();
+  await expect(differences.getByRole("listitem")).toHaveCount(3);
+  // The source is cited with its address and the date it was read.
+  await expect(
+    page.getByRole("link", { name: "STACKIT Edge Cloud — The shared responsibility model" }),
+  ).toHaveAttribute("href", "https://docs.stackit.cloud/de/products/runtime/edge-cloud/basics/shared-responsibility");
+  await expect(page.getByText(/read 2026-11-22/).first()).toBeVisible();
   await expect(bodyRows(page)).toHaveCount(7);
   await expect(bodyRows(page).filter({ hasText: "Hardware" })).toContainText(
     "Restrict and protect access to the system.",
@@ -88,17 +104,90 @@ test("Contain: switching deployment model changes who runs the infrastructure", 
   await expect(notes.getByRole("term").filter({ hasText: "Platform" }).first()).toBeVisible();
   await expect(notes.getByText("Our reading:").first()).toBeVisible();
   await snap("service-contain-cloud-services");
+  // A variant the source leaves open says so instead of passing a reading off as the source's.
+  await page.getByRole("link", { name: "Air-Gapped" }).click();
+  await expect(page).toHaveURL(/model=air-gapped/);
+  await expect(page.getByRole("note")).toContainText("does not say how responsibility divides under it");
+  await expect(page.getByRole("img", { name: /Air-Gapped/ }).locator("desc")).not.toContainText("Hyperscaler");
 });
 
-test("compare heatmap runs from least to most managed service", async ({ page, snap }) => {
-  await page.goto("/providers/danubedata/compare");
-  const heatmap = page.getByRole("table", { name: /heatmap/i });
-  const headers = heatmap.locator("thead th");
-  await expect(headers).toHaveCount(9);
-  await expect(headers.nth(1)).toContainText("Virtual Private Servers");
-  const physical = heatmap.locator("tbody tr").filter({ hasText: "Physical Infrastructure" });
-  await expect(physical.getByText("Provider")).toHaveCount(7);
+test("compare: DanubeData's services share areas that never change hands; each cell opens its row", async ({
+  page,
+  snap,
+}) => {
+  await page.goto("/providers/danubedata");
+  await page.getByRole("link", { name: "Compare services" }).click();
+  await expect(page).toHaveURL(/\/providers\/danubedata\/compare$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Compare DanubeData services" })).toBeVisible();
+  // The sentence is counted from the rows: nothing changes hands, so no claim about who carries more.
+  await expect(page.getByTestId("compare-summary")).toHaveText(
+    /^None of the \d+ areas the 8 services have in common changes hands: each is assigned alike wherever it appears\.$/,
+  );
+  await expect(page.getByRole("heading", { name: /^\d+ areas? changes? hands$/ })).toHaveCount(0);
+  const alike = page.getByRole("table", { name: /areas assigned alike/ });
+  await expect(alike.locator("thead th")).toHaveCount(9);
+  await expect(alike.locator("thead th").nth(1)).toContainText("Virtual Private Servers");
+  const physical = alike.locator("tbody tr").filter({ hasText: "Physical Infrastructure" });
+  await expect(physical.getByRole("link", { name: /^Physical Infrastructure in .+:\s*Provider$/ })).toHaveCount(7);
+  await expect(physical.getByText("not in this service")).toHaveCount(1);
+  await expect(page.getByText(/areas appear in only one service/)).toBeVisible();
   await snap("compare-danubedata");
+
+  await physical.getByRole("link", { name: /in Virtual Private Servers/ }).click();
+  await expect(page).toHaveURL(/\/providers\/danubedata\/services\/vps#area-physical-infrastructure$/);
+  await expect(page.locator("#area-physical-infrastructure")).toBeVisible();
+});
+
+test("compare: Contain's deployment models, the shifts first, each cell under its model", async ({ page, snap }) => {
+  await page.goto("/providers/contain");
+  await page.getByRole("link", { name: "Compare deployment models" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Compare the deployment models of Contain Platform" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("compare-summary")).toHaveText(
+    /^2 of the \d+ areas the \d+ deployment models have in common change hands\. Of those, Contain alone carries the most in Contain Datacenters/,
+  );
+  await expect(page.getByText(/^Not compared, because the source leaves their responsibilities open: /)).toBeVisible();
+  const changing = page.getByRole("table", { name: /areas that change hands between deployment models/ });
+  const rows = changing.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Underlying Infrastructure");
+  await expect(rows.nth(0)).toContainText("Changes hands: held 3 different ways");
+  const controlPlane = rows.nth(1);
+  await expect(controlPlane).toContainText("Kubernetes Control Plane");
+  const underCloudServices = controlPlane.getByRole("link", {
+    name: /in Cloud Services:\s*Third party\s*·\s*Hyperscaler$/,
+  });
+  await expect(underCloudServices).toHaveAttribute(
+    "href",
+    "/providers/contain/services/platform?model=cloud-services#area-kubernetes-control-plane",
+  );
+  // The assignments that stay put are counted and folded away.
+  await expect(page.getByText(/^\d+ areas never change hands$/)).toBeVisible();
+  await expect(page.getByRole("table", { name: /assigned alike/ })).toBeHidden();
+  await snap("compare-contain-models");
+
+  await underCloudServices.click();
+  await expect(page).toHaveURL(/\/services\/platform\?model=cloud-services#area-kubernetes-control-plane$/);
+  await expect(page.locator("#area-kubernetes-control-plane")).toContainText("Third party");
+});
+
+test("compare: a provider with one service and no deployment models says there is nothing to compare", async ({
+  page,
+  expectConsoleError,
+}) => {
+  await page.goto("/providers/stackit");
+  await expect(page.getByRole("link", { name: /^Compare/ })).toHaveCount(0);
+  await page.goto("/providers/stackit/compare");
+  await expect(
+    page.getByText(
+      /^STACKIT has one service you can see, STACKIT Edge Cloud, and it has fewer than two deployment models, so there is nothing to compare\.$/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  // An unknown service is a real 404 (the browser logs the status).
+  expectConsoleError(/status of 404/);
+  expect((await page.goto("/providers/danubedata/compare?service=no-such-service"))?.status()).toBe(404);
 });
 
 test("catalog search finds areas by their duties", async ({ page }) => {
@@ -107,6 +196,10 @@ test("catalog search finds areas by their duties", async ({ page }) => {
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\?q=KubeVirt/);
   await expect(page.getByRole("link", { name: "Hypervisor & Host OS" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Hypervisor & Host OS" })).toHaveAttribute(
+    "href",
+    "/providers/danubedata/services/vps#area-hypervisor-host-os",
+  );
   await page.getByRole("searchbox", { name: /Search providers/ }).fill("x");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("Type at least 2 characters")).toBeVisible();

@@ -97,6 +97,10 @@ test("an editor changes an assignment inline, the checks follow every save, and 
     "Dependency scanning in the build pipeline",
   );
   await expect(checks.getByRole("status")).toHaveText("No issues in Static Sites.");
+  // The row now differs from what readers see: marked in words, the untouched rows not.
+  await expect(source.getByRole("rowheader")).toContainText(/Changed since version \d+/);
+  await expect(row(page, "Hosting & CDN")).not.toContainText("since version");
+  await expect(page.getByText(/^Since version \d+: 1 row changed\./)).toBeVisible();
 
   // A side marked N/A while it lists duties: an error, in the panel and on the row.
   await editRow(source);
@@ -134,12 +138,48 @@ test("an editor changes an assignment inline, the checks follow every save, and 
     .getByLabel("Changelog note")
     .fill("Static Sites: source code security is now shared (dependency scans).");
   await publish.getByRole("button", { name: "Publish", exact: true }).click();
+  // Before anything is published: what readers will see change, and the note they will read.
+  const review = page.getByRole("dialog", { name: /^Publish these changes as version \d+\?$/ });
+  await expect(review).toBeVisible();
+  await expect(review).toContainText(
+    "Changelog note: “Static Sites: source code security is now shared (dependency scans).”",
+  );
+  await expect(review.getByRole("list", { name: "Summary of changes" })).toContainText("1 changed");
+  const reviewed = review.locator('[data-change="changed"]').filter({ hasText: "Source Code" });
+  await expect(reviewed.locator('[data-field="assignment"]')).toContainText("Shared");
+  await expect(reviewed).toContainText("Dependency scanning in the build pipeline");
+  await expect(review.getByRole("button", { name: "Back to the draft" })).toBeFocused();
+  await snap("editor-publish-review");
+  // Backing out publishes nothing; the second time through it does.
+  await review.getByRole("button", { name: "Back to the draft" }).click();
+  await expect(review).toBeHidden();
+  await expect(page.getByText(/^\d+ unpublished changes?, the last on/)).toBeVisible();
+  await publish.getByRole("button", { name: "Publish", exact: true }).click();
+  await review.getByRole("button", { name: /^Publish version \d+$/ }).click();
   await expect(publish.getByRole("status").filter({ hasText: "Published" })).toHaveText(
     /^Published as version \d+\. Readers see it now\.$/,
   );
   await expect(page.getByText("Unchanged: the draft is the published model.")).toBeVisible();
   await expect(publish.getByRole("button", { name: "Publish", exact: true })).toBeDisabled();
+  // Where the new version and its changes are read.
+  const published = publish.getByRole("status").filter({ hasText: "Published" });
+  const number = Number(/version (\d+)/.exec((await published.textContent()) ?? "")![1]);
+  await expect(publish.getByRole("link", { name: `Open version ${number}` })).toHaveAttribute(
+    "href",
+    `/providers/danubedata/versions/${number}`,
+  );
+  const changes = publish.getByRole("link", { name: `See what changed from version ${number - 1}` });
+  await expect(changes).toHaveAttribute(
+    "href",
+    `/providers/danubedata/versions/compare?from=${number - 1}&to=${number}`,
+  );
   await snap("editor-published");
+  await changes.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`DanubeData: version ${number - 1} → ${number}`);
+  await expect(page.getByText("Published by manager@demarc.local").last()).toBeVisible();
+  await expect(page.locator('[data-change="changed"]').filter({ hasText: "Source Code" })).toContainText(
+    "Dependency scanning in the build pipeline",
+  );
 
   // An anonymous reader sees the new assignment, and no editing controls.
   const reader = await browser.newContext({ baseURL });
@@ -183,8 +223,29 @@ test("an auditor opens the diff of a published change and its audit entry", asyn
   const entries = page.getByRole("table");
   await expect(entries).toContainText("provider.publish");
   await expect(entries).toContainText(own.publisher);
-  await expect(entries).toContainText(note);
+  // In words, with the version and its changes one click away.
+  await expect(entries).toContainText(`Published version 2 of ${own.name}: “${note}” (changes since version 1)`);
+  await expect(entries.getByRole("link", { name: "version 2", exact: true })).toHaveAttribute(
+    "href",
+    `/providers/${own.slug}/versions/2`,
+  );
   await snap("auditor-audit-entry");
+  await entries.getByRole("link", { name: "changes since version 1" }).click();
+  await expect(page).toHaveURL(new RegExp(`/providers/${own.slug}/versions/compare\\?from=1&to=2$`));
+  await expect(page.getByText(`Published by ${own.publisher}`).last()).toBeVisible();
+
+  // The draft edits that led there, each naming its service and row rather than a path of numbers.
+  await page.goto(`/audit?provider=${own.slug}&action=draft.`);
+  await expect(entries).toContainText(
+    `Edited the row ${own.service.name} › Backups: changed the assignment (Customer → Shared)`,
+  );
+  await expect(entries).toContainText(`Added the row ${own.service.name} › Monitoring`);
+  await expect(entries).toContainText("Added the section Support");
+  await expect(entries.getByRole("link", { name: own.service.name }).first()).toHaveAttribute(
+    "href",
+    `/providers/${own.slug}/services/${own.service.slug}`,
+  );
+  await expect(entries).not.toContainText('"path"', { useInnerText: true });
 });
 
 test("a second editor's stale save is refused in the browser, with the first editor's value shown", async ({

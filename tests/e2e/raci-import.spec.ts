@@ -100,8 +100,16 @@ test("account manager: new provider → service → RACI import with a corrected
   await page.goto(`/providers/${slug}/edit`);
   const publish = page.getByRole("form", { name: "Publish the draft" });
   await publish.getByLabel("Changelog note").fill("First version, from the RACI matrix.");
-  await publish.getByRole("button", { name: "Publish" }).click();
+  await publish.getByRole("button", { name: "Publish", exact: true }).click();
+  // Confirmed after seeing what readers will get: for a first version, the whole draft.
+  const review = page.getByRole("dialog", { name: "Publish these changes as version 1?" });
+  await expect(review).toContainText("This is the first version: readers will see the whole draft");
+  await review.getByRole("button", { name: "Publish version 1" }).click();
   await expect(publish.getByRole("status")).toHaveText("Published as version 1. Readers see it now.");
+  await expect(publish.getByRole("link", { name: "Open version 1" })).toHaveAttribute(
+    "href",
+    `/providers/${slug}/versions/1`,
+  );
 
   // An anonymous reader, on a phone and on a desktop.
   const context = await page
@@ -112,12 +120,14 @@ test("account manager: new provider → service → RACI import with a corrected
   await phone.goto(`/providers/${slug}/services/kubernetes`);
   await expect(phone.getByRole("heading", { level: 1, name: "Managed Kubernetes" })).toBeVisible();
   const matrix = phone.getByRole("table").first();
-  await expect(matrix.getByRole("columnheader", { name: "Hyperscaler" })).toBeVisible();
+  // On a phone each row is a card: the third party's duties sit under its name inside the row.
+  await expect(matrix.getByRole("columnheader", { name: "Hyperscaler" })).toBeHidden();
   const build = matrix.getByRole("button", { name: /^1 Build/ });
   await expect(build).toHaveAttribute("aria-expanded", "true");
   await expect(matrix.getByRole("button", { name: /^1\.1 Design \(2 areas\)/ })).toBeVisible();
   const regions = matrix.locator("tr", { hasText: "Select regions" });
   await expect(regions).toContainText("Responsible");
+  await expect(regions.getByText("Hyperscaler", { exact: true })).toBeVisible();
   await expect(phone.getByLabel("RACI legend")).toContainText("AAccountable");
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await phone.screenshot({ path: "tests/e2e/.artifacts/screenshots/raci-reader-phone.png", fullPage: true });

@@ -35,7 +35,10 @@ test("DanubeData: history from the provider page, version 1, and its Atom feed",
   await page.getByRole("link", { name: /Virtual Private Servers/ }).click();
   await expect(page).toHaveURL(/\/providers\/danubedata\/versions\/1\/services\/vps$/);
   await expect(page.getByRole("heading", { level: 1, name: "Virtual Private Servers (VPS)" })).toBeVisible();
-  await expect(page.getByRole("table", { name: /responsibility matrix/i }).locator("tbody tr")).toHaveCount(7);
+  // Its own 7 areas; the provider's cross-cutting ones sit folded under one header row.
+  await expect(
+    page.getByRole("table", { name: /responsibility matrix/i }).locator("tbody tr:has(th[scope=row])"),
+  ).toHaveCount(7);
   await expect(page.getByRole("note", { name: "Version" })).toContainText("Version 1");
   await snap("version-danubedata-1-vps");
 
@@ -76,6 +79,12 @@ test("two versions: compare inline and side by side, view the old one, feed entr
     .click();
   await expect(page).toHaveURL(/\/versions\/compare\?from=1&to=2$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${own.name}: version 1 → 2`);
+  // Each side names who published it (a reader sees no account) and its changelog note.
+  const side = (label: string) => page.getByRole("main").getByText(label, { exact: true }).locator("..");
+  await expect(side("Before")).toContainText("Published by Demarc editor");
+  await expect(side("Before")).toContainText("Changelog note: Initial transcription.");
+  await expect(side("After")).toContainText("Published by Demarc editor");
+  await expect(side("After")).toContainText("Changelog note: Backups are shared now <snapshots> & restores");
   const summary = page.getByRole("list", { name: "Summary of changes" });
   await expect(summary).toContainText("1 changed");
   await expect(summary).toContainText("2 added");
@@ -127,6 +136,7 @@ test("two versions: compare inline and side by side, view the old one, feed entr
 
   await page.goto(`/providers/${own.slug}/versions/1`);
   await expect(page.getByRole("note", { name: "Version" })).toContainText(/Version 1 of .+ — not the current version/);
+  await expect(page.getByRole("note", { name: "Version" })).toContainText("Published by: Demarc editor");
   await page.getByRole("link", { name: own.service.name }).click();
   const matrix = page.getByRole("table", { name: /responsibility matrix/i });
   await expect(matrix.locator("tbody tr").filter({ hasText: "Backups" })).toContainText("Schedule backups");

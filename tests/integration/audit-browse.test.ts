@@ -293,7 +293,18 @@ describe("GET /audit/export", () => {
     expect(disposition).toContain(new Date().toISOString().slice(0, 10));
 
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(["id", "at", "actor", "action", "target type", "target id", "provider", "before", "after"]);
+    expect(header).toEqual([
+      "id",
+      "at",
+      "actor",
+      "action",
+      "target type",
+      "target id",
+      "provider",
+      "before",
+      "after",
+      "description",
+    ]);
     expect(rows.map((r) => r[0])).toEqual(mine.map((e) => e.id));
     expect(rows.map((r) => r[1])).toEqual(mine.map((e) => e.at));
     const [injected, , withGone, , first] = rows;
@@ -302,6 +313,8 @@ describe("GET /audit/export", () => {
     expect(withGone![6]).toBe(goneProviderId);
     expect(first!.slice(3, 8)).toEqual([act("create"), "account", mine[4]!.targetId, provider.document.slug, ""]);
     expect(JSON.parse(first![8]!)).toEqual({ name: "first", list: [1, 2] });
+    // An action the portal has no sentence for is named as it is, never by its target's id.
+    expect(first![9]).toBe(`${act("create")} (account)`);
   });
 
   test("the same filters as the page", async () => {

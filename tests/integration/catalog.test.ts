@@ -14,7 +14,16 @@ describe("search", () => {
         provider: "danubedata",
         service: "vps",
         name: "Hypervisor & Host OS",
-        matchedDuty: "KubeVirt hypervisor security",
+        matches: [
+          {
+            field: "duty",
+            label: "DanubeData duty",
+            snippet: [
+              { text: "KubeVirt", match: true },
+              { text: " hypervisor security", match: false },
+            ],
+          },
+        ],
       }),
     );
   });
@@ -53,17 +62,36 @@ describe("search", () => {
   });
 });
 
-describe("compare heatmap", () => {
-  test("DanubeData: VPS is least managed, areas are matched across services by name", async () => {
+describe("comparing services", () => {
+  test("DanubeData: areas matched across services by name; Physical Infrastructure stays with the provider", async () => {
     const data = await getComparison({ actor: anonymous, slug: "danubedata" });
     expect(data).not.toBeNull();
-    const { columns, rows } = data!.heatmap;
+    const { columns, changing, stable, service, caption } = data!;
+    expect(service).toBeNull();
     expect(columns).toHaveLength(8);
-    expect(columns[0]!.slug).toBe("vps");
-    expect(columns.at(-1)!.category).toBe("SaaS");
-    const physical = rows.find((r) => r.name === "Physical Infrastructure");
-    expect(physical?.cells.filter((c) => c === "provider")).toHaveLength(7);
-    const backups = rows.find((r) => r.key === "backups");
-    expect(backups?.cells.filter((c) => c !== null).length).toBeGreaterThanOrEqual(4);
+    expect(columns[0]).toMatchObject({ key: "vps", service: "vps", model: null });
+    const physical = [...changing, ...stable].find((r) => r.name === "Physical Infrastructure");
+    expect(physical?.cells.filter((c) => c?.assignment === "provider")).toHaveLength(7);
+    expect(caption).toContain(`${changing.length + stable.length} areas the 8 services have in common`);
+  });
+
+  test("Contain: one service, so its deployment models are compared; an unknown service is null", async () => {
+    const data = await getComparison({ actor: anonymous, slug: "contain" });
+    expect(data?.service?.slug).toBe("platform");
+    expect(data?.modelChoices).toEqual([
+      { slug: "platform", name: data!.service!.name, modelCount: data!.columns.length },
+    ]);
+    expect(data!.columns.length).toBeGreaterThanOrEqual(2);
+    expect(data?.columns.map((c) => c.model)).toContain("cloud-services");
+    expect(data?.changing[0]?.name).toBe("Underlying Infrastructure");
+    expect(await getComparison({ actor: anonymous, slug: "contain", service: "platform" })).toEqual(data);
+    expect(await getComparison({ actor: anonymous, slug: "contain", service: "no-such-service" })).toBeNull();
+  });
+
+  test("a provider with one service and no models has nothing to compare", async () => {
+    const data = await getComparison({ actor: anonymous, slug: "stackit" });
+    expect(data?.columns).toHaveLength(1);
+    expect(data?.modelChoices).toEqual([]);
+    expect(data?.caption).toBe("There is only one service: nothing to compare.");
   });
 });

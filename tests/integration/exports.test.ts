@@ -80,6 +80,14 @@ describe("provider exports", () => {
         else for (const duty of cell.duties) expect(text).toContain(duty.text);
       }
     }
+    // One service's file is its page: its own areas and the provider's cross-cutting ones, which apply to it.
+    const vps = p.document.services.find((s) => s.slug === "vps")!;
+    const oneService = rowsOf((await download(p.slug, "format=csv&service=vps")).bytes);
+    expect(p.document.crossCuttingAreas.length).toBeGreaterThan(0);
+    expect(oneService.map((r) => `${r.Service}/${r["Area key"]}`)).toEqual([
+      ...vps.areas.map((a) => `${vps.name}/${a.key}`),
+      ...p.document.crossCuttingAreas.map((a) => `Cross-cutting/${a.key}`),
+    ]);
   });
 
   test("CSV: cells a spreadsheet would run as formulas are neutralised", async () => {

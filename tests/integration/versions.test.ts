@@ -21,7 +21,12 @@ import {
   restrictDocument,
   shortHash,
 } from "@/lib/versions/version-format";
-import { getFeedVersions, getVersionDocuments, listVersionHistory } from "@/lib/versions/version-history";
+import {
+  getFeedVersions,
+  getScopedDocuments,
+  getVersionDocuments,
+  listVersionHistory,
+} from "@/lib/versions/version-history";
 import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
 import { makeOrganization, makeUser } from "../factories/accounts";
@@ -346,6 +351,22 @@ describe("version history", () => {
     const p = await providerWithThreeVersions({ isPrivate: true });
     expect(await getCurrentVersion({ actor: anonymous, provider: p.slug })).toBeNull();
     expect((await getCurrentVersion({ actor: p.manager, provider: p.slug }))?.number).toBe(3);
+  });
+
+  test("the comparison's versions name who published each and its note (staff see the account)", async () => {
+    const p = await providerWithThreeVersions();
+    const db = getDb();
+    for (const [actor, publisher] of [
+      [p.manager, p.manager.email],
+      [anonymous, "Demarc editor"],
+    ] as const) {
+      const history = await listVersionHistory({ db, actor, provider: p.slug });
+      const pair = await getScopedDocuments({ db, scope: history!.scope, numbers: [2, 3] });
+      expect([2, 3].map((n) => [pair.get(n)?.publisher, pair.get(n)?.note])).toEqual([
+        [publisher, 'Customers rotate keys <now> & "always"'],
+        [publisher, expect.any(String)],
+      ]);
+    }
   });
 
   test("lists versions newest first; only staff see who published", async () => {

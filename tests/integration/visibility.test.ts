@@ -46,7 +46,7 @@ const seesX = ["customerA", "managerX", "auditor", "admin"];
 const seesAllOfX = ["managerX", "auditor", "admin"];
 
 describe.each(["anonymous", "customerA", "customerB", "managerX", "managerY", "auditor", "admin"])("as %s", (role) => {
-  test("provider X appears exactly where the role may see it: list, page data, heatmap, search and API", async () => {
+  test("provider X appears exactly where the role may see it: list, page data, comparison, search and API", async () => {
     const actor = w.roles[role]!;
     const slug = w.x.document.slug;
     const visible = seesX.includes(role);
@@ -63,12 +63,20 @@ describe.each(["anonymous", "customerA", "customerB", "managerX", "managerY", "a
     );
     expect(Boolean(await getService({ actor, provider: slug, service: w.subscribed }))).toBe(visible);
     expect(Boolean(await getService({ actor, provider: slug, service: w.unsubscribed }))).toBe(all);
-    expect((await getComparison({ actor, slug }))?.heatmap.columns.length).toBe(visible ? (all ? 2 : 1) : undefined);
+    expect((await getComparison({ actor, slug }))?.columns.length).toBe(visible ? (all ? 2 : 1) : undefined);
 
     const areaName = w.x.document.services[0]!.areas[0]!.name;
     const found = await searchCatalog({ actor, query: areaName });
     expect(found.areas.filter((a) => a.provider === slug).length).toBe(visible ? (all ? 2 : 1) : 0);
     expect((await searchCatalog({ actor, query: w.x.document.name })).providers.length).toBe(visible ? 1 : 0);
+    // Words in any order, across a duty and the service's name: hits link only to services the role may see.
+    const service = w.x.document.services[0]!;
+    const words = `${service.name} ${service.areas[0]!.cells[0]!.duties[0]!.text}`.split(" ").reverse().join(" ");
+    const wide = await searchCatalog({ actor, query: words });
+    const hrefs = [...wide.services, ...wide.areas].filter((hit) => hit.provider === slug).map((hit) => hit.href);
+    const expectedServices = visible ? (all ? [w.subscribed, w.unsubscribed] : [w.subscribed]) : [];
+    expect(hrefs.map((href) => href.split("/services/")[1]!.split("#")[0])).toEqual(expectedServices);
+    expect(JSON.stringify(wide).includes(slug)).toBe(visible);
 
     actAs(actor);
     const api = await callRoute(providerRoute, `/api/v1/providers/${slug}`, { provider: slug });

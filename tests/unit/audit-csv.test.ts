@@ -18,8 +18,13 @@ const row = (overrides: Partial<AuditCsvRow> = {}): AuditCsvRow => ({
 
 describe("auditCsv", () => {
   test("a header line and one CRLF-terminated line per entry, in the documented columns", () => {
-    const text = auditCsv([row(), row({ id: "41", before: null, after: null, targetId: null })]);
-    expect(text.startsWith("id,at,actor,action,target type,target id,provider,before,after\r\n")).toBe(true);
+    const text = auditCsv([
+      row({ summary: ["Changed the account of ", "Ada", " (", { text: "ada@example.test", email: true }, ")"] }),
+      row({ id: "41", before: null, after: null, targetId: null }),
+    ]);
+    expect(text.startsWith("id,at,actor,action,target type,target id,provider,before,after,description\r\n")).toBe(
+      true,
+    );
     expect(text.endsWith("\r\n")).toBe(true);
     const rows = parseCsv(text);
     expect(rows[0]).toEqual([...auditCsvColumns]);
@@ -34,6 +39,7 @@ describe("auditCsv", () => {
       "",
       '{"role":"customer"}',
       '{"role":"admin","name":"Ada \\"the admin\\", Lovelace"}',
+      "Changed the account of Ada (ada@example.test)",
     ]);
     expect(rows[2]).toEqual([
       "41",
@@ -41,6 +47,7 @@ describe("auditCsv", () => {
       "ada@example.test",
       "user.update",
       "user",
+      "",
       "",
       "",
       "",
@@ -67,7 +74,7 @@ describe("auditCsv", () => {
   });
 
   test("no rows: just the header", () => {
-    expect(auditCsv([])).toBe("id,at,actor,action,target type,target id,provider,before,after\r\n");
+    expect(auditCsv([])).toBe("id,at,actor,action,target type,target id,provider,before,after,description\r\n");
   });
 
   test("formula-like cells get a leading apostrophe, in every column", () => {

@@ -12,7 +12,18 @@ import { seedProviders } from "@/prisma/seed";
 
 // A Contain-like service: three layers, two areas, deployment models with a group and variants.
 function component(key: string, assignment: ComponentDto["assignment"], parties: string[]): ComponentDto {
-  return { key, name: key, description: null, assignment, parties, instances: 1, interpretation: null };
+  return {
+    key,
+    name: key,
+    description: null,
+    assignment,
+    parties,
+    instances: 1,
+    interpretation: null,
+    area: null,
+    areaInterpretation: null,
+    markerOn: null,
+  };
 }
 
 function layer(key: string, position: number, components: ComponentDto[]): LayerDto {
@@ -24,6 +35,8 @@ function layer(key: string, position: number, components: ComponentDto[]): Layer
     assignment: null,
     parties: [],
     interpretation: null,
+    area: null,
+    areaInterpretation: null,
     components,
   };
 }
@@ -71,7 +84,7 @@ const onArea = (key: string, assignment: Assignment["assignment"], parties: stri
 });
 
 function model(key: string, group: string | null, assignments: Assignment[]): DeploymentModelDto {
-  return { key, name: key.toUpperCase(), description: null, group, interpretation: null, assignments };
+  return { key, name: key.toUpperCase(), description: null, group, interpretation: null, open: false, assignments };
 }
 
 const layers: LayerDto[] = [

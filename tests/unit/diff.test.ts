@@ -381,7 +381,11 @@ describe("diffProviderDocuments", () => {
       { field: "name", before: "DanubeData", after: "DanubeData SRL" },
       { field: "brandColor", before: "#0b5fa5", after: "#000000" },
       { field: "isPrivate", before: false, after: true },
-      { field: "source.url", before: null, after: "https://danubedata.ro/srm" },
+      {
+        field: "source.url",
+        before: "https://danubedata.ro/shared-responsibility",
+        after: "https://danubedata.ro/srm",
+      },
     ]);
     expect(diff.parties.added).toEqual([{ key: "auditor", label: "Auditor", position: 2 }]);
     expect(diff.parties.changed).toEqual([

@@ -41,8 +41,8 @@ describe("documentToProviderDetail", () => {
       source: {
         title: "DanubeData — Shared Responsibility Model",
         document: "shared/seed-docs/004_827cda325b6e9bfa.txt",
-        url: null,
-        retrieved: null,
+        url: "https://danubedata.ro/shared-responsibility",
+        retrieved: "2026-11-22",
       },
       parties: [
         { key: "provider", name: "DanubeData", role: "provider", description: null },
@@ -158,7 +158,17 @@ describe("documentToServiceDetail", () => {
 
   test("DanubeData VPS: seven areas in order, N/A sides, default parties and CAIQ", () => {
     const dto = documentToServiceDetail(seed("danubedata"), "vps")!;
-    expect(dto.provider).toEqual({ slug: "danubedata", name: "DanubeData", brandColor: "#0b5fa5" });
+    expect(dto.provider).toEqual({
+      slug: "danubedata",
+      name: "DanubeData",
+      brandColor: "#0b5fa5",
+      source: {
+        title: "DanubeData — Shared Responsibility Model",
+        document: "shared/seed-docs/004_827cda325b6e9bfa.txt",
+        url: "https://danubedata.ro/shared-responsibility",
+        retrieved: "2026-11-22",
+      },
+    });
     expect(dto).toMatchObject({
       slug: "vps",
       category: "IaaS",
@@ -319,10 +329,22 @@ describe("documentToServiceDetail", () => {
       parties: ["provider"],
       instances: 1,
       interpretation: null,
+      area: null,
+      areaInterpretation: null,
+      markerOn: null,
     });
-    expect(dto.layers[3]?.components.map((c) => [c.key, c.assignment, c.parties, c.instances])).toEqual([
-      ["talos-linux", "best-effort", ["provider"], 3],
-      ["edgehostlet", "shared", ["customer", "provider"], 3],
+    // Talos Linux is drawn once per Edge Cluster; EdgeHostLet is the diamond on it, not a box of its own.
+    expect(
+      dto.layers[3]?.components.map((c) => [c.key, c.assignment, c.parties, c.instances, c.area, c.markerOn]),
+    ).toEqual([
+      ["talos-linux", "best-effort", ["provider"], 3, "talos-linux", null],
+      ["edgehostlet", "shared", ["customer", "provider"], 1, "edgehostlet", "talos-linux"],
+    ]);
+    expect(dto.layers.map((l) => [l.key, l.area, l.areaInterpretation !== null])).toEqual([
+      ["stackit-platform", null, false],
+      ["edge-cloud", "stackit-edge-cloud", true],
+      ["instance-crds", "stec-instance-crds", true],
+      ["edge-clusters", "edge-clusters", true],
     ]);
     expect(dto.areas.map((a) => [a.name, a.layer])).toEqual([
       ["STACKIT Edge Cloud", "edge-cloud"],
@@ -344,26 +366,25 @@ describe("documentToServiceDetail", () => {
     const dto = documentToServiceDetail(seed("contain"), "platform")!;
     expect(dto.layers[0]).toMatchObject({ key: "infrastructure", assignment: null, parties: [] });
     const security = dto.layers[1]?.components.find((c) => c.key === "security");
-    expect(security?.parties).toEqual(["customer", "provider", "hyperscaler"]);
-    expect(dto.deploymentModels.map((m) => [m.key, m.group, m.assignments.length])).toEqual([
-      ["customer-datacenters", null, 4],
-      ["public-cloud", null, 4],
-      ["contain-datacenters", null, 4],
-      ["customer-iaas", "customer-datacenters", 4],
-      ["air-gapped", "customer-datacenters", 4],
-      ["cloud-services", "public-cloud", 6],
-      ["cloud-iaas", "public-cloud", 4],
-      ["contain-iaas", "contain-datacenters", 4],
+    // The hyperscaler joins only on a public cloud (its model adds it).
+    expect(security?.parties).toEqual(["customer", "provider"]);
+    // Infrastructure, plus Security with the hyperscaler on a public cloud; the variants the source
+    // leaves open repeat nothing and say so.
+    expect(dto.deploymentModels.map((m) => [m.key, m.group, m.assignments.length, m.open])).toEqual([
+      ["customer-datacenters", null, 4, false],
+      ["public-cloud", null, 5, false],
+      ["contain-datacenters", null, 4, false],
+      ["customer-iaas", "customer-datacenters", 0, true],
+      ["air-gapped", "customer-datacenters", 0, true],
+      ["cloud-services", "public-cloud", 2, false],
+      ["cloud-iaas", "public-cloud", 0, true],
+      ["contain-iaas", "contain-datacenters", 0, true],
     ]);
     const cloudServices = dto.deploymentModels[5]!;
     expect(cloudServices.description).toBe(
       "On a hyperscaler's managed services, including its managed Kubernetes control plane.",
     );
     expect(cloudServices.assignments.map((a) => [a.component, a.area, a.assignment, a.parties])).toEqual([
-      ["infrastructure/servers", null, "third-party", ["hyperscaler"]],
-      ["infrastructure/networking", null, "third-party", ["hyperscaler"]],
-      ["infrastructure/storage", null, "third-party", ["hyperscaler"]],
-      [null, "underlying-infrastructure", "third-party", ["hyperscaler"]],
       ["platform/control-plane", null, "third-party", ["hyperscaler"]],
       [null, "kubernetes-control-plane", "third-party", ["hyperscaler"]],
     ]);

@@ -251,7 +251,8 @@ describe("lint: components and parties", () => {
       {
         severity: "error",
         rule: "unassigned-component",
-        message: 'Component "OS" in layer "Base" of service "Service A" has no assignment',
+        message:
+          'Component "OS" in layer "Base" of service "Service A" has no assignment (leave it empty only when every deployment model assigns it)',
         path: ["services", 0, "layers", 0, "components", 1, "assignment"],
         service: "a",
       },
@@ -310,6 +311,136 @@ describe("lint: components and parties", () => {
       cells: [cell("provider", "Run")],
     });
     expect(brief(lintAreas(network))).toEqual(["error assignment-parties-mismatch services.0.areas.0.parties"]);
+  });
+});
+
+describe("lint: component-area-mismatch", () => {
+  // A service whose stack links a layer and a component to the matrix rows they draw.
+  const linked = (
+    boxes: {
+      layer?: Partial<Service["layers"][number]>;
+      os?: Partial<Service["layers"][number]["components"][number]>;
+    },
+    extra: Partial<Service> = {},
+  ) =>
+    doc([
+      service(
+        "a",
+        [area("Hosts"), area("Operating System", { assignment: "customer", cells: [cell("customer", "Patch it")] })],
+        {
+          layers: [
+            {
+              key: "base",
+              name: "Base",
+              assignment: "shared",
+              area: "hosts",
+              components: [{ key: "os", name: "OS", assignment: "customer", area: "operating-system", ...boxes.os }],
+              ...boxes.layer,
+            },
+          ],
+          ...extra,
+        },
+      ),
+    ]);
+
+  test("boxes that agree with their areas are quiet", () => {
+    expect(lintProviderDocument(linked({}))).toEqual([]);
+  });
+
+  test("a box whose assignment differs from its area's is a warning naming both", () => {
+    const issues = lintProviderDocument(linked({ layer: { assignment: "provider" } }));
+    expect(issues).toEqual([
+      {
+        severity: "warning",
+        rule: "component-area-mismatch",
+        message:
+          'Layer "Base" of service "Service A" and its matrix row "Hosts" disagree — by default: Provider (Acme) in the diagram, Shared (Customer, Acme) in the matrix: make them agree, or say why they differ (areaInterpretation)',
+        path: ["services", 0, "layers", 0, "areaInterpretation"],
+        service: "a",
+      },
+    ]);
+    expect(hasLintErrors(issues)).toBe(false);
+  });
+
+  test("other parties under the same assignment differ too", () => {
+    const issues = lintProviderDocument(linked({ os: { assignment: "shared", parties: ["customer", "hyperscaler"] } }));
+    expect(brief(issues)).toEqual([
+      "warning component-area-mismatch services.0.layers.0.components.0.areaInterpretation",
+    ]);
+  });
+
+  test("a recorded interpretation of the difference keeps it quiet", () => {
+    const issues = lintProviderDocument(
+      linked({
+        layer: {
+          assignment: "provider",
+          areaInterpretation: "The figure colours it the provider's; the table shares it.",
+        },
+      }),
+    );
+    expect(issues).toEqual([]);
+  });
+
+  test("a deployment model that changes only one side is reported with the model's name", () => {
+    const issues = lintProviderDocument(
+      linked(
+        {},
+        {
+          deploymentModels: [
+            {
+              key: "managed",
+              name: "Managed OS",
+              assignments: [{ component: "base/os", assignment: "provider" }],
+            },
+            {
+              key: "both",
+              name: "Both",
+              assignments: [
+                { component: "base/os", assignment: "provider" },
+                { area: "operating-system", assignment: "provider" },
+              ],
+            },
+          ],
+        },
+      ),
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.message).toContain(
+      'under "Managed OS": Provider (Acme) in the diagram, Customer (Customer) in the matrix',
+    );
+    expect(issues[0]?.message).not.toContain('"Both"');
+  });
+
+  test("a component without a default is fine when every deployment model assigns it, and compared per model", () => {
+    const models = (osInCloud: "provider" | "customer"): Service["deploymentModels"] => [
+      {
+        key: "on-premises",
+        name: "On premises",
+        assignments: [
+          { component: "base/os", assignment: "customer" },
+          { area: "operating-system", assignment: "customer" },
+        ],
+      },
+      { key: "cloud", name: "Cloud", assignments: [{ component: "base/os", assignment: osInCloud }] },
+      { key: "cloud-vm", name: "Cloud VM", group: "cloud", open: true, assignments: [] },
+    ];
+    expect(
+      lintProviderDocument(linked({ os: { assignment: null } }, { deploymentModels: models("customer") })),
+    ).toEqual([]);
+    // The open variant inherits its group's difference; both are named.
+    const issues = lintProviderDocument(linked({ os: { assignment: null } }, { deploymentModels: models("provider") }));
+    expect(brief(issues)).toEqual([
+      "warning component-area-mismatch services.0.layers.0.components.0.areaInterpretation",
+    ]);
+    expect(issues[0]?.message).toMatch(/under "Cloud": .*; under "Cloud VM": /);
+    // Without a model for every top-level case, the missing default is an error again.
+    const partial = lintProviderDocument(
+      linked(
+        { os: { assignment: null } },
+        { deploymentModels: models("customer").slice(0, 1).concat({ key: "x", name: "X", assignments: [] }) },
+      ),
+    );
+    expect(brief(partial)).toEqual(["error unassigned-component services.0.layers.0.components.0.assignment"]);
   });
 });
 

@@ -5,6 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { seedProviders } from "@/prisma/seed";
+import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { providerDocumentSchema, type AreaInput, type ProviderDocumentInput } from "@/lib/validation/provider-document";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -102,7 +104,9 @@ describe("seed providers", () => {
     expect(new Set(documents).size).toBe(5);
     for (const p of seedProviders) {
       expect(p.source.document).toMatch(/^shared\/seed-docs\/00[0-4]_[0-9a-f]{16}\.txt$/);
-      expect(p.source.url).toBeUndefined();
+      // The public page the seed document was transcribed from, and when it was read.
+      expect(p.source.url, p.slug).toMatch(/^https:\/\/[a-z0-9.-]+\/\S+$/);
+      expect(p.source.retrieved, p.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(() => seedDoc(path.basename(p.source.document))).not.toThrow();
       expect(p.parties.find((x) => x.key === "provider")?.role).toBe("provider");
       expect(p.parties.find((x) => x.key === "customer")).toMatchObject({ role: "customer", name: "Customer" });
@@ -153,6 +157,28 @@ describe("seed providers", () => {
     expect(talos).toMatchObject({ assignment: "best-effort", instances: 3 });
   });
 
+  test("STACKIT: every box linked to a table row holds that row's assignment, or says why not", () => {
+    const s = providerDocumentSchema.parse(provider("stackit")).services[0]!;
+    const boxes = s.layers.flatMap((l) => [l, ...l.components]).filter((b) => b.area !== undefined);
+    expect(boxes.map((b) => [b.key, b.area])).toEqual([
+      ["edge-cloud", "stackit-edge-cloud"],
+      ["instance-crds", "stec-instance-crds"],
+      ["edge-clusters", "edge-clusters"],
+      ["talos-linux", "talos-linux"],
+      ["edgehostlet", "edgehostlet"],
+    ]);
+    for (const box of boxes) {
+      const row = s.areas.find((a) => a.key === box.area)!;
+      if (box.assignment !== row.assignment) expect(box.areaInterpretation, box.key).toBeTruthy();
+    }
+    // The figure's key has green, blue, yellow and the EdgeHostLet diamond: EdgeHostLet is drawn as
+    // that diamond on Talos Linux, so no box is shared (purple).
+    const drawn = s.layers.flatMap((l) => [l, ...l.components.filter((c) => c.markerOn === undefined)]);
+    expect(new Set(drawn.map((b) => b.assignment))).toEqual(new Set(["provider", "customer", "best-effort"]));
+    const edgeHostLet = s.layers.flatMap((l) => l.components).find((c) => c.key === "edgehostlet");
+    expect(edgeHostLet).toMatchObject({ markerOn: "talos-linux", assignment: "shared", area: "edgehostlet" });
+  });
+
   test("Contain has three layers, eight deployment models and the hyperscaler party", () => {
     const c = provider("contain");
     expect(c.parties).toContainEqual(expect.objectContaining({ key: "hyperscaler", role: "third-party" }));
@@ -186,6 +212,46 @@ describe("seed providers", () => {
     expect(new Set(s.deploymentModels.flatMap((m) => m.assignments.flatMap((a) => a.area ?? [])))).toEqual(
       new Set(["underlying-infrastructure", "kubernetes-control-plane"]),
     );
+  });
+
+  test("Contain: the figure's boxes agree with the bullets, and the models say only what the source allows", () => {
+    const c = providerDocumentSchema.parse(provider("contain"));
+    const s = c.services[0]!;
+    const box = (key: string) => s.layers.flatMap((l) => l.components).find((x) => x.key === key)!;
+    const row = (key: string) => s.areas.find((a) => a.key === key)!;
+    // App Security is the customer's, like the "Application Security" row.
+    expect(box("app-security")).toMatchObject({ assignment: "customer", area: "application-security" });
+    expect(row("application-security").assignment).toBe("customer");
+    // Data Ownership (customer) against the shared "Data" row: the difference is explained.
+    expect(box("data-ownership")).toMatchObject({ assignment: "customer", area: "data" });
+    expect(row("data").assignment).toBe("shared");
+    expect(box("data-ownership").areaInterpretation).toBeTruthy();
+    // Infrastructure has no default owner: every top-level model assigns it.
+    for (const key of ["servers", "networking", "storage"]) expect(box(key).assignment, key).toBeNull();
+    // Only the models the source gives something to read are ours; the others are marked open.
+    expect(s.deploymentModels.filter((m) => m.open).map((m) => m.key)).toEqual([
+      "customer-iaas",
+      "air-gapped",
+      "cloud-iaas",
+      "contain-iaas",
+    ]);
+    for (const m of s.deploymentModels.filter((m) => m.open)) expect(m.assignments, m.key).toEqual([]);
+    // No hyperscaler in the customer's (or Contain's) datacenters: Security is Customer + Contain there.
+    const dto = documentToServiceDetail(c, "platform")!;
+    const security = (model: string | null) =>
+      applyDeploymentModel(dto, model)
+        .layers.flatMap((l) => l.components)
+        .find((x) => x.key === "security")!;
+    for (const model of ["customer-datacenters", "air-gapped", "customer-iaas", "contain-datacenters", "contain-iaas"])
+      expect(security(model).parties, model).toEqual(["customer", "provider"]);
+    for (const model of ["public-cloud", "cloud-services", "cloud-iaas"])
+      expect(security(model).parties, model).toContain("hyperscaler");
+    // The default view does not give the infrastructure to anyone: it varies by model.
+    const servers = applyDeploymentModel(dto, null).layers[0]!.components[0]!;
+    expect(servers).toMatchObject({ key: "servers", assignment: null, variesByModel: true });
+    expect(applyDeploymentModel(dto, "contain-iaas").layers[0]!.components[0]).toMatchObject({
+      assignment: "provider",
+    });
   });
 
   test("ACS has control plane and data plane items", () => {

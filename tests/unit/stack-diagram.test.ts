@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { StackDiagram } from "@/components/diagram/stack-diagram";
+import { StackNotes } from "@/components/diagram/stack-notes";
 import {
   buildStackDiagram,
   charsThatFit,
@@ -23,7 +24,18 @@ function component(
   parties: string[],
   instances = 1,
 ): ComponentDto {
-  return { key, name, description: null, assignment, parties, instances, interpretation: null };
+  return {
+    key,
+    name,
+    description: null,
+    assignment,
+    parties,
+    instances,
+    interpretation: null,
+    area: null,
+    areaInterpretation: null,
+    markerOn: null,
+  };
 }
 
 function layer(
@@ -34,7 +46,18 @@ function layer(
   parties: string[],
   components: ComponentDto[],
 ): DiagramLayerInput {
-  return { key, name, description: null, position, assignment, parties, interpretation: null, components };
+  return {
+    key,
+    name,
+    description: null,
+    position,
+    assignment,
+    parties,
+    interpretation: null,
+    area: null,
+    areaInterpretation: null,
+    components,
+  };
 }
 
 const parties: PartyDto[] = [
@@ -144,7 +167,7 @@ describe("buildStackDiagram", () => {
     const clusters = d.bands[0];
     expect(clusters).toMatchObject({ label: "Edge Clusters", assignment: "customer", partyNames: ["Acme Corp"] });
     expect(clusters?.chip?.symbol).toBe("C");
-    expect(clusters?.assignmentLine?.text).toBe("Customer · Acme Corp");
+    expect(clusters?.assignmentLines.map((l) => l.text)).toEqual(["Customer · Acme Corp"]);
     const talos = clusters?.boxes.find((b) => b.key === "talos");
     expect(talos).toMatchObject({
       assignment: "best-effort",
@@ -254,7 +277,7 @@ describe("buildStackDiagram", () => {
     const [empty, app] = d.bands;
     expect(empty).toMatchObject({ unassigned: true, assignment: null });
     expect(empty?.chip?.symbol).toBe("?");
-    expect(app).toMatchObject({ unassigned: false, assignment: null, chip: null, assignmentLine: null });
+    expect(app).toMatchObject({ unassigned: false, assignment: null, chip: null, assignmentLines: [] });
     expect(d.legend.map((e) => e.assignment)).toEqual(["customer", null]);
   });
 
@@ -288,6 +311,7 @@ describe("buildStackDiagram", () => {
             description: null,
             group: null,
             interpretation: null,
+            open: false,
             assignments: [
               {
                 component: "edge-clusters/talos",
@@ -318,13 +342,26 @@ describe("<StackDiagram>", () => {
       createElement(StackDiagram, { id: "svc stackit", layers: stackit, parties, title: "STACKIT Edge Cloud" }),
     );
     expect(html).toMatch(/^<figure/);
-    expect(html).toContain('role="img"');
-    expect(html).toContain('aria-labelledby="svc-stackit-title svc-stackit-desc"');
-    expect(html).toContain('<title id="svc-stackit-title">STACKIT Edge Cloud</title>');
-    expect(html).toMatch(/<desc id="svc-stackit-desc">STACKIT Edge Cloud\. Stack of 4 layers/);
-    expect(html).toContain('<pattern id="svc-stackit-hatch"');
-    expect(html).toContain('fill="url(#svc-stackit-hatch)"');
-    expect(html).toMatch(/viewBox="0 0 960 \d+"/);
+    // One layout per breakpoint, each shown alone, with its own ids.
+    for (const [layout, width, shown] of [
+      ["narrow", 280, "sm:hidden"],
+      ["medium", 560, "hidden sm:block lg:hidden"],
+      ["wide", 960, "hidden lg:block"],
+    ] as const) {
+      const id = `svc-stackit-${layout}`;
+      expect(html).toMatch(
+        new RegExp(
+          `<svg role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} \\d+"[^>]* class="[^"]*${shown}"`,
+        ),
+      );
+      expect(html).toContain(`<title id="${id}-title">STACKIT Edge Cloud</title>`);
+      expect(html).toMatch(new RegExp(`<desc id="${id}-desc">STACKIT Edge Cloud\\. Stack of 4 layers`));
+      expect(html).toContain(`<pattern id="${id}-hatch"`);
+      expect(html).toContain(`fill="url(#${id}-hatch)"`);
+    }
+    // Laid out for its width, not scaled down: no text under 12 px.
+    const sizes = [...html.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
     expect(html).toContain("×3");
     expect(html).toContain(">B</text>");
     expect(html).toContain(">P</text>");
@@ -344,5 +381,145 @@ describe("<StackDiagram>", () => {
     expect(html).toContain("Figure 1</figcaption>");
     expect(html).not.toContain('aria-label="Legend"');
     expect(renderToStaticMarkup(createElement(StackDiagram, { id: "e", diagram: build([]) }))).toBe("");
+  });
+});
+
+describe("markers, model-dependent owners and the notes under the diagram", () => {
+  // STACKIT as the source draws it: EdgeHostLet is the diamond inside every Talos Linux instance.
+  const withMarker: DiagramLayerInput[] = stackit.map((l) =>
+    l.key === "edge-clusters"
+      ? {
+          ...l,
+          components: [
+            component("talos", "Talos Linux", "best-effort", ["provider"], 3),
+            { ...component("edgehostlet", "EdgeHostLet", "shared", ["customer", "provider"]), markerOn: "talos" },
+          ],
+        }
+      : l,
+  );
+
+  test("a marker component is no box of its own: its symbol ends its host's label, and the key says what it is", () => {
+    const d = build(withMarker);
+    const clusters = d.bands.find((b) => b.key === "edge-clusters")!;
+    expect(clusters.boxes.map((b) => b.key)).toEqual(["talos"]);
+    const talos = clusters.boxes[0]!;
+    expect(talos.lines.map((l) => l.text).join(" ")).toBe("Talos Linux ◆");
+    expect(talos.markers).toEqual([
+      {
+        key: "edgehostlet",
+        name: "EdgeHostLet",
+        symbol: "◆",
+        assignment: "shared",
+        partyNames: ["Acme Corp", "STACKIT"],
+        overridden: false,
+        summary: "◆ EdgeHostLet — shared (Acme Corp + STACKIT)",
+      },
+    ]);
+    expect(talos.summary).toBe(
+      "Talos Linux ×3 — best effort (STACKIT); marked ◆ EdgeHostLet — shared (Acme Corp + STACKIT)",
+    );
+    expect(d.markerKey).toEqual([
+      {
+        symbol: "◆",
+        label: "EdgeHostLet",
+        description: "drawn on every Talos Linux instance; shared (Acme Corp + STACKIT)",
+      },
+    ]);
+    // Purple (shared) is drawn nowhere, so the legend has no "Shared" entry: only the source's colours.
+    expect(d.legend.map((e) => e.assignment)).toEqual(["provider", "customer", "best-effort"]);
+    expect(d.desc).toContain("marked ◆ EdgeHostLet");
+    checkGeometry(d);
+  });
+
+  test("a marker pointing at nothing (or at itself) is drawn as a box after all", () => {
+    const stray = [
+      layer(
+        "l",
+        "L",
+        0,
+        null,
+        [],
+        [
+          { ...component("a", "A", "provider", ["provider"]), markerOn: "missing" },
+          { ...component("b", "B", "customer", ["customer"]), markerOn: "b" },
+        ],
+      ),
+    ];
+    expect(build(stray).bands[0]!.boxes.map((b) => b.key)).toEqual(["a", "b"]);
+  });
+
+  test("a component whose owner depends on the deployment model says so, in the box and the legend", () => {
+    // As applyDeploymentModel marks it when no model that assigns it is chosen.
+    const varying = (c: ComponentDto): ComponentDto => Object.assign(c, { variesByModel: true });
+    const infra = [
+      layer("infrastructure", "Infrastructure", 0, null, [], [varying(component("servers", "Servers", null, []))]),
+    ];
+    const d = build(infra);
+    const box = d.bands[0]!.boxes[0]!;
+    expect(box).toMatchObject({ unassigned: true, variesByModel: true });
+    expect(box.partyLines.map((l) => l.text).join(" ")).toBe("depends on the deployment model");
+    expect(box.summary).toBe("Servers — depends on the deployment model");
+    expect(d.hasModelDependent).toBe(true);
+    expect(d.legend).toEqual([expect.objectContaining({ assignment: null, label: "Depends on the deployment model" })]);
+    const html = renderToStaticMarkup(createElement(StackDiagram, { id: "v", diagram: d }));
+    expect(html).toContain("Depends on the deployment model");
+    // A truly unassigned box next to it keeps the legend honest.
+    const mixed = build([
+      layer(
+        "infrastructure",
+        "Infrastructure",
+        0,
+        null,
+        [],
+        [varying(component("servers", "Servers", null, [])), component("racks", "Racks", null, [])],
+      ),
+    ]);
+    expect(mixed.legend.map((e) => e.label)).toEqual(["Unassigned"]);
+  });
+
+  test("the notes show the marker key and, outside the collapsed part, where diagram and matrix differ", () => {
+    const area = (key: string, name: string, assignment: "shared" | "provider", partyKeys: string[]) => ({
+      key,
+      name,
+      position: 0,
+      group: null,
+      assignment,
+      parties: partyKeys,
+      raciAssignment: null,
+      assignmentReason: null,
+      caiq: { ownership: "Shared CSP and CSC" as const, exact: true },
+      cells: [],
+      references: [],
+      notes: null,
+      interpretation: null,
+      layer: null,
+      plane: null,
+    });
+    const layers = withMarker.map((l) =>
+      l.key === "edge-cloud"
+        ? { ...l, area: "stackit-edge-cloud", areaInterpretation: "The figure says who runs it." }
+        : l.key === "platform"
+          ? { ...l, area: "platform-row" }
+          : l,
+    );
+    const html = renderToStaticMarkup(
+      createElement(StackNotes, {
+        layers,
+        parties,
+        areas: [
+          area("stackit-edge-cloud", "STACKIT Edge Cloud", "shared", ["customer", "provider"]),
+          area("platform-row", "Platform", "provider", ["provider"]),
+        ],
+      }),
+    );
+    expect(html).toContain("EdgeHostLet</span>: drawn on every Talos Linux instance, as in the source’s key");
+    const visible = html.slice(0, html.indexOf("<details"));
+    expect(visible).toContain("Where the diagram and the matrix differ");
+    expect(visible).toContain(
+      "STACKIT Edge Cloud</span> is drawn provider (STACKIT); its row “STACKIT Edge Cloud” is shared (Acme Corp + STACKIT). The figure says who runs it.",
+    );
+    // The layer that agrees with its row is not in the list, only in the notes.
+    expect(visible).not.toContain("STACKIT Platform");
+    expect(html).toContain("Matrix row “Platform”: provider (STACKIT), as drawn.");
   });
 });

@@ -10,7 +10,10 @@ import { listOrganizations } from "@/lib/organizations/list-organizations";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Organizations" };
+export const metadata: Metadata = {
+  title: "Organizations",
+  description: "Customer organizations and the services they subscribe to.",
+};
 
 /** Administrators and account managers (who manage subscriptions of their providers' services). */
 export default async function OrganizationsPage() {

@@ -8,7 +8,10 @@ import { listUsers } from "@/lib/users/list-users";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Users" };
+export const metadata: Metadata = {
+  title: "Users",
+  description: "Every account with its role, organization and status; open one to change it or issue an API token.",
+};
 
 export default async function UsersPage() {
   const actor = await requirePagePermission("manage:users", "/admin/users");

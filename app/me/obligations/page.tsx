@@ -11,10 +11,15 @@ import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getObligations, type ObligationsDto } from "@/lib/obligations/get-obligations";
 import { plural } from "@/lib/format";
+import { areaHref } from "@/lib/domain/area-anchor";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "My obligations" };
+export const metadata: Metadata = {
+  title: "My obligations",
+  description:
+    "Every duty your organization carries under the services it subscribes to, by provider and service, to read or export.",
+};
 
 export default async function MyObligationsPage() {
   const actor = await getActor();
@@ -73,6 +78,7 @@ export default async function MyObligationsPage() {
                     meta={service.category}
                     dutyCount={service.dutyCount}
                     areas={service.areas}
+                    areaHref={(key) => areaHref({ provider: provider.slug, service: service.slug, area: key })}
                   />
                 ))}
                 {provider.crossCutting.areas.length > 0 ? (
@@ -83,6 +89,7 @@ export default async function MyObligationsPage() {
                     meta="Cross-cutting"
                     dutyCount={provider.crossCutting.dutyCount}
                     areas={provider.crossCutting.areas}
+                    areaHref={(key) => areaHref({ provider: provider.slug, service: null, area: key })}
                   />
                 ) : null}
               </div>

@@ -117,6 +117,14 @@ export function LayersEditor({
   parties: readonly EditorParty[];
 }) {
   const follow = followAssignment(parties);
+  // The matrix row a layer or component draws: the checks compare their assignments.
+  const areaLinkField: FieldSpec = {
+    key: "area",
+    label: "Matrix row it draws",
+    kind: "select",
+    options: service.areas.map((a) => ({ value: a.key, label: a.name })),
+    emptyLabel: "None",
+  };
   return (
     <DraftList
       provider={provider}
@@ -140,6 +148,10 @@ export function LayersEditor({
         partyField(parties),
         area("description", "Description"),
         area("interpretation", "Interpretation", { hint: "How a figure was read, when it was." }),
+        areaLinkField,
+        area("areaInterpretation", "Why it differs from its matrix row", {
+          hint: "Needed when the layer's assignment differs from its row's; readers see it under the diagram.",
+        }),
       ]}
       extra={(layer, li) => (
         <div className="rounded-md bg-slate-50 p-3">
@@ -169,6 +181,20 @@ export function LayersEditor({
               text("instances", "Instances in the diagram", { kind: "number", hint: "1 to 12; default 1." }),
               area("description", "Description"),
               area("interpretation", "Interpretation"),
+              areaLinkField,
+              area("areaInterpretation", "Why it differs from its matrix row", {
+                hint: "Needed when the component's assignment differs from its row's; readers see it under the diagram.",
+              }),
+              {
+                key: "markerOn",
+                label: "Drawn as a ◆ marker on",
+                kind: "select",
+                options: (Array.isArray(layer.components) ? layer.components : []).map((c) => ({
+                  value: str(c.key),
+                  label: str(c.name),
+                })),
+                emptyLabel: "Nothing (a box of its own)",
+              },
             ]}
           />
         </div>
@@ -235,6 +261,12 @@ export function DeploymentModelsEditor({
         },
         area("description", "Description"),
         area("interpretation", "Interpretation"),
+        {
+          key: "open",
+          label: "The source leaves responsibility under this model open",
+          kind: "checkbox",
+          hint: "Readers are told so; add no assignments of your own.",
+        },
       ]}
       extra={(model, mi) => (
         <div className="rounded-md bg-slate-50 p-3">

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { AreaLabel } from "@/components/matrix/area-label";
+import type { AreaChange } from "@/lib/domain/area-changes";
 import { Duties } from "@/components/matrix/duties";
 import { fromDraft, isArea, partiesDetail, toDraft, type Area, type AreaDraft, type RowIssue } from "./area-draft";
 import { AreaEditorCells } from "./area-editor-cells";
@@ -21,6 +22,7 @@ export function AreaRow({
   area,
   index,
   issues,
+  sincePublished,
   dropIndicator,
   dragging,
   onRemoved,
@@ -30,6 +32,8 @@ export function AreaRow({
   area: Area;
   index: number;
   issues: readonly RowIssue[];
+  /** How the row differs from the published version (none: it is as published). */
+  sincePublished?: { kind: AreaChange; since: number };
   dropIndicator: "before" | "after" | null;
   dragging: boolean;
   onRemoved: () => void;
@@ -143,6 +147,14 @@ export function AreaRow({
           <>
             <th scope="row" className={`${cell} min-w-48 max-w-sm font-normal`}>
               <AreaLabel area={area} />
+              {sincePublished ? (
+                <p className="mt-1">
+                  <span className="inline-block rounded border border-violet-300 bg-violet-50 px-1.5 py-0.5 text-xs font-medium text-violet-900">
+                    <span aria-hidden="true">● </span>
+                    {sincePublished.kind === "added" ? "New" : "Changed"} since version {sincePublished.since}
+                  </span>
+                </p>
+              ) : null}
               {issues.length > 0 ? (
                 <ul className="mt-2 space-y-1" aria-label={`Checks for ${area.name}`}>
                   {issues.map((issue, i) => (

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import type { AreaChange } from "@/lib/domain/area-changes";
 import type { DocumentPath } from "@/lib/domain/document-changes";
 import { rowKeyAt, rowKeys, type Area, type EditorParty, type RowIssue } from "./area-draft";
 import { AreaRow } from "./area-row";
@@ -35,6 +36,8 @@ export interface EditableMatrixProps {
   idPrefix: string;
   /** Lint issues by row index. */
   issues?: Readonly<Record<number, readonly RowIssue[]>>;
+  /** Rows that differ from the published version, by row index, and that version's number. */
+  changes?: { since: number; rows: Readonly<Record<number, AreaChange>> };
 }
 
 export function EditableMatrix({
@@ -47,6 +50,7 @@ export function EditableMatrix({
   caption,
   idPrefix,
   issues = {},
+  changes,
 }: EditableMatrixProps) {
   const router = useRouter();
   const captionId = useId();
@@ -101,6 +105,7 @@ export function EditableMatrix({
         area={area}
         index={index}
         issues={issues[index] ?? []}
+        sincePublished={changes?.rows[index] ? { kind: changes.rows[index], since: changes.since } : undefined}
         dropIndicator={reorder.dropIndicator(index)}
         dragging={reorder.dragFrom === index}
         onRemoved={() => {

@@ -78,10 +78,7 @@ export function drawStackDiagram(
       const labelRight = band.boxes.length ? band.content.x - 8 : band.x + band.w - dm.bandPad;
       for (const line of band.lines) text(line, labelRight - line.x, "bold", dm.bandFontSize, c.text);
       if (band.chip) chip(band.chip, c.stroke, c.text);
-      if (band.assignmentLine) {
-        const line = band.assignmentLine;
-        text(line, labelRight - line.x, "regular", dm.smallFontSize, c.text);
-      }
+      for (const line of band.assignmentLines) text(line, labelRight - line.x, "regular", dm.smallFontSize, c.text);
       for (const box of band.boxes) drawBox(box);
     }
     doc.restore();
@@ -103,7 +100,7 @@ export function drawStackDiagram(
     const right = front.x + front.w - dm.boxPad;
     const reserve = (box.instanceLabel ? 26 : 0) + (box.overrideMark ? 12 : 0);
     box.lines.forEach((line, i) => text(line, right - line.x - (i === 0 ? reserve : 0), "bold", dm.fontSize, c.text));
-    if (box.partyLine) text(box.partyLine, right - box.partyLine.x, "regular", dm.smallFontSize, "#334155");
+    for (const line of box.partyLines) text(line, right - line.x, "regular", dm.smallFontSize, "#334155");
     if (box.instanceLabel) {
       const label = box.instanceLabel;
       const width = measure.width(label.text, "bold", dm.smallFontSize);
@@ -120,12 +117,13 @@ export function drawStackDiagram(
     assignment: entry.assignment,
     text: entry.assignment
       ? legendText(entry.assignment, entry.partyGroups.join(", ") || undefined)
-      : `Unassigned — ${entry.description}`,
+      : `${entry.label} — ${entry.description}`,
   }));
   drawLegend(flow, parent, "Legend", legend);
   const notes = [
     model.hasStacks ? "×n — the component runs as several instances (drawn as stacked cards)." : null,
     model.hasOverrides ? "* — differs from the default under this deployment model (bold border)." : null,
+    ...model.markerKey.map((m) => `${m.symbol} ${m.label} — ${m.description}.`),
   ].filter((note): note is string => note !== null);
   for (const note of notes) flow.paragraph(parent, note, styles.muted, { gapAfter: 2 });
 }

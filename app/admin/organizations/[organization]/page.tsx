@@ -5,6 +5,7 @@ import { cache } from "react";
 import { SubscriptionsForm } from "@/components/admin/subscriptions-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
+import { EmailAddress } from "@/components/ui/email-address";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
@@ -25,7 +26,11 @@ const loadOrganization = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const organization = await loadOrganization((await params).organization);
-  return { title: organization ? organization.name : "Not found" };
+  if (!organization) return { title: "Not found" };
+  return {
+    title: organization.name,
+    description: `${organization.name}: its members and the services it subscribes to.`,
+  };
 }
 
 export default async function OrganizationPage({ params }: Props) {
@@ -62,7 +67,7 @@ export default async function OrganizationPage({ params }: Props) {
         {organization.members.length === 0 ? (
           <p className="text-sm text-slate-600">No users belong to this organization yet.</p>
         ) : (
-          <Table caption={`Members of ${organization.name}`}>
+          <Table cards caption={`Members of ${organization.name}`}>
             <TableHeader>
               <TableRow>
                 <TableHead>Name</TableHead>
@@ -83,9 +88,15 @@ export default async function OrganizationPage({ params }: Props) {
                       m.name
                     )}
                   </TableRowHeader>
-                  <TableCell className="break-all text-slate-700">{m.email}</TableCell>
-                  <TableCell className="text-slate-700">{roleLabels[m.role]}</TableCell>
-                  <TableCell className="text-slate-700">{m.active ? "Active" : "Deactivated"}</TableCell>
+                  <TableCell label="Email" className="text-slate-700">
+                    <EmailAddress email={m.email} />
+                  </TableCell>
+                  <TableCell label="Role" className="text-slate-700">
+                    {roleLabels[m.role]}
+                  </TableCell>
+                  <TableCell label="Status" className="text-slate-700">
+                    {m.active ? "Active" : "Deactivated"}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

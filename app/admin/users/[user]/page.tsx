@@ -31,7 +31,11 @@ const loadUser = cache(async (userId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await loadUser((await params).user);
-  return { title: user ? user.name : "Not found" };
+  if (!user) return { title: "Not found" };
+  return {
+    title: user.name,
+    description: `The account of ${user.name}: role, organization, status, password and API tokens.`,
+  };
 }
 
 export default async function UserPage({ params }: Props) {
@@ -157,7 +161,7 @@ export default async function UserPage({ params }: Props) {
           {tokens.length === 0 ? (
             <p className="text-sm text-slate-600">No tokens have been issued for this account.</p>
           ) : (
-            <Table caption={`API tokens of ${user.name}`}>
+            <Table cards caption={`API tokens of ${user.name}`}>
               <TableHeader>
                 <TableRow>
                   <TableHead>Name</TableHead>
@@ -171,21 +175,21 @@ export default async function UserPage({ params }: Props) {
                 {tokens.map((t) => (
                   <TableRow key={t.id} className="even:bg-slate-50/70">
                     <TableRowHeader>{t.name}</TableRowHeader>
-                    <TableCell>
+                    <TableCell label="Prefix">
                       <code className="rounded bg-slate-100 px-1 text-xs">{t.prefix}…</code>
                     </TableCell>
-                    <TableCell className="text-slate-700">
+                    <TableCell label="Created" className="text-slate-700">
                       <time dateTime={t.createdAt.toISOString()}>{formatDateTime(t.createdAt)}</time>
                       {t.createdBy ? <div className="text-xs text-slate-500">by {t.createdBy.name}</div> : null}
                     </TableCell>
-                    <TableCell className="text-slate-700">
+                    <TableCell label="Last used" className="text-slate-700">
                       {t.lastUsedAt ? (
                         <time dateTime={t.lastUsedAt.toISOString()}>{formatDateTime(t.lastUsedAt)}</time>
                       ) : (
                         "Never"
                       )}
                     </TableCell>
-                    <TableCell>
+                    <TableCell label="Status">
                       <RevokeTokenForm
                         userId={user.id}
                         tokenId={t.id}

@@ -7,7 +7,10 @@ import { listOrganizations } from "@/lib/organizations/list-organizations";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "New user" };
+export const metadata: Metadata = {
+  title: "New user",
+  description: "Create an account: name, email, role, organization and the providers it manages.",
+};
 
 export default async function NewUserPage() {
   const actor = await requirePagePermission("manage:users", "/admin/users/new");

@@ -8,9 +8,11 @@ import { ProviderNarrativeAndFacts } from "@/components/provider/provider-narrat
 import { Section } from "@/components/ui/card";
 import { getProvider } from "@/lib/providers/get-provider";
 import { getActor } from "@/lib/auth/current-actor";
+import { getSubscribedServices, subscriptionKey } from "@/lib/subscriptions/get-subscribed-services";
 import { editorDraftStatus } from "@/lib/drafts/editor-access";
 import { ExportMenu } from "@/components/exports/export-menu";
 import { providerExportChoices } from "@/lib/exports/export-formats";
+import { changelogFeedAlternates, metaDescription } from "@/lib/page-metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +20,13 @@ type Props = { params: Promise<{ provider: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const provider = await getProvider({ actor: await getActor(), slug: (await params).provider });
-  return { title: provider ? provider.name : "Not found" };
+  if (!provider) return { title: "Not found" };
+  return {
+    title: provider.name,
+    description: metaDescription(provider.summary),
+    // A provider that exists only as a draft has no changelog yet.
+    alternates: provider.published ? changelogFeedAlternates(provider) : undefined,
+  };
 }
 
 export default async function ProviderPage({ params }: Props) {
@@ -26,7 +34,13 @@ export default async function ProviderPage({ params }: Props) {
   const provider = await getProvider({ actor, slug: (await params).provider });
   if (!provider) notFound();
   // Editors only: the way to the draft, with how much it holds.
-  const draft = await editorDraftStatus(actor, provider.slug);
+  const [draft, subscriptions] = await Promise.all([
+    editorDraftStatus(actor, provider.slug),
+    getSubscribedServices({ actor }),
+  ]);
+  const subscribed = new Set(
+    provider.services.filter((s) => subscriptions.has(subscriptionKey(provider.slug, s.slug))).map((s) => s.slug),
+  );
   const providerParty = provider.parties.find((p) => p.role === "provider");
   return (
     <>
@@ -37,6 +51,8 @@ export default async function ProviderPage({ params }: Props) {
         <div className="no-print mt-4 flex flex-wrap gap-3 text-sm">
           {provider.services.length > 1 ? (
             <LinkButton href={`/providers/${provider.slug}/compare`}>Compare services</LinkButton>
+          ) : provider.services.some((s) => s.deploymentModelCount > 1) ? (
+            <LinkButton href={`/providers/${provider.slug}/compare`}>Compare deployment models</LinkButton>
           ) : null}
           <LinkButton href={`/providers/${provider.slug}/versions`}>History</LinkButton>
           <LinkButton raw href={`/api/v1/providers/${provider.slug}`}>
@@ -75,7 +91,7 @@ export default async function ProviderPage({ params }: Props) {
         title="Services"
         description={`${provider.serviceCount} ${provider.serviceCount === 1 ? "service" : "services"}; each bar shows how its responsibility areas divide between ${providerParty?.name ?? "the provider"} and the customer.`}
       >
-        <ServiceCards services={provider.services} basePath={`/providers/${provider.slug}`} />
+        <ServiceCards services={provider.services} basePath={`/providers/${provider.slug}`} subscribed={subscribed} />
       </Section>
 
       {provider.crossCuttingAreas.length > 0 ? (
@@ -90,6 +106,8 @@ export default async function ProviderPage({ params }: Props) {
             layers={[]}
             groups={provider.crossCuttingGroups}
             caption={`${provider.name}: cross-cutting responsibilities`}
+            anchors="cross-cutting"
+            stateInUrl
           />
         </Section>
       ) : null}

@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { env } from "@/lib/env";
 import { diffProviderDocuments } from "@/lib/domain/diff";
 import { AppError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/public-origin";
 import { entryContentHtml, nameUuidUrn, renderAtomFeed } from "@/lib/versions/atom-feed";
 import { describeChanges, describeFirstVersion } from "@/lib/versions/change-summary";
 import { compareHref, feedHref, versionHref } from "@/lib/versions/version-format";
@@ -13,9 +14,6 @@ export const dynamic = "force-dynamic";
 
 /** Entries in the feed: the newest versions (feed readers keep what they have already seen). */
 const feedLimit = 50;
-
-/** The public address: NEXTAUTH_URL when set (behind a proxy), else the address the request came to. */
-const publicOrigin = (request: Request) => (env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL) : new URL(request.url)).origin;
 
 /**
  * A provider's changelog as an Atom 1.0 feed: one entry per published version, newest first, with
@@ -30,7 +28,7 @@ export async function GET(request: Request, context: { params: Promise<{ provide
     const data = await getFeedVersions({ actor, provider: slug, limit: feedLimit });
     if (!data) throw new AppError("NOT_FOUND", `No provider "${slug}".`);
     const { provider } = data.scope;
-    const origin = publicOrigin(request);
+    const origin = publicOrigin(request, env.publicOrigin);
     const body = renderAtomFeed({
       id: nameUuidUrn(`demarc:provider:${provider.id}:changelog`),
       title: `${provider.name} — shared responsibility model changelog`,

@@ -4,6 +4,7 @@ import { GroupsEditor } from "@/components/editor/editors/groups-editor";
 import { EditableMatrix, type RowIssue } from "@/components/editor/matrix/editable-matrix";
 import { DiscardForm, PublishForm, RevertForm } from "@/components/editor/draft-forms";
 import { LintPanel } from "@/components/editor/lint-panel";
+import { PublishReview } from "@/components/editor/publish-review";
 import {
   ComplianceEditor,
   ContactsEditor,
@@ -22,6 +23,9 @@ import { Card, Section } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
 import { requireEditorDraft } from "@/lib/drafts/editor-access";
+import { getPublishedBaseline } from "@/lib/drafts/published-baseline";
+import { areaChanges } from "@/lib/domain/area-changes";
+import { diffProviderDocuments } from "@/lib/domain/diff";
 import { listVersions } from "@/lib/versions/list-versions";
 import { plural } from "@/lib/format";
 
@@ -29,14 +33,21 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ provider: string }> };
 
-export const metadata: Metadata = { title: "Edit draft" };
+export const metadata: Metadata = {
+  title: "Edit draft",
+  description:
+    "Edit a provider's unpublished draft: details, parties, services, areas, diagrams and deployment models, with the checks to pass before publishing.",
+};
 
 /** The draft's home for the provider's editors: status, checks, publishing and every part of the model. */
 export default async function EditProviderPage({ params }: Props) {
   const { provider: slug } = await params;
   const { actor, draft } = await requireEditorDraft(slug, `/providers/${slug}/edit`);
   const document = draft.document;
-  const versions = (await listVersions({ actor, provider: slug }))?.versions ?? [];
+  const [versions, published] = await Promise.all([
+    listVersions({ actor, provider: slug }).then((list) => list?.versions ?? []),
+    getPublishedBaseline(actor, slug),
+  ]);
   const neverPublished = versions.length === 0;
   const issues = lintProviderDocument(document);
   const errorCount = issues.filter((i) => i.severity === "error").length;
@@ -50,6 +61,9 @@ export default async function EditProviderPage({ params }: Props) {
     if (top === "crossCuttingAreas" && typeof index === "number")
       (crossCuttingIssues[index] ??= []).push({ severity: issue.severity, rule: issue.rule, message: issue.message });
   }
+  // What publishing changes for readers: reviewed before publishing, marked on the draft's rows.
+  const diff = published ? diffProviderDocuments(published.document, document) : null;
+  const crossCuttingChanges = diff ? areaChanges(diff.crossCuttingAreas, document.crossCuttingAreas.length) : null;
   const issuesPerService = new Map<string, number>();
   for (const issue of issues)
     if (issue.service) issuesPerService.set(issue.service, (issuesPerService.get(issue.service) ?? 0) + 1);
@@ -103,6 +117,16 @@ export default async function EditProviderPage({ params }: Props) {
               changed={changes > 0}
               errorCount={errorCount}
               warningCount={warningCount}
+              nextVersion={(versions[0]?.number ?? 0) + 1}
+              review={
+                changes > 0 ? (
+                  <PublishReview
+                    provider={slug}
+                    published={published && diff ? { ...published, diff } : null}
+                    draft={document}
+                  />
+                ) : null
+              }
             />
           </div>
           <div className="mt-6 border-t border-slate-100 pt-4">
@@ -223,6 +247,9 @@ export default async function EditProviderPage({ params }: Props) {
           caption={`${document.name}: cross-cutting responsibilities (draft)`}
           idPrefix="cross-cutting-area"
           issues={crossCuttingIssues}
+          changes={
+            published && crossCuttingChanges ? { since: published.number, rows: crossCuttingChanges.rows } : undefined
+          }
         />
       </Section>
 

@@ -20,7 +20,11 @@ type Props = { params: Promise<{ provider: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const provider = await findVisibleProvider({ actor: await getActor(), slug: (await params).provider });
-  return { title: provider ? `Import · ${provider.name}` : "Not found" };
+  if (!provider) return { title: "Not found" };
+  return {
+    title: `Import · ${provider.name}`,
+    description: `Import a service matrix (CSV, Markdown or XLSX) or a whole provider document (JSON) into the ${provider.name} draft, with a preview of every cell before anything changes.`,
+  };
 }
 
 const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`);

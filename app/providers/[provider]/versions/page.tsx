@@ -23,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, name } = data.scope.provider;
   return {
     title: `History — ${name}`,
+    description: `Published versions of the ${name} shared responsibility model, with changelog notes and content hashes; compare any two, or follow the Atom feed.`,
     alternates: { types: { "application/atom+xml": [{ url: feedHref(slug), title: `${name} changelog` }] } },
   };
 }
@@ -74,7 +75,7 @@ export default async function VersionsPage({ params }: Props) {
         {versions.length === 0 ? (
           <p className="text-sm text-slate-600">No version has been published yet.</p>
         ) : (
-          <Table caption={`Published versions of ${provider.name}, newest first`}>
+          <Table cards caption={`Published versions of ${provider.name}, newest first`}>
             <TableHeader>
               <TableRow>
                 <TableHead>Version</TableHead>
@@ -103,12 +104,16 @@ export default async function VersionsPage({ params }: Props) {
                         </>
                       ) : null}
                     </TableRowHeader>
-                    <TableCell className="whitespace-nowrap text-slate-700">
+                    <TableCell label="Published" className="whitespace-nowrap text-slate-700">
                       <time dateTime={v.publishedAt.toISOString()}>{formatDateTime(v.publishedAt)}</time>
                     </TableCell>
-                    <TableCell className="text-slate-700">{v.publisher}</TableCell>
-                    <TableCell className="max-w-xl whitespace-pre-line text-slate-800">{v.note}</TableCell>
-                    <TableCell>
+                    <TableCell label="By" className="text-slate-700">
+                      {v.publisher}
+                    </TableCell>
+                    <TableCell label="Changelog note" className="max-w-xl whitespace-pre-line text-slate-800">
+                      {v.note}
+                    </TableCell>
+                    <TableCell label="Content hash">
                       <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" title={v.contentHash}>
                         {shortHash(v.contentHash)}
                       </code>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StackDiagram } from "@/components/diagram/stack-diagram";
 import { EditableMatrix, type RowIssue } from "@/components/editor/matrix/editable-matrix";
@@ -10,12 +11,19 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { LinkButton } from "@/components/ui/link-button";
 import { Card, Section } from "@/components/ui/card";
 import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { getProvider } from "@/lib/providers/get-provider";
 import { getService } from "@/lib/providers/get-service";
+import { getSubscribedServices, subscriptionKey } from "@/lib/subscriptions/get-subscribed-services";
+import { SubscribedBadge } from "@/components/provider/subscribed-badge";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { lintProviderDocument } from "@/lib/domain/lint";
 import { editorDraftStatus, getEditorDraft } from "@/lib/drafts/editor-access";
+import { getPublishedBaseline } from "@/lib/drafts/published-baseline";
+import { areaChanges, changedRowsSummary, serviceAreasDiff } from "@/lib/domain/area-changes";
+import { diffProviderDocuments } from "@/lib/domain/diff";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
+import { changelogFeedAlternates, metaDescription } from "@/lib/page-metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -28,11 +36,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { provider, service } = await params;
   const actor = await getActor();
   const data = await getService({ actor, provider, service });
-  if (data) return { title: `${data.name} — ${data.provider.name}` };
+  if (data)
+    return {
+      title: `${data.name} — ${data.provider.name}`,
+      description: metaDescription(data.summary),
+      alternates: changelogFeedAlternates(data.provider),
+    };
   // A service added in a draft: only its editors get this far (see the layout).
   const draft = await getEditorDraft(actor, provider);
   const inDraft = draft ? documentToServiceDetail(draft.document, service) : null;
-  return { title: inDraft ? `${inDraft.name} (draft) — ${inDraft.provider.name}` : "Not found" };
+  if (!inDraft) return { title: "Not found" };
+  return { title: `${inDraft.name} (draft) — ${inDraft.provider.name}`, description: metaDescription(inDraft.summary) };
 }
 
 export default async function ServicePage({ params, searchParams }: Props) {
@@ -43,8 +57,12 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const draftStatus = await editorDraftStatus(actor, provider);
   if (draftStatus && query.view === "draft")
     return <DraftServiceView actor={actor} provider={provider} service={service} status={draftStatus} />;
-  const data = await getService({ actor, provider, service });
-  if (!data) {
+  const [data, providerDetail, subscriptions] = await Promise.all([
+    getService({ actor, provider, service }),
+    getProvider({ actor, slug: provider }),
+    getSubscribedServices({ actor }),
+  ]);
+  if (!data || !providerDetail) {
     if (!draftStatus) notFound();
     return <NotPublishedYet provider={provider} service={service} status={draftStatus} />;
   }
@@ -62,8 +80,26 @@ export default async function ServicePage({ params, searchParams }: Props) {
           <LinkButton raw href={`/api/v1/providers/${data.provider.slug}/services/${data.slug}`}>
             JSON
           </LinkButton>
-          <LinkButton href={`/providers/${data.provider.slug}/compare`}>Compare with other services</LinkButton>
+          {providerDetail.services.length > 1 ? (
+            <LinkButton href={`/providers/${data.provider.slug}/compare`}>Compare with other services</LinkButton>
+          ) : null}
+          {data.deploymentModels.length > 1 ? (
+            <LinkButton href={`/providers/${data.provider.slug}/compare?service=${encodeURIComponent(data.slug)}`}>
+              Compare deployment models
+            </LinkButton>
+          ) : null}
         </div>
+        {subscriptions.has(subscriptionKey(data.provider.slug, data.slug)) ? (
+          <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
+            <SubscribedBadge />
+            <Link
+              href={`/me/obligations#service-${data.provider.slug}-${data.slug}`}
+              className="font-medium text-blue-700 hover:underline"
+            >
+              Your duties across all your services: My obligations
+            </Link>
+          </p>
+        ) : null}
         {draftStatus ? (
           <DraftViewSwitch
             basePath={`/providers/${data.provider.slug}/services/${data.slug}`}
@@ -75,6 +111,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       </ServiceHeader>
       <PublishedServiceBody
         data={data}
+        crossCutting={providerDetail}
         model={query.model}
         basePath={`/providers/${data.provider.slug}/services/${data.slug}`}
       />
@@ -130,6 +167,11 @@ async function DraftServiceView({
       (rowIssues[ai] ??= []).push({ severity: issue.severity, rule: issue.rule, message: issue.message });
   }
   const defaults = applyDeploymentModel(data, null);
+  // Rows that publishing would change for readers: the draft against the current version.
+  const baseline = await getPublishedBaseline(actor, provider);
+  const compared = baseline
+    ? areaChanges(serviceAreasDiff(diffProviderDocuments(baseline.document, document), service), data.areas.length)
+    : null;
   return (
     <>
       <Breadcrumbs
@@ -184,7 +226,13 @@ async function DraftServiceView({
           caption={`${data.provider.name} ${data.name}: responsibility matrix (draft)`}
           idPrefix="area"
           issues={rowIssues}
+          changes={baseline && compared ? { since: baseline.number, rows: compared.rows } : undefined}
         />
+        {baseline && compared ? (
+          <p role="status" className="mt-3 text-sm text-slate-700">
+            {changedRowsSummary(compared, baseline.number)}
+          </p>
+        ) : null}
       </Section>
     </>
   );

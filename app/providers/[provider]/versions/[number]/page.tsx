@@ -12,6 +12,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { documentToProviderDetail } from "@/lib/transfer/document-to-dto";
 import { parseVersionNumber, versionHref } from "@/lib/versions/version-format";
 import { getVersionDocuments } from "@/lib/versions/version-history";
+import { changelogFeedAlternates, metaDescription } from "@/lib/page-metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,15 @@ const load = cache(async (provider: string, raw: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { provider, number } = await params;
   const data = await load(provider, number);
-  return { title: data ? `Version ${data.version.number} — ${data.version.document.name}` : "Not found" };
+  if (!data) return { title: "Not found" };
+  const { version } = data;
+  return {
+    title: `Version ${version.number} — ${version.document.name}`,
+    description: metaDescription(
+      `Version ${version.number} of the ${version.document.name} shared responsibility model${version.note ? `: ${version.note}` : "."}`,
+    ),
+    alternates: changelogFeedAlternates(data.scope.provider),
+  };
 }
 
 export default async function VersionPage({ params }: Props) {
@@ -57,6 +66,7 @@ export default async function VersionPage({ params }: Props) {
         publishedAt={version.publishedAt}
         latest={latest}
         note={version.note}
+        publisher={version.publisher}
       />
       <PrintStamp
         scope="page"

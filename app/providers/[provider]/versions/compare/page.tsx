@@ -36,11 +36,16 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     await searchParams,
     data.versions.map((v) => v.number),
   );
+  const name = data.scope.provider.name;
   return {
     title:
       comparison.kind === "compare"
-        ? `Version ${comparison.from} → ${comparison.to} — ${data.scope.provider.name}`
-        : `Compare versions — ${data.scope.provider.name}`,
+        ? `Version ${comparison.from} → ${comparison.to} — ${name}`
+        : `Compare versions — ${name}`,
+    description:
+      comparison.kind === "compare"
+        ? `What changed in the ${name} shared responsibility model from version ${comparison.from} to version ${comparison.to}, place by place.`
+        : `Choose two published versions of the ${name} shared responsibility model to see what changed between them.`,
   };
 }
 
@@ -138,7 +143,13 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
                   </Link>{" "}
                   <span className="font-normal text-slate-600">· {formatDateTime(v.publishedAt)}</span>
                 </p>
-                <p className="mt-1 whitespace-pre-line text-slate-700">{v.note}</p>
+                <p className="mt-1 text-slate-600">
+                  Published by <span className="text-slate-900">{v.publisher}</span>
+                </p>
+                <p className="mt-1 whitespace-pre-line text-slate-700">
+                  <span className="font-medium text-slate-900">Changelog note: </span>
+                  {v.note}
+                </p>
               </div>
             ))}
           </div>

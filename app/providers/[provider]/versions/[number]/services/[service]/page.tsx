@@ -6,9 +6,10 @@ import { PublishedServiceBody, ServiceHeader } from "@/components/service/publis
 import { VersionBanner } from "@/components/versions/version-banner";
 import { PrintStamp } from "@/components/print/print-stamp";
 import { getActor } from "@/lib/auth/current-actor";
-import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
+import { documentToProviderDetail, documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { parseVersionNumber, versionHref } from "@/lib/versions/version-format";
 import { getVersionDocuments } from "@/lib/versions/version-history";
+import { changelogFeedAlternates, metaDescription } from "@/lib/page-metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -26,14 +27,24 @@ const load = cache(async (provider: string, raw: string, service: string) => {
   // The document is already restricted to the services this actor may see.
   const detail = version ? documentToServiceDetail(version.document, service) : null;
   if (!data || !version || !detail) return null;
-  return { scope: data.scope, version, detail, latest: data.versions[0]?.number ?? number };
+  const { crossCuttingAreas, crossCuttingGroups } = documentToProviderDetail(version.document);
+  return {
+    scope: data.scope,
+    version,
+    detail,
+    crossCutting: { crossCuttingAreas, crossCuttingGroups },
+    latest: data.versions[0]?.number ?? number,
+  };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { provider, number, service } = await params;
   const data = await load(provider, number, service);
+  if (!data) return { title: "Not found" };
   return {
-    title: data ? `${data.detail.name} (version ${data.version.number}) — ${data.detail.provider.name}` : "Not found",
+    title: `${data.detail.name} (version ${data.version.number}) — ${data.detail.provider.name}`,
+    description: metaDescription(data.detail.summary),
+    alternates: changelogFeedAlternates(data.scope.provider),
   };
 }
 
@@ -42,7 +53,7 @@ export default async function VersionServicePage({ params, searchParams }: Props
   const { model } = await searchParams;
   const loaded = await load(provider, number, service);
   if (!loaded) notFound();
-  const { scope, version, detail: data, latest } = loaded;
+  const { scope, version, detail: data, crossCutting, latest } = loaded;
   const versionPath = versionHref(scope.provider.slug, version.number);
   return (
     <>
@@ -61,6 +72,7 @@ export default async function VersionServicePage({ params, searchParams }: Props
         publishedAt={version.publishedAt}
         latest={latest}
         note={version.note}
+        publisher={version.publisher}
       />
       <PrintStamp
         scope="page"
@@ -75,6 +87,7 @@ export default async function VersionServicePage({ params, searchParams }: Props
       <ServiceHeader data={data} />
       <PublishedServiceBody
         data={data}
+        crossCutting={crossCutting}
         model={model}
         basePath={`${versionPath}/services/${data.slug}`}
         version={version.number}
