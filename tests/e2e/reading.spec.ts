@@ -118,3 +118,30 @@ test("anonymous readers see no subscription marks", async ({ page }) => {
   await page.goto("/providers/danubedata/services/vps");
   await expect(page.getByText(/Your organization subscribes/)).toHaveCount(0);
 });
+
+test("provider and service pages open without layout shift (no placeholder replaced by a different layout)", async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  for (const path of [
+    "/providers/danubedata",
+    "/providers/contain/services/platform",
+    "/providers/danubedata/compare",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const total = await page.evaluate(() =>
+      (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0),
+    );
+    // Lighthouse calls a cumulative layout shift under 0.1 good.
+    expect(total, `${path} cumulative layout shift`).toBeLessThan(0.1);
+  }
+});
