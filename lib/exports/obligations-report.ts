@@ -11,9 +11,13 @@ type Provider = ObligationsDto["providers"][number];
 const noVersionDate = "2000-01-01T00:00:00.000Z";
 
 const versionText = (version: Provider["publishedVersion"]) =>
-  version
-    ? `version ${version.number}, published ${version.publishedAt.slice(0, 10)} (UTC), SHA-256 ${version.contentHash}`
-    : "no published version";
+  version ? `version ${version.number}, published ${version.publishedAt.slice(0, 10)} (UTC)` : "no published version";
+
+// The hash on a line of its own, so it is never broken across lines (readers copy it to /verify).
+const versionFacts = ({ name, publishedVersion }: Provider): [string, string][] => [
+  [name, versionText(publishedVersion)],
+  ...(publishedVersion ? [[`${name} SHA-256`, publishedVersion.contentHash] as [string, string]] : []),
+];
 
 function areaCells(area: ObligationAreaDto): ReportCell[] {
   return [
@@ -68,7 +72,7 @@ export function obligationsReport(data: ObligationsDto): ReportDocument {
         "Duties",
         `${duties(data.dutyCount)} in ${data.serviceCount} ${data.serviceCount === 1 ? "service" : "services"}`,
       ],
-      ...data.providers.map((p): [string, string] => [p.name, versionText(p.publishedVersion)]),
+      ...data.providers.flatMap(versionFacts),
     ],
     date: dates.at(-1) ?? noVersionDate,
     empty: "The organization subscribes to no service yet, so it has no obligations here.",

@@ -5,6 +5,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
+// Independent page loads: spread over both workers instead of holding one for the whole file.
+test.describe.configure({ mode: "parallel" });
+
 const widths = {
   narrow: { width: 320, height: 640 },
   phone: { width: 390, height: 844 },

@@ -1,11 +1,11 @@
 // The PDF export (lib/exports/pdf), read back with poppler: every seed provider's areas and duties
 // are in the text, pages are numbered "Page X of N", bookmarks, metadata and tags are there, text
-// outside Latin-1 survives, and the same data always gives the same bytes.
+// outside Latin-1 survives, the same data always gives the same bytes, and hashes are never broken.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { buildProviderExport, type ExportFilters, type ProviderExport } from "@/lib/exports/export-model";
-import { renderProviderPdf } from "@/lib/exports/pdf";
+import { renderProviderPdf, renderReportPdf } from "@/lib/exports/pdf";
 import { providerDocumentSchema, type ProviderDocumentInput } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
 import { syntheticProviderDocument } from "@/tests/bench/synthetic-provider";
@@ -218,5 +218,26 @@ describe("PDF rendering", () => {
     expect(cover).toContain(`${shown} of ${total} areas`);
     expect(cover).toContain("Deployment model");
     expect(read.info.Title).toBe("Contain, customer rows");
+  });
+});
+
+describe("report PDF covers", () => {
+  // Hex digits differ in width; a hash of the widest ones is wider than the value column at body size.
+  test.each(["0", "b", "d", "f"])("a content hash of '%s's stays whole on one line", async (digit) => {
+    const hash = digit.repeat(64);
+    const read = readBack(
+      await renderReportPdf({
+        kind: "Changes between versions",
+        title: "Example: changes",
+        summary: "A cover with a long hash.",
+        facts: [["To SHA-256", hash]],
+        date: "2025-06-07T08:09:10.000Z",
+        subject: "Example",
+        keywords: [],
+        footer: "Example",
+        sections: [],
+      }),
+    );
+    expect(read.layout.split("\f")[0]).toContain(hash);
   });
 });

@@ -205,11 +205,23 @@ export class PdfFlow {
     this.y += 3;
   }
 
+  /**
+   * The body size, or a smaller one (down to 7 pt) that keeps a value of one word (a content hash,
+   * a short address) on one line: readers copy such values whole, to /verify or a browser.
+   */
+  private oneWordSize(value: string, width: number): number {
+    const size = styles.body.size;
+    if (/\s/.test(value.trim())) return size;
+    const natural = this.measure.width(value.trim(), "regular", size);
+    if (natural <= width) return size;
+    return Math.max(7, Math.floor(((size * width) / natural) * 4) / 4);
+  }
+
   /** "Label: value" on one line or wrapped, tagged as one P; the label in bold. */
   labelled(parent: StructElement, label: string, value: string, options: { url?: string; labelWidth?: number } = {}) {
-    const style = styles.body;
     const labelWidth = options.labelWidth ?? 118;
     const valueWidth = this.width - labelWidth;
+    const style = { ...styles.body, size: this.oneWordSize(value, valueWidth) };
     const lines = this.measure.wrap(value, { font: "regular", size: style.size, width: valueWidth });
     const wrappedLabel = this.measure.wrap(`${label}:`, { font: "bold", size: style.size, width: labelWidth - 6 });
     // "Label: value" read as one paragraph: the label ends with a space.
