@@ -11,7 +11,9 @@ const cache = globalThis as unknown as { demarcDb?: Database };
  * the `npm start` owner process is used.
  */
 export function getDb(): Database {
-  cache.demarcDb ??= createPrismaClient(env.DATABASE_URL ?? embeddedUrl());
+  cache.demarcDb ??= createPrismaClient(env.DATABASE_URL ?? embeddedUrl(), {
+    logStatements: env.DEMARC_LOG_STATEMENTS === "1",
+  });
   return cache.demarcDb;
 }
 

@@ -29,6 +29,8 @@ const schema = z
       .optional(),
     /** More origins whose pages may send state-changing requests, comma-separated (e.g. a second host name). */
     DEMARC_ALLOWED_ORIGINS: z.string().default(""),
+    /** "1": print every SQL statement as a `[statement]` line (tests and the benchmark count them per page). */
+    DEMARC_LOG_STATEMENTS: z.enum(["0", "1"]).default("0"),
     /** How many reverse proxies in front of the portal append to X-Forwarded-For (see lib/auth/client-ip.ts). */
     DEMARC_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })

@@ -76,6 +76,11 @@ export function SearchResults({ query, results }: { query: string; results: Sear
       <h2 id="search-results" className="text-lg font-semibold text-slate-900" aria-live="polite">
         {total === 0 ? `No results for “${query}”` : `${total} ${total === 1 ? "result" : "results"} for “${query}”`}
       </h2>
+      {results.corrections.map((c) => (
+        <p key={c.word} className="mt-1 text-sm text-slate-600">
+          {`Nothing matches “${c.word}” as typed; searched for ${c.alternatives.map((a) => `“${a}”`).join(" or ")} instead.`}
+        </p>
+      ))}
       {total === 0 ? (
         <p className="mt-1 text-sm text-slate-600">
           Every word must appear in a provider, service or area (its name, summary, duties or notes). Try fewer words.

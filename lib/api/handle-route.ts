@@ -2,6 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { withRequestMemo } from "@/lib/request-memo";
+import { cacheHeaders, isNotModified } from "./conditional";
 import { errorToProblem, problemResponse } from "./problem";
 
 type Params = Record<string, string>;
@@ -21,18 +23,27 @@ export interface RouteInput<P extends Params> {
 export function handleRoute<P extends Params, S extends z.ZodType>(
   output: S,
   handler: (input: RouteInput<P>) => Promise<z.input<S>>,
+  options: {
+    /** The ETag of what the handler would answer, found without building it; null: nothing to tag. */
+    etag?: (input: RouteInput<P>) => Promise<string | null>;
+  } = {},
 ) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const actor = await getActor();
-      const data = output.parse(await handler({ request, params: await context.params, actor }));
-      return Response.json(data, { headers: { "Cache-Control": "no-store" } });
-    } catch (error) {
-      const problem = errorToProblem(error);
-      if (problem.status >= 500) console.error("API route failed", request.url, error);
-      return problemResponse(problem);
-    }
-  };
+  return (request: Request, context: { params: Promise<P> }): Promise<Response> =>
+    withRequestMemo(async () => {
+      try {
+        const actor = await getActor();
+        const input = { request, params: await context.params, actor };
+        const etag = options.etag ? await options.etag(input) : null;
+        if (etag && isNotModified(request, etag))
+          return new Response(null, { status: 304, headers: cacheHeaders(actor, etag) });
+        const data = output.parse(await handler(input));
+        return Response.json(data, { headers: etag ? cacheHeaders(actor, etag) : { "Cache-Control": "no-store" } });
+      } catch (error) {
+        const problem = errorToProblem(error);
+        if (problem.status >= 500) console.error("API route failed", request.url, error);
+        return problemResponse(problem);
+      }
+    });
 }
 
 /** A file to download: its bytes, media type and the name it is saved under. */
@@ -47,22 +58,23 @@ export interface FileResponse {
  * details as handleRoute; the filename is built by the server from checked slugs, never from input.
  */
 export function handleFileRoute<P extends Params>(handler: (input: RouteInput<P>) => Promise<FileResponse>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const actor = await getActor();
-      const file = await handler({ request, params: await context.params, actor });
-      return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
-        headers: {
-          "Content-Type": file.contentType,
-          "Content-Disposition": `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
-          "Cache-Control": "no-store",
-          "X-Content-Type-Options": "nosniff",
-        },
-      });
-    } catch (error) {
-      const problem = errorToProblem(error);
-      if (problem.status >= 500) console.error("API route failed", request.url, error);
-      return problemResponse(problem);
-    }
-  };
+  return (request: Request, context: { params: Promise<P> }): Promise<Response> =>
+    withRequestMemo(async () => {
+      try {
+        const actor = await getActor();
+        const file = await handler({ request, params: await context.params, actor });
+        return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
+          headers: {
+            "Content-Type": file.contentType,
+            "Content-Disposition": `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+          },
+        });
+      } catch (error) {
+        const problem = errorToProblem(error);
+        if (problem.status >= 500) console.error("API route failed", request.url, error);
+        return problemResponse(problem);
+      }
+    });
 }

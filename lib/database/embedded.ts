@@ -8,6 +8,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import lockfile from "proper-lockfile";
+import { pgliteExtensions } from "./pglite-extensions";
 
 import { embeddedPaths, type EmbeddedServerInfo } from "./embedded-server-file";
 
@@ -41,7 +42,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
       throw error;
     }
   }
-  const db = await PGlite.create(pgdata ? { dataDir: pgdata } : {});
+  const db = await PGlite.create({ ...(pgdata ? { dataDir: pgdata } : {}), extensions: pgliteExtensions });
   const port = options.port ?? (await freePort());
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
   keepProtocolBatchesTogether(server, db);

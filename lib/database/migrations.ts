@@ -68,8 +68,14 @@ export async function diffMigrationsToSchema(): Promise<string | null> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const schema = await readFile(schemaPath, "utf8");
-  const shadow = new PGlite();
-  const engine = await openSchemaEngine({ adapterFactory: new PrismaPGlite(shadow), schemaPath, schema });
+  const { pgliteExtensions } = await import("./pglite-extensions");
+  const shadow = await PGlite.create({ extensions: pgliteExtensions });
+  // The adapter's own shadow database is a PGlite without extensions, where the migrations'
+  // CREATE EXTENSION fails: replay them on one that has them.
+  const replay = await PGlite.create({ extensions: pgliteExtensions });
+  const adapterFactory = new PrismaPGlite(shadow);
+  adapterFactory.connectToShadowDb = () => new PrismaPGlite(replay).connect();
+  const engine = await openSchemaEngine({ adapterFactory, schemaPath, schema });
   try {
     const existing = await readMigrations();
     const { stdout } = await engine.diff({
@@ -84,6 +90,7 @@ export async function diffMigrationsToSchema(): Promise<string | null> {
   } finally {
     engine.free();
     await shadow.close();
+    await replay.close();
   }
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { seedProviders } from "@/prisma/seed";
-import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
+import { writePublishedProvider } from "@/lib/versions/write-published-provider";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import type { Database } from "./client";
 
@@ -11,16 +10,13 @@ export async function seedDatabase(options: { db: Database }): Promise<string[]>
   for (const input of seedProviders) {
     const document = providerDocumentSchema.parse(input);
     await options.db.$transaction(
-      async (tx) => {
-        const { id } = await writeProviderDocument({ tx, document });
-        await recordVersion({
+      (tx) =>
+        writePublishedProvider({
           tx,
           actor: { kind: "system", command: "seed" },
-          providerId: id,
           document,
           note: `Initial transcription of “${document.source.title}”.`,
-        });
-      },
+        }),
       { timeout: 60_000 },
     );
     slugs.push(document.slug);

@@ -1,8 +1,6 @@
 import "server-only";
-import { cache } from "react";
 import type { Actor } from "@/lib/auth/permissions";
-import { visibleProviderWhere } from "@/lib/auth/visibility";
-import { getDb } from "@/lib/db";
+import { getPublishedProvider } from "@/lib/published/get-published-provider";
 
 export interface VisibleProvider {
   id: string;
@@ -11,17 +9,13 @@ export interface VisibleProvider {
 }
 
 /**
- * The provider's id, slug and name when it exists and the actor may see it, else null: one small
- * query, for 404 decisions and titles (a hidden provider is exactly as absent as an unknown one).
- * Deduplicated per request.
+ * The provider's id, slug and name when it exists and the actor may see it, else null, for 404
+ * decisions and titles (a hidden provider is exactly as absent as an unknown one). Shares the
+ * request's one provider lookup with the published reads.
  */
-export function findVisibleProvider(options: { actor: Actor; slug: string }): Promise<VisibleProvider | null> {
-  return lookUp(options.actor, options.slug);
+export async function findVisibleProvider(options: { actor: Actor; slug: string }): Promise<VisibleProvider | null> {
+  const published = await getPublishedProvider({ actor: options.actor, provider: options.slug });
+  if (!published) return null;
+  const { id, slug, name } = published.provider;
+  return { id, slug, name };
 }
-
-const lookUp = cache((actor: Actor, slug: string): Promise<VisibleProvider | null> =>
-  getDb().provider.findFirst({
-    where: { AND: [{ slug }, visibleProviderWhere(actor)] },
-    select: { id: true, slug: true, name: true },
-  }),
-);

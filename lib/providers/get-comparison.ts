@@ -1,19 +1,11 @@
 import "server-only";
-import { cache } from "react";
 import type { Actor } from "@/lib/auth/permissions";
-import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
-import { getDb } from "@/lib/db";
 import { compareHands, describeHands, modelColumns, openModels, serviceColumns } from "@/lib/domain/compare-hands";
+import { getPublishedProvider } from "@/lib/published/get-published-provider";
+import { isPublished, publishedDocument, publishedView } from "@/lib/published/published-cache";
 import { partiesToDto, serviceToDetail } from "@/lib/transfer/document-to-dto";
-import {
-  partyToDocument,
-  serviceDocumentInclude,
-  serviceToDocument,
-  sourceSelect,
-  sourceToDocument,
-} from "@/lib/transfer/read-provider-document";
 import { comparisonDto, type ComparisonDto } from "@/lib/validation/api";
-import { partySelect } from "./to-dto";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
 
 /**
  * Which areas change hands between the provider's services the actor may see or, with `service`,
@@ -29,28 +21,17 @@ export function getComparison(options: {
   return loadComparison(options.actor, options.slug, options.service ?? null);
 }
 
-// Deduplicated per request: the page's metadata and body ask for the same comparison.
-const loadComparison = cache(async (actor: Actor, slug: string, serviceSlug: string | null) => {
-  const p = await getDb().provider.findFirst({
-    where: { AND: [{ slug }, visibleProviderWhere(actor)] },
-    select: {
-      slug: true,
-      name: true,
-      brandColor: true,
-      ...sourceSelect,
-      parties: { orderBy: { position: "asc" }, select: partySelect },
-      services: {
-        where: visibleServiceWhere(actor),
-        orderBy: { position: "asc" },
-        include: serviceDocumentInclude,
-      },
-    },
-  });
-  if (!p) return null;
-  const parties = p.parties.map(partyToDocument);
-  const services = p.services.map((s) =>
-    serviceToDetail({ provider: { ...p, source: sourceToDocument(p) }, parties, service: serviceToDocument(s) }),
+async function loadComparison(actor: Actor, slug: string, serviceSlug: string | null): Promise<ComparisonDto | null> {
+  const published = await getPublishedProvider({ actor, provider: slug });
+  if (!published || !isPublished(published)) return null;
+  return publishedView(published, `comparison:${serviceSlug ?? ""}`, async () =>
+    compare(await publishedDocument(published), serviceSlug),
   );
+}
+
+function compare(document: ProviderDocument, serviceSlug: string | null): ComparisonDto | null {
+  const { parties } = document;
+  const services = document.services.map((service) => serviceToDetail({ provider: document, parties, service }));
   // Only models with responsibilities of their own can be compared (see modelColumns).
   const modelChoices = services
     .map((s) => ({ slug: s.slug, name: s.name, modelCount: s.deploymentModels.filter((m) => !m.open).length }))
@@ -64,9 +45,9 @@ const loadComparison = cache(async (actor: Actor, slug: string, serviceSlug: str
   if (serviceSlug && !chosen) return null;
 
   const comparison = compareHands(chosen ? modelColumns(chosen) : serviceColumns(services));
-  const providerName = parties.find((party) => party.role === "provider")?.name ?? p.name;
+  const providerName = parties.find((party) => party.role === "provider")?.name ?? document.name;
   return comparisonDto.parse({
-    provider: { slug: p.slug, name: p.name },
+    provider: { slug: document.slug, name: document.name },
     parties: partiesToDto(parties),
     service: chosen ? { slug: chosen.slug, name: chosen.name } : null,
     serviceCount: services.length,
@@ -78,4 +59,4 @@ const loadComparison = cache(async (actor: Actor, slug: string, serviceSlug: str
       noun: chosen ? { one: "deployment model", many: "deployment models" } : { one: "service", many: "services" },
     }),
   } satisfies ComparisonDto);
-});
+}

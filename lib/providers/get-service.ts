@@ -1,54 +1,22 @@
 import "server-only";
-import { cache } from "react";
 import type { Actor } from "@/lib/auth/permissions";
-import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
-import { getDb } from "@/lib/db";
-import { serviceToDetail } from "@/lib/transfer/document-to-dto";
-import {
-  partyToDocument,
-  serviceDocumentInclude,
-  serviceToDocument,
-  sourceSelect,
-  sourceToDocument,
-} from "@/lib/transfer/read-provider-document";
+import { getPublishedProvider } from "@/lib/published/get-published-provider";
+import { isPublished, publishedDocument, publishedView } from "@/lib/published/published-cache";
+import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import type { ServiceDetailDto } from "@/lib/validation/api";
-import { partySelect } from "./to-dto";
 
-/** One service's matrix, stack and deployment models; null when the provider or service is unknown. */
-export function getService(options: {
+/**
+ * One service's matrix, stack and deployment models as published; null when the provider or
+ * service is unknown, hidden from the actor or not published.
+ */
+export async function getService(options: {
   actor: Actor;
   provider: string;
   service: string;
 }): Promise<ServiceDetailDto | null> {
-  return loadService(options.actor, options.provider, options.service);
+  const published = await getPublishedProvider({ actor: options.actor, provider: options.provider });
+  if (!published || !isPublished(published)) return null;
+  return publishedView(published, `service:${options.service}`, async () =>
+    documentToServiceDetail(await publishedDocument(published), options.service),
+  );
 }
-
-// Deduplicated per request: the segment layout (404 check) and the page ask for the same service.
-const loadService = cache(async (actor: Actor, provider: string, service: string): Promise<ServiceDetailDto | null> => {
-  const s = await getDb().service.findFirst({
-    where: {
-      AND: [
-        { slug: service, provider: { AND: [{ slug: provider }, visibleProviderWhere(actor)] } },
-        visibleServiceWhere(actor),
-      ],
-    },
-    include: {
-      provider: {
-        select: {
-          slug: true,
-          name: true,
-          brandColor: true,
-          ...sourceSelect,
-          parties: { orderBy: { position: "asc" }, select: partySelect },
-        },
-      },
-      ...serviceDocumentInclude,
-    },
-  });
-  if (!s) return null;
-  return serviceToDetail({
-    provider: { ...s.provider, source: sourceToDocument(s.provider) },
-    parties: s.provider.parties.map(partyToDocument),
-    service: serviceToDocument(s),
-  });
-});

@@ -1,8 +1,6 @@
 // Maps database rows to the allowlisted DTOs in lib/validation/api.ts.
-import { assignmentValues, fromDbAssignment, type AssignmentValue } from "@/lib/domain/assignment";
-import type { PartyDto, ServiceSummaryDto } from "@/lib/validation/api";
-
-export const partySelect = { key: true, name: true, role: true, description: true } as const;
+import { assignmentValues, type AssignmentValue } from "@/lib/domain/assignment";
+import type { PartyDto } from "@/lib/validation/api";
 
 export function partyToDto(p: { key: string; name: string; role: string; description: string | null }): PartyDto {
   const role = p.role === "PROVIDER" ? "provider" : p.role === "CUSTOMER" ? "customer" : "third-party";
@@ -22,28 +20,5 @@ const categoryFromDb = {
   DBAAS: "DBaaS",
   STAAS: "STaaS",
 } as const;
-
-export function serviceSummaryToDto(service: {
-  slug: string;
-  name: string;
-  category: keyof typeof categoryFromDb;
-  summary: string;
-  sourceSection: string | null;
-  areas: { assignment: Parameters<typeof fromDbAssignment>[0] }[];
-  _count: { deploymentModels: number };
-}): ServiceSummaryDto {
-  const split = emptySplit();
-  for (const a of service.areas) split[fromDbAssignment(a.assignment)] += 1;
-  return {
-    slug: service.slug,
-    name: service.name,
-    category: categoryFromDb[service.category],
-    summary: service.summary,
-    sourceSection: service.sourceSection,
-    areaCount: service.areas.length,
-    split,
-    deploymentModelCount: service._count.deploymentModels,
-  };
-}
 
 export { categoryFromDb };

@@ -1,13 +1,28 @@
+// The catalog search, in the database. Text is indexed in generated tsvector columns (GIN) of
+// providers, services and areas, with the `demarc_search` configuration (migration
+// `full_text_search`: 'simple', accents removed); the words of all of them are kept in "SearchWord"
+// with a trigram index. A query runs in two steps:
+//  1. resolve-terms.ts: each term becomes a tsquery: exact (a quoted phrase in order), the last word
+//     also as a prefix, and a word found nowhere the reader may look replaced by resembling visible
+//     words (trigram similarity: typos and parts of words).
+//  2. search-named-hits.ts and search-areas.ts: every term must match (in any order, across a hit's
+//     own text and the names of what it belongs to), ranked by ts_rank plus the trigram similarity of
+//     the hit's name to the query, counted, cut to the first hits, and highlighted by ts_headline.
+// Both steps filter by the actor's visibility inside the SQL (search-sql.ts), so hidden content is
+// never read, ranked, counted or suggested. The terms are ANDed by hand rather than with
+// websearch_to_tsquery because each term may be widened (prefix, near misses) and may be matched by a
+// service's or provider's name instead of the area's own text.
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
-import { visibleProviderWhere, visibleServiceWhere } from "@/lib/auth/visibility";
+import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import { fromDbAssignment } from "@/lib/domain/assignment";
-import { categoryFromDb } from "@/lib/providers/to-dto";
 import { searchResultsDto, type SearchResultsDto } from "@/lib/validation/api";
-import { matchCatalog, type SearchableCatalog } from "./match-catalog";
-import { searchWords } from "./search-text";
+import { resolveTerms } from "./resolve-terms";
+import { searchAreas } from "./search-areas";
+import { searchProviders, searchServices, type HitSearch } from "./search-named-hits";
+import { searchTerms } from "./search-query";
+import { searchScope } from "./search-sql";
 
 export const searchQuerySchema = z
   .string()
@@ -15,95 +30,55 @@ export const searchQuerySchema = z
   .min(2, "Type at least 2 characters")
   .max(100, "Use at most 100 characters");
 
-const storedCells = z.array(
-  z.object({ party: z.string(), duties: z.array(z.object({ text: z.string() })).default([]) }),
-);
-const storedReferences = z.array(z.object({ framework: z.string(), control: z.string() }));
+/** Hits listed per kind; the totals say how many there were. */
+export const searchHitLimit = 50;
 
 /**
  * Searches the providers, services and areas (names, summaries, duties, notes, framework controls)
- * the actor may see for every word of the query, in any order. The visible catalog is read and
- * matched in memory: it is small, and one matcher keeps the rules (accents, phrases, marking) in
- * one place.
+ * the actor may see for every word of the query, in any order.
  */
-export async function searchCatalog(options: { actor: Actor; query: string }): Promise<SearchResultsDto> {
-  const words = searchWords(options.query);
-  const catalog = words.length ? await visibleCatalog(options.actor) : { providers: [], services: [], areas: [] };
-  return searchResultsDto.parse(matchCatalog(catalog, words));
-}
-
-async function visibleCatalog(actor: Actor): Promise<SearchableCatalog> {
-  const db = getDb();
-  const providerScope = visibleProviderWhere(actor);
-  const providers = await db.provider.findMany({
-    where: providerScope,
-    orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, summary: true, parties: { select: { key: true, name: true } } },
-  });
-  const providerIds = providers.map((p) => p.id);
-  const services = await db.service.findMany({
-    where: { AND: [visibleServiceWhere(actor), { providerId: { in: providerIds } }] },
-    select: { id: true, providerId: true, slug: true, name: true, summary: true, category: true, position: true },
-  });
-  const areas = await db.responsibilityArea.findMany({
-    where: {
-      providerId: { in: providerIds },
-      OR: [{ serviceId: null }, { serviceId: { in: services.map((s) => s.id) } }],
-    },
-    select: {
-      providerId: true,
-      serviceId: true,
-      key: true,
-      name: true,
-      position: true,
-      assignment: true,
-      cells: true,
-      references: true,
-      notes: true,
-    },
-  });
-
-  const providerOrder = new Map(providerIds.map((id, index) => [id, index]));
-  const serviceById = new Map(services.map((s) => [s.id, s]));
-  const providerById = new Map(providers.map((p) => [p.id, p]));
-  services.sort(
-    (a, b) => providerOrder.get(a.providerId)! - providerOrder.get(b.providerId)! || a.position - b.position,
-  );
-  // Cross-cutting areas first, then by service and position, as the provider page lists them.
-  const servicePosition = (id: string | null) => (id === null ? -1 : serviceById.get(id)!.position);
-  areas.sort(
-    (a, b) =>
-      providerOrder.get(a.providerId)! - providerOrder.get(b.providerId)! ||
-      servicePosition(a.serviceId) - servicePosition(b.serviceId) ||
-      a.position - b.position,
-  );
-
-  return {
-    providers: providers.map((p) => ({ slug: p.slug, name: p.name, summary: p.summary })),
-    services: services.map((s) => ({
-      provider: providerById.get(s.providerId)!.slug,
-      slug: s.slug,
-      name: s.name,
-      summary: s.summary,
-      category: categoryFromDb[s.category],
-    })),
-    areas: areas.map((a) => {
-      const provider = providerById.get(a.providerId)!;
-      const partyNames = new Map(provider.parties.map((p) => [p.key, p.name]));
-      const cells = storedCells.safeParse(a.cells);
-      const references = storedReferences.safeParse(a.references);
-      return {
-        provider: provider.slug,
-        service: a.serviceId === null ? null : serviceById.get(a.serviceId)!.slug,
-        key: a.key,
-        name: a.name,
-        assignment: fromDbAssignment(a.assignment),
-        notes: a.notes,
-        references: references.success ? references.data : [],
-        duties: (cells.success ? cells.data : []).flatMap((cell) =>
-          cell.duties.map((duty) => ({ party: partyNames.get(cell.party) ?? cell.party, text: duty.text })),
-        ),
-      };
-    }),
+export async function searchCatalog(options: {
+  actor: Actor;
+  query: string;
+  db?: Database;
+  /** Hits per kind (default 50). */
+  limit?: number;
+}): Promise<SearchResultsDto> {
+  const db = options.db ?? getDb();
+  const terms = searchTerms(options.query);
+  const scope = searchScope(options.actor);
+  const resolved = await resolveTerms({ db, scope, terms });
+  const words = terms.map((t) => t.word);
+  const corrections = resolved
+    .filter((t) => t.alternatives.length > 0)
+    .map((t) => ({ word: t.word, alternatives: t.alternatives }));
+  if (resolved.length === 0)
+    return searchResultsDto.parse({
+      words,
+      corrections,
+      providers: [],
+      services: [],
+      areas: [],
+      totals: { providers: 0, services: 0, areas: 0 },
+    });
+  const search: HitSearch = {
+    db,
+    scope,
+    queries: resolved.map((t) => t.query),
+    text: options.query,
+    limit: options.limit ?? searchHitLimit,
   };
+  const [providers, services, areas] = await Promise.all([
+    searchProviders(search),
+    searchServices(search),
+    searchAreas(search),
+  ]);
+  return searchResultsDto.parse({
+    words,
+    corrections,
+    providers: providers.hits,
+    services: services.hits,
+    areas: areas.hits,
+    totals: { providers: providers.total, services: services.total, areas: areas.total },
+  });
 }

@@ -19,19 +19,19 @@ function optional<T extends Record<string, unknown>>(value: T): { [K in keyof T]
   };
 }
 
-export const areaInclude = {
+const areaInclude = {
   layer: { select: { key: true } },
   group: { select: { key: true } },
 } as const satisfies Prisma.ResponsibilityAreaInclude;
 
 /** Groups of a list, in order, each with its parent's key. */
-export const groupsQuery = {
+const groupsQuery = {
   orderBy: { position: "asc" },
   include: { parent: { select: { key: true } } },
 } as const satisfies Prisma.Service$areaGroupsArgs;
 
 /** What a service's rows must include for serviceToDocument. */
-export const serviceDocumentInclude = {
+const serviceDocumentInclude = {
   areaGroups: groupsQuery,
   areas: { orderBy: { position: "asc" }, include: areaInclude },
   layers: { orderBy: { position: "asc" }, include: { components: { orderBy: { position: "asc" } } } },
@@ -55,15 +55,8 @@ type GroupRow = Prisma.AreaGroupGetPayload<{ include: (typeof groupsQuery)["incl
 type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceDocumentInclude }>;
 type PartyRow = Parameters<typeof partyToDto>[0];
 
-/** The columns a provider row keeps its source in; select them with `sourceSelect`. */
-export const sourceSelect = {
-  sourceTitle: true,
-  sourceDocument: true,
-  sourceUrl: true,
-  sourceRetrieved: true,
-} as const;
-
-export function sourceToDocument(p: {
+/** The columns a provider row keeps its source in, as the document's `source`. */
+function sourceToDocument(p: {
   sourceTitle: string;
   sourceDocument: string;
   sourceUrl: string | null;
@@ -76,13 +69,13 @@ export function sourceToDocument(p: {
   };
 }
 
-export function partyToDocument(party: PartyRow): ProviderDocument["parties"][number] {
+function partyToDocument(party: PartyRow): ProviderDocument["parties"][number] {
   const dto = partyToDto(party);
   return { key: dto.key, name: dto.name, role: dto.role, ...optional({ description: dto.description }) };
 }
 
 /** An area row as a document area (cross-cutting areas and service areas alike). */
-export function areaToDocument(a: AreaRow): Area {
+function areaToDocument(a: AreaRow): Area {
   const references = a.references as Area["references"];
   return {
     key: a.key,
@@ -102,7 +95,7 @@ export function areaToDocument(a: AreaRow): Area {
   };
 }
 
-export function groupToDocument(g: GroupRow): Group {
+function groupToDocument(g: GroupRow): Group {
   return {
     key: g.key,
     title: g.title,
@@ -111,7 +104,7 @@ export function groupToDocument(g: GroupRow): Group {
 }
 
 /** One service's rows as the service part of a provider document. */
-export function serviceToDocument(s: ServiceRow): Service {
+function serviceToDocument(s: ServiceRow): Service {
   return {
     slug: s.slug,
     name: s.name,

@@ -256,7 +256,7 @@ export type ServiceDetailDto = z.infer<typeof serviceDetailDto>;
 export type ComparisonDto = z.infer<typeof comparisonDto>;
 export type ProblemDto = z.infer<typeof problemDto>;
 
-/** Text with the parts a search query matched marked (see lib/search/search-text.ts). */
+/** Text with the parts a search query matched marked (see lib/search/search-query.ts). */
 const textSegmentsDto = z.array(z.object({ text: z.string(), match: z.boolean() }));
 
 export const searchMatchFields = ["summary", "category", "duty", "notes", "reference"] as const;
@@ -280,6 +280,8 @@ const searchHitBase = {
 export const searchResultsDto = z.object({
   /** The query's words as matched (lower case, accents removed). */
   words: z.array(z.string()),
+  /** Words found nowhere the reader may look, and the visible words searched instead (typos, parts of words). */
+  corrections: z.array(z.object({ word: z.string(), alternatives: z.array(z.string()) })),
   providers: z.array(z.object({ ...searchHitBase, slug: z.string() })),
   services: z.array(
     z.object({

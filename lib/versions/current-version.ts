@@ -1,8 +1,6 @@
 import "server-only";
-import { cache } from "react";
 import type { Actor } from "@/lib/auth/permissions";
-import { visibleProviderWhere } from "@/lib/auth/visibility";
-import { getDb } from "@/lib/db";
+import { getPublishedProvider } from "@/lib/published/get-published-provider";
 
 export interface CurrentVersion {
   number: number;
@@ -11,16 +9,9 @@ export interface CurrentVersion {
 
 /**
  * The newest published version of a provider the actor may see — the one its live pages show —
- * or null (unknown, hidden, or not published yet). One small query, deduplicated per request.
+ * or null (unknown, hidden, or not published yet). Shares the request's one provider lookup.
  */
-export function getCurrentVersion(options: { actor: Actor; provider: string }): Promise<CurrentVersion | null> {
-  return lookUp(options.actor, options.provider);
+export async function getCurrentVersion(options: { actor: Actor; provider: string }): Promise<CurrentVersion | null> {
+  const version = (await getPublishedProvider(options))?.version;
+  return version ? { number: version.number, publishedAt: version.publishedAt } : null;
 }
-
-const lookUp = cache((actor: Actor, slug: string): Promise<CurrentVersion | null> =>
-  getDb().providerVersion.findFirst({
-    where: { provider: { AND: [{ slug }, visibleProviderWhere(actor)] } },
-    orderBy: { number: "desc" },
-    select: { number: true, publishedAt: true },
-  }),
-);

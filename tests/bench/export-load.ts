@@ -9,9 +9,8 @@ import path from "node:path";
 import type { Actor } from "@/lib/auth/permissions";
 import { createPrismaClient } from "@/lib/database/client";
 import { readEmbeddedServer } from "@/lib/database/embedded-server-file";
-import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
+import { writePublishedProvider } from "@/lib/versions/write-published-provider";
 import { syntheticProviderDocument } from "./synthetic-provider";
 
 const port = 3291;
@@ -87,10 +86,7 @@ export async function measureExportLoad(size: {
     if (!embedded) throw new Error("No embedded database is running for the benchmark portal.");
     const db = createPrismaClient(embedded.url, { max: 2 });
     const document = providerDocumentSchema.parse(syntheticProviderDocument(size));
-    await db.$transaction(async (tx) => {
-      const { id } = await writeProviderDocument({ tx, document });
-      await recordVersion({ tx, actor: system, providerId: id, document, note: "Benchmark" });
-    });
+    await db.$transaction((tx) => writePublishedProvider({ tx, actor: system, document, note: "Benchmark" }));
     await db.$disconnect();
 
     const page = `${base}/providers/danubedata/services/vps`;

@@ -7,6 +7,8 @@ import { expect, test } from "./fixtures";
 
 // Independent page loads: spread over both workers instead of holding one for the whole file.
 test.describe.configure({ mode: "parallel" });
+// Three widths, axe twice and two full-page screenshots: slow on a busy 2-core machine.
+test.setTimeout(120_000);
 
 const widths = {
   narrow: { width: 320, height: 640 },

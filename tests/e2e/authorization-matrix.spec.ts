@@ -7,8 +7,7 @@ import { generateApiToken } from "@/lib/auth/api-tokens";
 import { roleToDb, type Role } from "@/lib/auth/permissions";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { createSession } from "@/lib/auth/sessions";
-import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
+import { writePublishedProvider } from "@/lib/versions/write-published-provider";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { makeProviderDocument } from "../factories/provider-document";
 import { expect, test } from "./fixtures";
@@ -287,20 +286,13 @@ async function buildWorld() {
   const db = e2eDatabase();
   const writeDoc = async (doc: ReturnType<typeof makeProviderDocument>) => {
     const document = providerDocumentSchema.parse(doc);
-    return db.$transaction((tx) => writeProviderDocument({ tx, document }));
+    return db.$transaction((tx) =>
+      writePublishedProvider({ tx, actor: { kind: "system", command: "matrix" }, document, note: "Version 1" }),
+    );
   };
   const xDoc = makeProviderDocument({ isPrivate: true });
   xDoc.services.push({ ...xDoc.services[0]!, slug: "other-service" });
   const x = await writeDoc(xDoc);
-  const xVersion = await db.$transaction((tx) =>
-    recordVersion({
-      tx,
-      actor: { kind: "system", command: "matrix" },
-      providerId: x.id,
-      document: providerDocumentSchema.parse(xDoc),
-      note: "Version 1",
-    }),
-  );
   const y = await writeDoc(makeProviderDocument({ isPrivate: true }));
   const xSubscribed = await db.service.findFirstOrThrow({ where: { providerId: x.id, position: 0 } });
   const stamp = Date.now().toString(36);
@@ -347,7 +339,7 @@ async function buildWorld() {
   await db.$disconnect();
   return {
     x: xDoc.slug,
-    xHash: xVersion.contentHash,
+    xHash: x.contentHash,
     xSubscribed: xSubscribed.slug,
     xOther: "other-service",
     orgA: orgA.slug,

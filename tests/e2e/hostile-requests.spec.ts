@@ -2,7 +2,7 @@
 // one-request prototype attack on a draft save, and replayed saves with a foreign, forged or
 // missing Origin. Each is refused, nothing is written, and the portal keeps serving everyone.
 import type { Page, Request } from "@playwright/test";
-import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
+import { writePublishedProvider } from "@/lib/versions/write-published-provider";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { makeProviderDocument } from "../factories/provider-document";
 import { expect, test } from "./fixtures";
@@ -14,7 +14,9 @@ async function managedProvider() {
   try {
     const document = providerDocumentSchema.parse(makeProviderDocument());
     const manager = await db.user.findUniqueOrThrow({ where: { email: "manager@demarc.local" } });
-    const { id } = await db.$transaction((tx) => writeProviderDocument({ tx, document }));
+    const { id } = await db.$transaction((tx) =>
+      writePublishedProvider({ tx, actor: { kind: "system", command: "test" }, document, note: "First" }),
+    );
     await db.providerManager.create({ data: { userId: manager.id, providerId: id } });
     return { id, slug: document.slug, summary: document.summary };
   } finally {

@@ -189,16 +189,16 @@ describe("draft edits, publishing, discards, reverts and imports", () => {
       `Changed the name of ${name} from “${provider.document.name}” to “Describe Cloud Renamed”`,
       "Set the notes of VPS › Physical security",
       "Deleted the row VPS › Monitoring",
-      `Published version 1 of ${name}: “Customers own backups”`,
+      `Published version 2 of ${name}: “Customers own backups” (changes since version 1)`,
       `Changed the summary of ${name}`,
       `Discarded the draft of ${name} (1 unpublished change)`,
       `Replaced the draft of ${name} with version 1`,
       "Imported “vps.csv” into the matrix of VPS in the draft: 1 row (1 added)",
       `Downloaded the published model of ${name} as JSON`,
       `Imported “export.json” into the draft of ${name}: 1 service, 2 rows`,
-      `Published version 2 of ${name}: “Back to the start” (changes since version 1)`,
-      `Downloaded version 2 of ${name} › VPS as PDF`,
-      `Downloaded the changes from version 1 to 2 of ${name} as CSV`,
+      `Published version 3 of ${name}: “Back to the start” (changes since version 2)`,
+      `Downloaded version 3 of ${name} › VPS as PDF`,
+      `Downloaded the changes from version 2 to 3 of ${name} as CSV`,
     ]);
     for (const entry of entries) expect(text(entry)).not.toMatch(uuid);
 
@@ -206,17 +206,18 @@ describe("draft edits, publishing, discards, reverts and imports", () => {
     const vps = ["VPS", `${base}/services/vps`] as const;
     expect(links(entries[0]!.summary)).toEqual([vps]);
     expect(links(entries[6]!.summary)).toEqual([
-      ["version 1", `${base}/versions/1`],
-      [name, base],
-    ]);
-    expect(links(entries[13]!.summary)).toEqual([
       ["version 2", `${base}/versions/2`],
       [name, base],
       ["changes since version 1", `${base}/versions/compare?from=1&to=2`],
     ]);
+    expect(links(entries[13]!.summary)).toEqual([
+      ["version 3", `${base}/versions/3`],
+      [name, base],
+      ["changes since version 2", `${base}/versions/compare?from=2&to=3`],
+    ]);
     expect(links(entries[15]!.summary)).toContainEqual([
-      "changes from version 1 to 2",
-      `${base}/versions/compare?from=1&to=2`,
+      "changes from version 2 to 3",
+      `${base}/versions/compare?from=2&to=3`,
     ]);
     // The raw values stay as recorded, the place in words with them.
     expect(entries[0]!.after).toMatchObject({

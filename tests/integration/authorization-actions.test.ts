@@ -12,7 +12,6 @@ import { actorFromSession, createSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
-import { recordVersion } from "@/lib/versions/record-version";
 import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
 import { makeOrganization, makeUser } from "../factories/accounts";
@@ -333,16 +332,7 @@ async function discoverActions(): Promise<Map<string, Action>> {
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 async function buildWorld() {
-  const x = await createProvider(makeProviderDocument({ isPrivate: true }));
-  await db().$transaction((tx) =>
-    recordVersion({
-      tx,
-      actor: { kind: "system", command: "matrix" },
-      providerId: x.id,
-      document: x.document,
-      note: "v1",
-    }),
-  );
+  const x = await createProvider(makeProviderDocument({ isPrivate: true }), { note: "v1" });
   const y = await createProvider(makeProviderDocument({ isPrivate: true }));
   const xService = await db().service.findFirstOrThrow({ where: { providerId: x.id } });
   const orgA = await makeOrganization({ serviceIds: [xService.id] });

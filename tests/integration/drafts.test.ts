@@ -9,7 +9,6 @@ import { getService } from "@/lib/providers/get-service";
 import { createProvider } from "../support/app-db";
 import { makeUser } from "../factories/accounts";
 import { makeArea, makeProviderDocument } from "../factories/provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
 import { refusal } from "../support/refusal";
 
 async function providerWithAreas(count: number, options: { isPrivate?: boolean } = {}) {
@@ -17,16 +16,7 @@ async function providerWithAreas(count: number, options: { isPrivate?: boolean }
   doc.services[0]!.areas = Array.from({ length: count }, (_, i) =>
     makeArea(`Area ${i}`, { provider: [`Provider duty ${i}`], customer: [`Customer duty ${i}`] }),
   );
-  const created = await createProvider(doc);
-  await getDb().$transaction((tx) =>
-    recordVersion({
-      tx,
-      actor: { kind: "system", command: "test" },
-      providerId: created.id,
-      document: created.document,
-      note: "v1",
-    }),
-  );
+  const created = await createProvider(doc, { note: "v1" });
   const manager = (await makeUser({ role: "account-manager", managedProviderIds: [created.id] })).actor;
   return { ...created, manager, areaPath: (i: number) => ["services", 0, "areas", i] as (string | number)[] };
 }

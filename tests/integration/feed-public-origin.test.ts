@@ -2,18 +2,13 @@
 // Next.js listens on. The environment is read once per module graph, so each case loads the route
 // afresh under its own environment.
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { getDb } from "@/lib/db";
-import { recordVersion } from "@/lib/versions/record-version";
 import { createProvider } from "../support/app-db";
-import { publishChangedVersion, systemActor } from "../support/published-seed";
+import { publishChangedVersion } from "../support/published-seed";
 import { makeProviderDocument } from "../factories/provider-document";
 
 let provider: Awaited<ReturnType<typeof createProvider>> & { slug: string };
 beforeAll(async () => {
   const created = await createProvider(makeProviderDocument());
-  await getDb().$transaction((tx) =>
-    recordVersion({ tx, actor: systemActor, providerId: created.id, document: created.document, note: "First" }),
-  );
   provider = { ...created, slug: created.document.slug };
   await publishChangedVersion(provider);
 });

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
 import { GET as providerRoute } from "@/app/api/v1/providers/[provider]/route";
 import { getDb } from "@/lib/db";
+import { recordVersion } from "@/lib/versions/record-version";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { importProviderDocument } from "@/lib/transfer/import-provider-document";
@@ -115,9 +116,23 @@ describe("links are web addresses", () => {
       }),
     );
     const db = getDb();
-    // As an older portal could have stored them.
+    // As an older portal could have stored them: in the published tables and in a published version.
     await db.provider.update({ where: { id: p.id }, data: { sourceUrl: "javascript:alert(1)" } });
     await db.contactChannel.updateMany({ where: { providerId: p.id }, data: { value: "javascript:alert(2)" } });
+    const unsafe = {
+      ...p.document,
+      source: { ...p.document.source, url: "javascript:alert(1)" },
+      contacts: [{ ...p.document.contacts[0]!, value: "javascript:alert(2)" }],
+    };
+    await db.$transaction((tx) =>
+      recordVersion({
+        tx,
+        actor: { kind: "system", command: "test" },
+        providerId: p.id,
+        document: unsafe,
+        note: "Old",
+      }),
+    );
 
     const { body } = await callRoute(providerRoute, `/api/v1/providers/${p.document.slug}`, {
       provider: p.document.slug,
@@ -140,6 +155,8 @@ describe("links are web addresses", () => {
     expect(listed).toEqual([
       { place: 'published contact "Portal"', provider: p.document.slug, value: "javascript:alert(2)" },
       { place: "published source URL", provider: p.document.slug, value: "javascript:alert(1)" },
+      { place: 'version 2 contact "Portal"', provider: p.document.slug, value: "javascript:alert(2)" },
+      { place: "version 2 source URL", provider: p.document.slug, value: "javascript:alert(1)" },
     ]);
   });
 });

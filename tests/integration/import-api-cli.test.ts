@@ -209,7 +209,7 @@ describe("npm run import", () => {
 
     const done = await importCli(["--provider", p.slug, "--service", p.service, "--file", file, "--publish"]);
     expect(done.stdout).toContain("Imported into the draft (change 1).");
-    expect(done.stdout).toContain("Published as version 1.");
+    expect(done.stdout).toContain("Published as version 2.");
     const service = await getService({ actor: anonymous, provider: p.slug, service: p.service });
     expect(service?.areas.map((a) => a.name)).toEqual(["Define requirements", "Network setup", "Patch hypervisors"]);
     const audit = await db().auditEntry.findFirstOrThrow({

@@ -106,8 +106,11 @@ async function importPublishAndRead(p: Cloudy, options: MatrixImportOptions) {
     note: "Imported the responsibility matrix.",
     draftVersion: result.draftVersion,
   });
-  const versions = await db().providerVersion.findMany({ where: { providerId: p.id } });
-  expect(versions.map((v) => [v.number, v.note])).toEqual([[version.number, "Imported the responsibility matrix."]]);
+  const versions = await db().providerVersion.findMany({ where: { providerId: p.id }, orderBy: { number: "asc" } });
+  expect(versions.map((v) => [v.number, v.note])).toEqual([
+    [1, "First"],
+    [version.number, "Imported the responsibility matrix."],
+  ]);
 
   actAs(p.manager);
   const read = await callRoute(serviceRoute, `/api/v1/providers/${p.slug}/services/${p.service}`, {

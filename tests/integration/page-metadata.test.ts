@@ -8,11 +8,8 @@ import { generateMetadata as versionServiceMetadata } from "@/app/providers/[pro
 import { anonymous } from "@/lib/auth/permissions";
 import { actAs } from "../support/actor";
 import { makeUser } from "../factories/accounts";
-import { getDb } from "@/lib/db";
 import type { ProviderDocumentInput } from "@/lib/validation/provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
 import { createProvider } from "../support/app-db";
-import { systemActor } from "../support/published-seed";
 import { makeProviderDocument } from "../factories/provider-document";
 
 const longSummary = `${"Sovereign cloud services run from Vienna for regulated customers. ".repeat(4)}The end.`;
@@ -22,9 +19,6 @@ async function published(overrides: Partial<ProviderDocumentInput>, serviceSumma
   const document = makeProviderDocument(overrides);
   document.services[0]!.summary = serviceSummary;
   const created = await createProvider(document);
-  await getDb().$transaction((tx) =>
-    recordVersion({ tx, actor: systemActor, providerId: created.id, document: created.document, note: "First" }),
-  );
   return { ...created, slug: document.slug };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { GET as changelog } from "@/app/providers/[provider]/changelog.atom/route";
-import { anonymous, type Actor } from "@/lib/auth/permissions";
+import { anonymous } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { diffProviderDocuments } from "@/lib/domain/diff";
 import { changeDraft } from "@/lib/drafts/change-draft";
@@ -10,7 +10,6 @@ import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { entryContentHtml, nameUuidUrn, renderAtomFeed, xmlEscape } from "@/lib/versions/atom-feed";
 import { describeChanges, describeFirstVersion } from "@/lib/versions/change-summary";
 import { lineDiff } from "@/lib/versions/line-diff";
-import { recordVersion } from "@/lib/versions/record-version";
 import { getCurrentVersion } from "@/lib/versions/current-version";
 import {
   compareHref,
@@ -148,8 +147,6 @@ function kid(el: XmlElement, name: string): XmlElement {
 
 // ---- fixtures -----------------------------------------------------------------------------------
 
-const system: Actor = { kind: "system", command: "test" };
-
 /** A provider with two services and version 1, published twice more by its manager. */
 async function providerWithThreeVersions(options: { isPrivate?: boolean } = {}) {
   const doc = makeProviderDocument({ isPrivate: options.isPrivate });
@@ -162,11 +159,8 @@ async function providerWithThreeVersions(options: { isPrivate?: boolean } = {}) 
     slug: "second-service",
     name: "Second Service",
   });
-  const created = await createProvider(doc);
+  const created = await createProvider(doc, { note: "First <v1> & co" });
   const db = getDb();
-  await db.$transaction((tx) =>
-    recordVersion({ tx, actor: system, providerId: created.id, document: created.document, note: "First <v1> & co" }),
-  );
   const manager = (await makeUser({ role: "account-manager", managedProviderIds: [created.id] })).actor;
   const slug = created.document.slug;
   const path = (service: number, area: number) => ["services", service, "areas", area];

@@ -15,9 +15,6 @@ export async function publishedSeed(slug: string, edit?: (doc: ProviderDocumentI
   doc.slug = `${slug}-${crypto.randomUUID().slice(0, 8)}`;
   edit?.(doc);
   const created = await createProvider(doc);
-  await getDb().$transaction((tx) =>
-    recordVersion({ tx, actor: systemActor, providerId: created.id, document: created.document, note: "First" }),
-  );
   return { ...created, slug: doc.slug };
 }
 

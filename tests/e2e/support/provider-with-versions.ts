@@ -4,9 +4,8 @@ import { roleToDb, type Actor } from "@/lib/auth/permissions";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { publishDraft } from "@/lib/drafts/publish-draft";
-import { writeProviderDocument } from "@/lib/transfer/write-provider-document";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
+import { writePublishedProvider } from "@/lib/versions/write-published-provider";
 import { makeArea, makeProviderDocument } from "../../factories/provider-document";
 import { e2eDatabase } from "./e2e-database";
 
@@ -34,10 +33,9 @@ export async function providerWithTwoVersions() {
     const input = makeProviderDocument();
     input.services[0]!.areas.push(makeArea("Backups", { customer: ["Schedule backups", "Test restores"] }));
     const document = providerDocumentSchema.parse(input);
-    await db.$transaction(async (tx) => {
-      const { id } = await writeProviderDocument({ tx, document });
-      await recordVersion({ tx, actor: operator, providerId: id, document, note: "Initial transcription." });
-    });
+    await db.$transaction((tx) =>
+      writePublishedProvider({ tx, actor: operator, document, note: "Initial transcription." }),
+    );
     const slug = document.slug;
     const draft = await getDraft({ db, actor: operator, provider: slug });
     const area = draft.document.services[0]!.areas[1]!;

@@ -1,0 +1,202 @@
+// Two portal instances on one PostgreSQL database, as in production behind a load balancer: a
+// version published on one is what the other serves on its very next request (published reads are
+// cached per version, never invalidated by hand), and published pages stay within their budget of
+// SQL statements (counted from the statement log of an instance that serves nothing else).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import type { Actor } from "@/lib/auth/permissions";
+import { prepareDatabase } from "@/lib/database/bootstrap";
+import { createPrismaClient } from "@/lib/database/client";
+import { DEMO_PASSWORD } from "@/lib/database/seed-demo-accounts";
+import { changeDraft } from "@/lib/drafts/change-draft";
+import { getDraft } from "@/lib/drafts/get-draft";
+import { expect, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+const basePort = Number(process.env.E2E_PORT ?? 3210) + 20;
+const database = `demarc_e2e_instances_${randomBytes(4).toString("hex")}`;
+const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${database}`;
+
+interface Instance {
+  origin: string;
+  process: ChildProcess;
+  output: string[];
+}
+const instances: Instance[] = [];
+
+async function startInstance(port: number): Promise<Instance> {
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DEMARC_LOG_STATEMENTS: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_TRUST_HOST: "true",
+        DEMARC_ALLOWED_ORIGINS: origin,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const instance = { origin, process: child, output: [] as string[] };
+  let pending = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split("\n");
+    pending = lines.pop() ?? "";
+    instance.output.push(...lines);
+  });
+  child.stderr!.on("data", (chunk: Buffer) => instance.output.push(...chunk.toString().split("\n")));
+  for (const deadline = Date.now() + 60_000; ;) {
+    const live = await fetch(`${origin}/api/ready`).catch(() => null);
+    if (live?.ok) return instance;
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`Instance on ${port} did not start:\n${instance.output.join("\n")}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const statementsSoFar = (instance: Instance) => instance.output.filter((line) => line.startsWith("[statement]")).length;
+
+/** Requests a page (anonymous) and counts the SQL statements its instance ran for it. */
+async function countStatements(instance: Instance, pagePath: string) {
+  const before = statementsSoFar(instance);
+  const response = await fetch(instance.origin + pagePath);
+  await response.arrayBuffer();
+  // Statement lines are written as the statements run; give the pipe a moment to deliver the last ones.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return { status: response.status, statements: statementsSoFar(instance) - before };
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  await prepareDatabase({ databaseUrl, demoAccounts: true });
+  instances.push(...(await Promise.all([startInstance(basePort), startInstance(basePort + 1)])));
+});
+
+test.afterAll(async () => {
+  await Promise.all(
+    instances.map(
+      (instance) =>
+        new Promise<void>((resolve) => {
+          if (instance.process.exitCode !== null) return resolve();
+          instance.process.once("exit", () => resolve());
+          instance.process.kill("SIGTERM");
+        }),
+    ),
+  );
+  const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
+});
+
+const budgets: [path: string, status: number, statements: number][] = [
+  ["/providers/danubedata", 200, 4],
+  ["/providers/danubedata/services/vps", 200, 5],
+  ["/providers/contain/services/platform?model=cloud-services", 200, 5],
+  ["/providers/danubedata/compare", 200, 5],
+  ["/providers/no-such-provider", 404, 1],
+  ["/api/v1/providers/danubedata", 200, 2],
+];
+
+test("published pages stay within their SQL statement budgets", async () => {
+  const [a] = instances;
+  const measured: string[] = [];
+  for (const [pagePath, status, budget] of budgets) {
+    // The first request also reads the version's document (and a route's first request the session
+    // secret); every later one is served from memory.
+    const first = await countStatements(a!, pagePath);
+    const again = await countStatements(a!, pagePath);
+    expect(first.status, pagePath).toBe(status);
+    measured.push(`${pagePath}: ${first.statements} then ${again.statements}`);
+    expect.soft(again.statements, `${pagePath}`).toBeLessThanOrEqual(budget);
+  }
+  test.info().annotations.push({ type: "statements", description: measured.join("; ") });
+});
+
+test("a version published on one instance is what the other serves on its next request", async ({ page }) => {
+  const [a, b] = instances;
+  const api = `${b!.origin}/api/v1/providers/danubedata/services/vps`;
+  const before = await fetch(api);
+  const etag = before.headers.get("etag");
+  expect(etag).toMatch(/^"[0-9a-f]{64}/);
+  expect(before.headers.get("cache-control")).toBe("public, no-cache");
+  expect((await fetch(api, { headers: { "If-None-Match": etag! } })).status).toBe(304);
+  await expect((await fetch(`${b!.origin}/providers/danubedata/services/vps`)).text()).resolves.not.toContain(
+    "Checked by a second instance",
+  );
+
+  // An editor renames an area in the draft, and publishes it on instance A.
+  await renameInDraft("Checked by a second instance");
+  await page.goto(`${a!.origin}/sign-in`);
+  await page.getByLabel("Email").fill("manager@demarc.local");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto(`${a!.origin}/providers/danubedata/edit#publish`);
+  const publish = page.getByRole("region", { name: "Publish" });
+  await publish.getByLabel("Changelog note").fill("Renamed an area (two-instance test).");
+  await publish.getByRole("button", { name: "Publish", exact: true }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Publish version \d+$/ })
+    .click();
+  await expect(publish.getByRole("status").filter({ hasText: "Published" })).toHaveText(/^Published as version 2\./);
+
+  // Instance B, whose caches hold version 1, answers with version 2 at once.
+  const after = await fetch(api, { headers: { "If-None-Match": etag! } });
+  expect(after.status).toBe(200);
+  expect(after.headers.get("etag")).not.toBe(etag);
+  expect(JSON.stringify(await after.json())).toContain("Checked by a second instance");
+  await expect((await fetch(`${b!.origin}/providers/danubedata/services/vps`)).text()).resolves.toContain(
+    "Checked by a second instance",
+  );
+
+  // A reader never sees a draft: the next change, saved but not published, is on neither instance.
+  await renameInDraft("Not published yet");
+  for (const instance of instances)
+    await expect((await fetch(`${instance.origin}/providers/danubedata/services/vps`)).text()).resolves.not.toContain(
+      "Not published yet",
+    );
+});
+
+/** Renames VPS's first area in DanubeData's draft, as its account manager. */
+async function renameInDraft(name: string) {
+  const db = createPrismaClient(databaseUrl, { max: 1 });
+  try {
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "manager@demarc.local" },
+      include: { managedProviders: { select: { providerId: true } } },
+    });
+    const actor: Actor = {
+      kind: "user",
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: "account-manager",
+      organizationId: null,
+      managedProviderIds: user.managedProviders.map((m) => m.providerId),
+    };
+    const draft = await getDraft({ db, actor, provider: "danubedata" });
+    const service = draft.document.services.findIndex((s) => s.slug === "vps");
+    const area = draft.document.services[service]!.areas[0]!;
+    await changeDraft({
+      db,
+      actor,
+      provider: "danubedata",
+      change: { op: "set", path: ["services", service, "areas", 0], expected: area, value: { ...area, name } },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
