@@ -1,3 +1,5 @@
+// One file over 400 lines on purpose: every action's sentence sits beside the others, so their wording
+// stays consistent and a new action is added in one place.
 // An audit entry in words: "Changed the assignment of VPS › Backups & Snapshots from Shared to
 // Customer", "Published version 4 of DanubeData", with links to what the entry concerns. Pure: the
 // names of accounts, organizations, providers and services come in `names`, resolved by the caller

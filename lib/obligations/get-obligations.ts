@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { assignmentValues, fromDbAssignment } from "@/lib/domain/assignment";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { categoryFromDb } from "@/lib/providers/to-dto";
+import { categoryFromDb } from "@/lib/transfer/row-to-dto";
 import { serviceCategories } from "@/lib/domain/vocabulary";
 import { dutyDto } from "@/lib/validation/api";
 import type { PartyCell } from "@/lib/validation/area-schema";

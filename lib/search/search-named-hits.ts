@@ -5,7 +5,7 @@ import "server-only";
 import type { Database } from "@/lib/database/client";
 import { providerHref, serviceHref } from "@/lib/domain/area-anchor";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { categoryFromDb } from "@/lib/providers/to-dto";
+import { categoryFromDb } from "@/lib/transfer/row-to-dto";
 import type { SearchResultsDto } from "@/lib/validation/api";
 import { headlineSegments, pickMatches, type MatchedField } from "./search-query";
 import { headline, holdsTermsBeyond, searchConfig, termMask, termTable, visibleCatalog } from "./search-sql";

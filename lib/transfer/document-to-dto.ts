@@ -5,7 +5,7 @@
 // defaultParties, absent optionals as null, instances 1, CAIQ ownership derived.
 import { responsibleParties, toCaiqOwnership, type PartyRef } from "@/lib/domain/assignment";
 import { assignmentFromRaci, hasRaci } from "@/lib/domain/raci";
-import { emptySplit } from "@/lib/providers/to-dto";
+import { emptySplit } from "@/lib/transfer/row-to-dto";
 import {
   providerDetailDto,
   serviceDetailDto,

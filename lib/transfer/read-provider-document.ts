@@ -4,7 +4,7 @@ import "server-only";
 import { fromDbAssignment } from "@/lib/domain/assignment";
 import type { Database } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { categoryFromDb, partyToDto } from "@/lib/providers/to-dto";
+import { categoryFromDb, partyToDto } from "@/lib/transfer/row-to-dto";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 
