@@ -20,3 +20,11 @@ const counter = new Intl.NumberFormat("en-GB");
 export function formatCount(count: number): string {
   return counter.format(count);
 }
+
+/** The text cut at a word boundary to about `length` characters, with an ellipsis when cut. */
+export function clip(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}

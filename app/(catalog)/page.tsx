@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
-import { listProviders } from "@/lib/providers/list-providers";
-import { searchCatalog, searchQuerySchema } from "@/lib/search/search-catalog";
+import { countProviders, listProviders } from "@/lib/providers/list-providers";
+import { searchCatalog, searchHitLimit, searchQuerySchema } from "@/lib/search/search-catalog";
 import { SearchResults } from "@/components/search/search-results";
 import { LinkButton } from "@/components/ui/link-button";
 import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
-import { plural } from "@/lib/format";
+import { clip, plural } from "@/lib/format";
+import { PageLinks, pageNumber } from "@/components/ui/page-links";
 import { getSubscribedServices, subscriptionKey } from "@/lib/subscriptions/get-subscribed-services";
 import { SubscribedBadge } from "@/components/provider/subscribed-badge";
 
@@ -19,16 +20,33 @@ export const metadata: Metadata = {
     "Search and browse cloud shared responsibility models: who does what — provider, customer, both or a third party — for every area of every service.",
 };
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const raw = (await searchParams).q;
-  const q = typeof raw === "string" ? raw : undefined;
+/** Providers per catalog page: at a hundred providers the page stays small. */
+const providersPerPage = 24;
+
+type CatalogParams = { q?: string | string[]; page?: string | string[]; hits?: string | string[] };
+
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<CatalogParams> }) {
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q : undefined;
   const parsedQuery = q === undefined || q.trim() === "" ? null : searchQuerySchema.safeParse(q);
+  const page = pageNumber(params.page);
+  const hitsPage = pageNumber(params.hits);
   const actor = await getActor();
-  const [providers, results, subscriptions] = await Promise.all([
-    listProviders({ actor }),
-    parsedQuery?.success ? searchCatalog({ actor, query: parsedQuery.data }) : Promise.resolve(null),
+  const [providers, providerCount, results, subscriptions] = await Promise.all([
+    listProviders({ actor, offset: (page - 1) * providersPerPage, limit: providersPerPage }),
+    countProviders({ actor }),
+    parsedQuery?.success ? searchCatalog({ actor, query: parsedQuery.data, page: hitsPage }) : Promise.resolve(null),
     getSubscribedServices({ actor }),
   ]);
+  const pageCount = Math.ceil(providerCount / providersPerPage);
+  const catalogHref = (next: { page?: number; hits?: number }) => {
+    const query = new URLSearchParams();
+    if (q) query.set("q", q);
+    if (next.hits && next.hits > 1) query.set("hits", String(next.hits));
+    if (next.page && next.page > 1) query.set("page", String(next.page));
+    const text = query.toString();
+    return text ? `/?${text}` : "/";
+  };
   const subscribedCount = (provider: string) =>
     [...subscriptions].filter((key) => key.startsWith(subscriptionKey(provider, ""))).length;
   return (
@@ -49,8 +67,21 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           />
         </div>
       </div>
-      {results && parsedQuery?.success ? <SearchResults query={parsedQuery.data} results={results} /> : null}
+      {results && parsedQuery?.success ? (
+        <SearchResults
+          query={parsedQuery.data}
+          results={results}
+          page={hitsPage}
+          perPage={searchHitLimit}
+          pageHref={(hits) => catalogHref({ hits, page })}
+        />
+      ) : null}
       <h2 className="sr-only">Providers</h2>
+      {pageCount > 1 ? (
+        <p className="mb-3 text-sm text-slate-600">
+          {`Providers ${Math.min(providerCount, (page - 1) * providersPerPage + 1)}–${Math.min(providerCount, page * providersPerPage)} of ${providerCount}, by name`}
+        </p>
+      ) : null}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Providers">
         {providers.map((p) => (
           <li key={p.slug}>
@@ -65,7 +96,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                     </span>
                   )}
                 </div>
-                <p className="mt-2 line-clamp-3 text-sm text-slate-600">{p.summary}</p>
+                <p className="mt-2 line-clamp-3 text-sm text-slate-600">{clip(p.summary, 220)}</p>
                 <p className="mt-4 text-xs font-medium text-slate-500">
                   {p.serviceCount} {p.serviceCount === 1 ? "service" : "services"} · {p.areaCount} responsibility areas
                 </p>
@@ -79,7 +110,15 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           </li>
         ))}
       </ul>
-      {providers.length === 0 ? <p className="text-slate-600">No providers yet.</p> : null}
+      {providers.length === 0 ? (
+        <p className="text-slate-600">{providerCount === 0 ? "No providers yet." : "No providers on this page."}</p>
+      ) : null}
+      <PageLinks
+        label="Provider pages"
+        page={page}
+        pageCount={pageCount}
+        href={(next) => catalogHref({ page: next, hits: hitsPage })}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { Card } from "@/components/ui/card";
+import { PageLinks } from "@/components/ui/page-links";
 import type { SearchMatchDto, SearchResultsDto } from "@/lib/validation/api";
 
 type Segments = SearchMatchDto["snippet"];
@@ -45,11 +46,14 @@ function HitLink({ href, title }: { href: string; title: Segments }) {
 
 function ResultGroup({
   title,
+  first,
   shown,
   total,
   children,
 }: {
   title: string;
+  /** Hits on earlier pages. */
+  first: number;
   shown: number;
   total: number;
   children: ReactNode;
@@ -59,7 +63,7 @@ function ResultGroup({
       <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
         {title}{" "}
         <span className="font-normal normal-case tracking-normal">
-          ({shown < total ? `the first ${shown} of ${total}` : total})
+          ({shown < total ? `${first + 1}–${first + shown} of ${total}` : total})
         </span>
       </h3>
       <ul className="grid gap-x-6 gap-y-3 text-sm [overflow-wrap:anywhere] md:grid-cols-2">{children}</ul>
@@ -68,9 +72,24 @@ function ResultGroup({
 }
 
 /** The catalog search's hits: each links to its page (an area to its row) and shows what matched. */
-export function SearchResults({ query, results }: { query: string; results: SearchResultsDto }) {
+export function SearchResults({
+  query,
+  results,
+  page,
+  perPage,
+  pageHref,
+}: {
+  query: string;
+  results: SearchResultsDto;
+  /** Which page of hits this is, and how many of each kind a page lists (every kind is paged alike). */
+  page: number;
+  perPage: number;
+  pageHref: (page: number) => string;
+}) {
   const { totals } = results;
   const total = totals.providers + totals.services + totals.areas;
+  const first = (page - 1) * perPage;
+  const pageCount = Math.ceil(Math.max(totals.providers, totals.services, totals.areas) / perPage);
   return (
     <section aria-labelledby="search-results" className="mb-10">
       <h2 id="search-results" className="text-lg font-semibold text-slate-900" aria-live="polite">
@@ -88,7 +107,7 @@ export function SearchResults({ query, results }: { query: string; results: Sear
       ) : null}
       <div className="mt-3 space-y-4">
         {results.providers.length > 0 ? (
-          <ResultGroup title="Providers" shown={results.providers.length} total={totals.providers}>
+          <ResultGroup title="Providers" first={first} shown={results.providers.length} total={totals.providers}>
             {results.providers.map((p) => (
               <li key={p.slug}>
                 <HitLink href={p.href} title={p.title} />
@@ -98,7 +117,7 @@ export function SearchResults({ query, results }: { query: string; results: Sear
           </ResultGroup>
         ) : null}
         {results.services.length > 0 ? (
-          <ResultGroup title="Services" shown={results.services.length} total={totals.services}>
+          <ResultGroup title="Services" first={first} shown={results.services.length} total={totals.services}>
             {results.services.map((s) => (
               <li key={`${s.provider}/${s.slug}`}>
                 <HitLink href={s.href} title={s.title} />{" "}
@@ -111,7 +130,7 @@ export function SearchResults({ query, results }: { query: string; results: Sear
           </ResultGroup>
         ) : null}
         {results.areas.length > 0 ? (
-          <ResultGroup title="Responsibility areas" shown={results.areas.length} total={totals.areas}>
+          <ResultGroup title="Responsibility areas" first={first} shown={results.areas.length} total={totals.areas}>
             {results.areas.map((a) => (
               <li key={`${a.provider}/${a.service ?? ""}/${a.key}`}>
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -127,6 +146,7 @@ export function SearchResults({ query, results }: { query: string; results: Sear
           </ResultGroup>
         ) : null}
       </div>
+      <PageLinks label="Search result pages" page={page} pageCount={pageCount} href={pageHref} />
     </section>
   );
 }

@@ -4,8 +4,13 @@
 
 export class LruCache<V> {
   private readonly entries = new Map<string, V>();
+  private total = 0;
 
-  constructor(private readonly capacity: number) {
+  /** `capacity` bounds the sum of the entries' weights: by default each weighs 1, so it counts entries. */
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (value: V) => number = () => 1,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error("An LRU cache holds at least one entry.");
   }
 
@@ -23,17 +28,21 @@ export class LruCache<V> {
   }
 
   set(key: string, value: V): void {
-    this.entries.delete(key);
+    this.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
+    this.total += this.weigh(value);
+    while (this.total > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.delete(oldest);
     }
   }
 
   delete(key: string): void {
+    const value = this.entries.get(key);
+    if (value === undefined) return;
     this.entries.delete(key);
+    this.total -= this.weigh(value);
   }
 
   /** The cached value, or `compute()`'s; a failed computation is not kept, so the next caller tries again. */

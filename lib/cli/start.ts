@@ -53,11 +53,15 @@ if (!args.dev && buildIsStale()) {
   if (build.status !== 0) await shutdown(build.status ?? 1);
 }
 
-const server = spawn(
-  process.execPath,
-  [nextBin, args.dev ? "dev" : "start", "--port", args.port, "--hostname", args.hostname],
-  { cwd: root, stdio: "inherit", env: childEnv },
-);
+const listen = ["--port", args.port, "--hostname", args.hostname];
+// Production: Next.js behind the page cache (lib/cli/serve.ts), without the react-server condition.
+const server = args.dev
+  ? spawn(process.execPath, [nextBin, "dev", ...listen], { cwd: root, stdio: "inherit", env: childEnv })
+  : spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/cli/serve.ts"), ...listen], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...childEnv, NODE_ENV: "production" },
+    });
 console.log(`Demarc on http://${args.hostname}:${args.port}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => void shutdown(code ?? 0));

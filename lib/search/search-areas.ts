@@ -41,7 +41,7 @@ const separator = { text: " · ", match: false };
 const shortlistSize = 200;
 
 export async function searchAreas(search: HitSearch) {
-  const { db, scope, queries, text, limit } = search;
+  const { db, scope, queries, text, limit, offset } = search;
   const any = Prisma.sql`${anyTerm(queries)}::tsquery`;
   const ownText = Prisma.sql`a."searchVector"`;
   const rank = Prisma.sql`ts_rank(a."searchVector", ${any})`;
@@ -79,12 +79,12 @@ export async function searchAreas(search: HitSearch) {
       SELECT m.*, pc."name" AS sort1, coalesce(sc."position", -1) AS sort2
       FROM matched m JOIN provider_context pc ON pc."id" = m."providerId"
         LEFT JOIN service_context sc ON sc."id" = m."serviceId"
-      ORDER BY m.rank DESC, sort1, sort2, m."position" LIMIT ${Math.max(shortlistSize, limit)}::int
+      ORDER BY m.rank DESC, sort1, sort2, m."position" LIMIT ${Math.max(shortlistSize, offset + limit)}::int
     ),
     ranked AS (
       SELECT s.*, s.rank + similarity(a."name", ${text}) AS score, (SELECT count(*) FROM matched) AS total
       FROM shortlist s JOIN "ResponsibilityArea" a ON a."id" = s."id"
-      ORDER BY score DESC, s.sort1, s.sort2, s."position" LIMIT ${limit}::int
+      ORDER BY score DESC, s.sort1, s.sort2, s."position" LIMIT ${limit}::int OFFSET ${offset}::int
     ),
     hit AS (
       -- Only the rows shown are read whole.

@@ -30,8 +30,8 @@ export const searchQuerySchema = z
   .min(2, "Type at least 2 characters")
   .max(100, "Use at most 100 characters");
 
-/** Hits listed per kind; the totals say how many there were. */
-export const searchHitLimit = 50;
+/** Hits listed per kind on a page of results; the totals say how many there are. */
+export const searchHitLimit = 20;
 
 /**
  * Searches the providers, services and areas (names, summaries, duties, notes, framework controls)
@@ -41,8 +41,10 @@ export async function searchCatalog(options: {
   actor: Actor;
   query: string;
   db?: Database;
-  /** Hits per kind (default 50). */
+  /** Hits per kind (default 20). */
   limit?: number;
+  /** Which page of hits, from 1. */
+  page?: number;
 }): Promise<SearchResultsDto> {
   const db = options.db ?? getDb();
   const terms = searchTerms(options.query);
@@ -67,6 +69,7 @@ export async function searchCatalog(options: {
     queries: resolved.map((t) => t.query),
     text: options.query,
     limit: options.limit ?? searchHitLimit,
+    offset: ((options.page ?? 1) - 1) * (options.limit ?? searchHitLimit),
   };
   const [providers, services, areas] = await Promise.all([
     searchProviders(search),

@@ -19,6 +19,8 @@ export interface HitSearch {
   /** The query as typed: names resembling it rank first. */
   text: string;
   limit: number;
+  /** Hits skipped before the first one listed (later pages of results). */
+  offset: number;
 }
 
 export const allTerms = (queries: readonly string[]) => queries.map((q) => `(${q})`).join(" & ");
@@ -29,7 +31,7 @@ export const fieldOf = (field: MatchedField["field"], label: string, text: strin
   text !== null && mask !== 0 ? [{ field, label, text, headline: hl, mask }] : [];
 
 export async function searchProviders(search: HitSearch) {
-  const { db, scope, queries, text, limit } = search;
+  const { db, scope, queries, text, limit, offset } = search;
   const any = Prisma.sql`${anyTerm(queries)}::tsquery`;
   const rows = await db.$queryRaw<
     {
@@ -47,7 +49,7 @@ export async function searchProviders(search: HitSearch) {
     hit AS (
       SELECT p.*, ts_rank(p."searchVector", ${any}) + similarity(p."name", ${text}) AS rank, count(*) OVER () AS total
       FROM visible_provider p WHERE p."searchVector" @@ ${allTerms(queries)}::tsquery
-      ORDER BY rank DESC, p."name", p."slug" LIMIT ${limit}::int
+      ORDER BY rank DESC, p."name", p."slug" LIMIT ${limit}::int OFFSET ${offset}::int
     )
     SELECT h."slug", h."name", h."summary", h.total::int AS total,
            ${headline(Prisma.sql`h."name"`, any, "whole")} AS title,
@@ -72,7 +74,7 @@ const categoryLabel = Prisma.sql`CASE s."category"
   WHEN 'FAAS' THEN 'FaaS' WHEN 'DBAAS' THEN 'DBaaS' WHEN 'STAAS' THEN 'STaaS' ELSE '' END`;
 
 export async function searchServices(search: HitSearch) {
-  const { db, scope, queries, text, limit } = search;
+  const { db, scope, queries, text, limit, offset } = search;
   const any = Prisma.sql`${anyTerm(queries)}::tsquery`;
   const rows = await db.$queryRaw<
     {
@@ -103,7 +105,7 @@ export async function searchServices(search: HitSearch) {
              ts_rank(s."searchVector", ${any}) + similarity(s."name", ${text}) AS rank, count(*) OVER () AS total
       FROM visible_service s JOIN provider_context pc ON pc."id" = s."providerId"
       WHERE s."searchVector" @@ ${any} AND ${holdsTermsBeyond(Prisma.sql`s."searchVector"`, Prisma.sql`pc.mask`)}
-      ORDER BY rank DESC, pc."name", s."position" LIMIT ${limit}::int
+      ORDER BY rank DESC, pc."name", s."position" LIMIT ${limit}::int OFFSET ${offset}::int
     )
     SELECT s."slug", s."name", s.provider, s."providerName", s."category"::text AS category, s."summary",
            s.total::int AS total, ${categoryLabel} AS "categoryText",

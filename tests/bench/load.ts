@@ -23,11 +23,26 @@ export async function load(options: {
   headers?: Record<string, string>;
   connections: number;
   seconds: number;
+  /** Adds a query parameter of its own to every request (no cache can answer). */
+  uniqueQuery?: boolean;
 }): Promise<LoadFigures> {
   const latencies: number[] = [];
+  let sequence = 0;
+  const unique: autocannon.Request = {
+    setupRequest: (request) => ({
+      ...request,
+      path: `${request.path ?? "/"}${request.path?.includes("?") ? "&" : "?"}n=${sequence++}`,
+    }),
+  };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: options.url, headers: options.headers, connections: options.connections, duration: options.seconds },
+      {
+        url: options.url,
+        headers: options.headers,
+        connections: options.connections,
+        duration: options.seconds,
+        ...(options.uniqueQuery ? { requests: [unique] } : {}),
+      },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));

@@ -27,7 +27,11 @@ interface Route {
   name: string;
   path: string;
   signedIn?: boolean;
+  /** Every request carries a query parameter of its own, so the page cache never answers: the render's cost. */
+  rendered?: boolean;
 }
+
+const withParam = (pagePath: string, param: string) => `${pagePath}${pagePath.includes("?") ? "&" : "?"}${param}`;
 
 const routes = (generated: string | null): Route[] => [
   { name: "catalog", path: "/" },
@@ -42,6 +46,9 @@ const routes = (generated: string | null): Route[] => [
   { name: "search ?q=backup", path: "/?q=backup" },
   { name: "Atom feed", path: "/providers/danubedata/changelog.atom" },
   { name: "export CSV", path: "/api/v1/providers/danubedata/export?format=csv" },
+  { name: "rendered: catalog", path: "/", rendered: true },
+  { name: "rendered: provider page", path: "/providers/danubedata", rendered: true },
+  { name: "rendered: service page", path: "/providers/danubedata/services/vps", rendered: true },
   { name: "signed in: provider page", path: "/providers/danubedata", signedIn: true },
   { name: "signed in: service page", path: "/providers/danubedata/services/vps", signedIn: true },
   { name: "signed in: My obligations", path: "/me/obligations", signedIn: true },
@@ -76,14 +83,19 @@ async function measureSize(
     const prepared: (Route & { key: string; status: number; statements: number; js: number | null })[] = [];
     for (const route of routes(generated)) {
       const headers = route.signedIn ? { Cookie: cookie } : undefined;
-      await fetch(portal.origin + route.path, { headers }).then((r) => r.arrayBuffer());
+      const url = (param: string) => portal!.origin + (route.rendered ? withParam(route.path, param) : route.path);
+      await fetch(url("render=warm"), { headers }).then((r) => r.arrayBuffer());
       const before = portal.statements();
-      const response = await fetch(portal.origin + route.path, { headers });
+      const response = await fetch(url("render=counted"), { headers });
       const body = Buffer.from(await response.arrayBuffer());
       await sleep(200);
       const statements = portal.statements() - before;
       const type = response.headers.get("content-type") ?? "text/html";
-      const key = route.signedIn ? `${route.path}${route.path.includes("?") ? "&" : "?"}as=customer` : route.path;
+      const key = route.signedIn
+        ? withParam(route.path, "as=customer")
+        : route.rendered
+          ? withParam(route.path, "as=rendered")
+          : route.path;
       recorded.set(key, { body, type });
       const js = type.startsWith("text/html") ? await firstLoadJsKib(portal.origin, body.toString()) : null;
       prepared.push({ ...route, key, status: response.status, statements, js });
@@ -94,7 +106,13 @@ async function measureSize(
     try {
       for (const route of prepared) {
         const headers = route.signedIn ? { Cookie: cookie } : undefined;
-        const figures = await load({ url: portal.origin + route.path, headers, connections, seconds });
+        const figures = await load({
+          url: portal.origin + route.path,
+          headers,
+          connections,
+          seconds,
+          uniqueQuery: route.rendered,
+        });
         const plain = await load({ url: baseline.origin + route.key, connections, seconds });
         rows.push({
           size,

@@ -80,16 +80,18 @@ export async function startPortal(options: { dataDir: string; port: number }): P
   };
 }
 
-/** The RSS of the deepest descendant of `pid` (start.ts → next start → next-server). */
+/** The RSS of the HTTP server process (start.ts → serve.ts), found among the descendants of `pid`. */
 function nextServerRss(pid: number): number {
-  let current = pid;
-  for (;;) {
+  const queue = [pid];
+  let server: number | undefined;
+  while (queue.length > 0 && server === undefined) {
+    const current = queue.shift()!;
+    if (readFileSync(`/proc/${current}/cmdline`, "utf8").includes("lib/cli/serve.ts")) server = current;
     const children = readFileSync(`/proc/${current}/task/${current}/children`, "utf8").trim().split(/\s+/);
-    const next = Number(children.find(Boolean));
-    if (!next) break;
-    current = next;
+    queue.push(...children.filter(Boolean).map(Number));
   }
-  const status = readFileSync(`/proc/${current}/status`, "utf8");
+  if (server === undefined) throw new Error("No portal server process (lib/cli/serve.ts) found.");
+  const status = readFileSync(`/proc/${server}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 

@@ -21,6 +21,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
     paths: [
       "/",
       "/?q=backup",
+      "/?q=security&hits=2",
       "/sign-in",
       "/verify",
       "/providers/danubedata",

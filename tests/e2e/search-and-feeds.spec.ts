@@ -33,6 +33,39 @@ test("catalog search: words in any order, matched words marked, a hit opens its 
   await expect(page.locator("#area-backups-snapshots")).toContainText("Backups & Snapshots");
 });
 
+test("catalog search: many hits come in pages, each hit once", async ({ page }) => {
+  await page.goto("/?q=security");
+  const results = page.getByRole("region", { name: /results? for/ });
+  const areas = results.getByRole("heading", { name: /^Responsibility areas/ });
+  const total = Number(/of (\d+)\)/.exec(await areas.innerText())?.[1]);
+  expect(total).toBeGreaterThan(40);
+  await expect(areas).toContainText(`(1–20 of ${total})`);
+  const pages = page.getByRole("navigation", { name: "Search result pages" });
+  const pageCount = Math.ceil(total / 20);
+  await expect(pages).toContainText(`Page 1 of ${pageCount}`);
+  const seen = new Set<string>();
+  // Each area hit's first link names its row.
+  const areaHits = areas.locator("xpath=following-sibling::ul[1]/li");
+  const collect = async () => {
+    for (const href of await areaHits.evaluateAll((items) =>
+      items.map((item) => item.querySelector("a")?.getAttribute("href")),
+    ))
+      seen.add(href!);
+  };
+  await collect();
+  for (let current = 2; current <= pageCount; current++) {
+    await pages.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]hits=${current}$`));
+    await expect(pages).toContainText(`Page ${current} of ${pageCount}`);
+    await collect();
+  }
+  await expect(pages.getByRole("link", { name: "Next page" })).toHaveCount(0);
+  await expect(areas).toContainText(`–${total} of ${total})`);
+  expect(seen.size).toBe(total);
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(pages).toContainText(`Page ${pageCount - 1} of ${pageCount}`);
+});
+
 test("catalog search: a cross-cutting hit opens its row on the provider page", async ({ page }) => {
   await page.goto("/?q=danubedata+restore+testing+recovery");
   const link = page.getByRole("link", { name: "Backup & Recovery" });

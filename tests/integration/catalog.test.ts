@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { anonymous } from "@/lib/auth/permissions";
 import { getComparison } from "@/lib/providers/get-comparison";
-import { listProviders } from "@/lib/providers/list-providers";
+import { countProviders, listProviders } from "@/lib/providers/list-providers";
 import { searchCatalog } from "@/lib/search/search-catalog";
 import { createProvider } from "../support/app-db";
 import { makeProviderDocument } from "../factories/provider-document";
@@ -93,5 +93,27 @@ describe("comparing services", () => {
     expect(data?.columns).toHaveLength(1);
     expect(data?.modelChoices).toEqual([]);
     expect(data?.caption).toBe("There is only one service: nothing to compare.");
+  });
+});
+
+describe("provider list", () => {
+  test("pages through every visible provider once, by name, with the count of all", async () => {
+    const created = await Promise.all(
+      ["Aa Paging One", "Aa Paging Two", "Aa Paging Three"].map((name) =>
+        createProvider(makeProviderDocument({ name })),
+      ),
+    );
+    try {
+      const all = await listProviders({ actor: anonymous });
+      expect(await countProviders({ actor: anonymous })).toBe(all.length);
+      const pageSize = 2;
+      const pages: string[] = [];
+      for (let offset = 0; offset < all.length; offset += pageSize)
+        pages.push(...(await listProviders({ actor: anonymous, offset, limit: pageSize })).map((p) => p.slug));
+      expect(pages).toEqual(all.map((p) => p.slug));
+      expect(await listProviders({ actor: anonymous, offset: all.length, limit: pageSize })).toEqual([]);
+    } finally {
+      await Promise.all(created.map((c) => c.remove()));
+    }
   });
 });

@@ -194,14 +194,25 @@ describe("what a hit shows", () => {
     expect(service!.href).toBe(`/providers/${w.open.slug}/services/glimmer`);
   });
 
-  test("the first hits are listed, ranked, with the count of all", async () => {
+  test("hits come in ranked pages, with the count of all", async () => {
     const results = await search(words.many);
     expect(results.totals.areas).toBe(61);
-    expect(results.areas).toHaveLength(50);
+    expect(results.areas).toHaveLength(20);
     expect(results.areas[0]!.key).toBe("named");
     const few = await search(words.many, anonymous, 5);
     expect(few.areas).toHaveLength(5);
     expect(few.totals.areas).toBe(61);
+
+    const pages = await Promise.all(
+      [1, 2, 3, 4, 5].map((page) => searchCatalog({ actor: anonymous, query: words.many, page })),
+    );
+    expect(pages.map((p) => p.areas.length)).toEqual([20, 20, 20, 1, 0]);
+    expect(pages.slice(0, 4).every((p) => p.totals.areas === 61)).toBe(true);
+    // Every hit once, in the order of one long list.
+    const paged = pages.flatMap(areaKeys);
+    expect(new Set(paged).size).toBe(61);
+    expect(paged.slice(0, 5)).toEqual(areaKeys(await search(words.many, anonymous, 5)));
+    expect(paged).toEqual(areaKeys(await search(words.many, anonymous, 61)));
   });
 });
 

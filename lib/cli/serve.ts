@@ -1,0 +1,63 @@
+// The production HTTP server `npm start` runs (lib/cli/start.ts): Next.js behind the page cache
+// (lib/page-cache), which answers anonymous published reads from memory while the content epoch in
+// the database is unchanged. Runs without the react-server condition, like `next start`, so it
+// imports no `server-only` module: only the env, the embedded server file and the page cache.
+import { createServer } from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import next from "next";
+import pg from "pg";
+import { readEmbeddedServer } from "../database/embedded-server-file";
+import { env } from "../env";
+import { createEpochReader } from "../page-cache/content-epoch";
+import { createPageCache } from "../page-cache/page-cache";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    hostname: { type: "string", default: "127.0.0.1" },
+  },
+});
+const port = Number(args.port);
+const databaseUrl = env.DATABASE_URL ?? readEmbeddedServer(env.dataDir)?.url;
+if (!databaseUrl) {
+  console.error(`No embedded database is running for ${env.dataDir}: start the portal with \`npm start\`.`);
+  process.exit(1);
+}
+
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, "../.."), hostname: args.hostname, port });
+const renderWithNext = app.getRequestHandler();
+await app.prepare();
+
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+pool.on("error", () => undefined); // a dropped idle connection is replaced on the next reading
+const logStatements = env.DEMARC_LOG_STATEMENTS === "1";
+const pageCache = createPageCache({
+  readEpoch: createEpochReader(async () => {
+    if (logStatements) process.stdout.write(`[statement] SELECT "value" FROM "ContentEpoch"\n`);
+    const { rows } = await pool.query<{ value: string }>(
+      `SELECT "value"::text AS "value" FROM "ContentEpoch" WHERE "id" = 1`,
+    );
+    return rows[0]?.value ?? "none";
+  }),
+  maxBytes: 64 * 1024 * 1024,
+  maxAgeMs: 10 * 60_000,
+});
+
+const server = createServer((request, response) => {
+  pageCache
+    .handle(request, response, () => renderWithNext(request, response))
+    .catch((error: unknown) => {
+      console.error("Request failed:", error instanceof Error ? error.message : error);
+      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
+      response.end("Internal server error");
+    });
+});
+server.listen(port, args.hostname, () => console.log(`Serving on http://${args.hostname}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    server.close(() => void pool.end().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
