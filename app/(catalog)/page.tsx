@@ -21,7 +21,7 @@ export const metadata: Metadata = {
 };
 
 /** Providers per catalog page: at a hundred providers the page stays small. */
-const providersPerPage = 24;
+const providersPerPage = 18;
 
 type CatalogParams = { q?: string | string[]; page?: string | string[]; hits?: string | string[] };
 
@@ -96,7 +96,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                     </span>
                   )}
                 </div>
-                <p className="mt-2 line-clamp-3 text-sm text-slate-600">{clip(p.summary, 220)}</p>
+                <p className="mt-2 line-clamp-3 text-sm text-slate-600">{clip(p.summary, 160)}</p>
                 <p className="mt-4 text-xs font-medium text-slate-500">
                   {p.serviceCount} {p.serviceCount === 1 ? "service" : "services"} · {p.areaCount} responsibility areas
                 </p>

@@ -9,7 +9,7 @@ import next from "next";
 import pg from "pg";
 import { readEmbeddedServer } from "../database/embedded-server-file";
 import { env } from "../env";
-import { createEpochReader } from "../page-cache/content-epoch";
+import { createEpochReader, epochQuery, type Epoch } from "../page-cache/content-epoch";
 import { createPageCache } from "../page-cache/page-cache";
 
 const { values: args } = parseArgs({
@@ -34,14 +34,14 @@ pool.on("error", () => undefined); // a dropped idle connection is replaced on t
 const logStatements = env.DEMARC_LOG_STATEMENTS === "1";
 const pageCache = createPageCache({
   readEpoch: createEpochReader(async () => {
-    if (logStatements) process.stdout.write(`[statement] SELECT "value" FROM "ContentEpoch"\n`);
-    const { rows } = await pool.query<{ value: string }>(
-      `SELECT "value"::text AS "value" FROM "ContentEpoch" WHERE "id" = 1`,
-    );
-    return rows[0]?.value ?? "none";
+    if (logStatements) process.stdout.write(`[statement] ${epochQuery}\n`);
+    const { rows } = await pool.query<Epoch>(epochQuery);
+    if (!rows[0]) throw new Error("The content epoch is missing: run the migrations.");
+    return rows[0];
   }),
   maxBytes: 64 * 1024 * 1024,
   maxAgeMs: 10 * 60_000,
+  signedInMaxAgeMs: 60_000,
 });
 
 const server = createServer((request, response) => {

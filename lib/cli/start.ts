@@ -1,12 +1,12 @@
 // npm start — the portal on the embedded database (or DATABASE_URL): migrate, seed an empty
 // database, build when the sources changed, then serve. `--dev` runs `next dev` instead.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../env";
 import { prepareDatabase } from "../database/bootstrap";
 import { EmbeddedDatabaseBusyError, startEmbeddedDatabase } from "../database/embedded";
+import { buildIsStale, buildPortal } from "./build";
 
 const { values: args } = parseArgs({
   options: {
@@ -49,8 +49,7 @@ const childEnv = {
 };
 if (!args.dev && buildIsStale()) {
   console.log("Building the portal (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv });
-  if (build.status !== 0) await shutdown(build.status ?? 1);
+  if (!buildPortal(childEnv)) await shutdown(1);
 }
 
 const listen = ["--port", args.port, "--hostname", args.hostname];
@@ -87,17 +86,3 @@ function allowedOrigins(): string {
 }
 
 /** A build is stale when any source file is newer than the last build. */
-function buildIsStale(): boolean {
-  const marker = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(marker)) return true;
-  const built = statSync(marker).mtimeMs;
-  const newer = (p: string): boolean => {
-    if (!existsSync(p)) return false;
-    const stat = statSync(p);
-    if (!stat.isDirectory()) return stat.mtimeMs > built;
-    return readdirSync(p).some((name) => name !== "node_modules" && newer(path.join(p, name)));
-  };
-  return ["app", "components", "lib", "public", "prisma", "next.config.ts", "package.json"].some((p) =>
-    newer(path.join(root, p)),
-  );
-}

@@ -1,7 +1,8 @@
-// Anonymous published reads served from memory. A render is kept with the content epoch read before
-// it began, and served again only while the database still reports that epoch: a publish on any
-// instance raises the epoch in its own transaction, so every instance renders afresh on its next
-// request and nothing is ever invalidated by hand. Next.js's own caches answer in-process only and
+// Published reads served from memory. A render is kept with the epoch read before it began (see
+// ./content-epoch.ts), and served again only while the database still reports that epoch: a publish
+// on any instance raises the content epoch in its own transaction, and any write at all changes the
+// snapshot that signed-in pages are kept under, so every instance renders afresh on its next request
+// and nothing is ever invalidated by hand. Next.js's own caches answer in-process only and
 // still run its request pipeline (measured: a proxy answering with a constant manages under a tenth
 // of a plain Node server's requests per second), hence this layer in front of it.
 //
@@ -15,6 +16,7 @@ import type { EpochReader } from "./content-epoch";
 
 interface CachedPage {
   epoch: string;
+  signedIn: boolean;
   storedAt: number;
   status: number;
   headers: OutgoingHttpHeaders;
@@ -27,8 +29,13 @@ export interface PageCacheOptions {
   readEpoch: EpochReader;
   /** Bound on the bytes kept (bodies and their gzipped copies). */
   maxBytes: number;
-  /** Longest an entry is served, whatever the epoch says: a bound on any change no trigger saw. */
+  /** Longest an anonymous entry is served, whatever the epoch says: a bound on any change no trigger saw. */
   maxAgeMs: number;
+  /**
+   * Longest a signed-in entry is served: a session also ends by the clock, with nothing written, so
+   * an expired session's pages are not answered for longer than this.
+   */
+  signedInMaxAgeMs: number;
   now?: () => number;
 }
 
@@ -45,16 +52,19 @@ export function createPageCache(options: PageCacheOptions) {
 
   /** Answers from the cache, or lets `render` answer and keeps what it sends. */
   async function handle(request: IncomingMessage, response: ServerResponse, render: () => Promise<void>) {
-    const key = pageCacheKey(request);
-    if (!key) return render();
+    const cacheable = pageCacheKey(request);
+    if (!cacheable) return render();
+    const { key, signedIn } = cacheable;
     let epoch: string;
     try {
-      epoch = await options.readEpoch();
+      const reading = await options.readEpoch();
+      epoch = signedIn ? `${reading.content}|${reading.snapshot}` : reading.content;
     } catch {
       return render(); // the database is unreachable: Next.js answers as it would without a cache
     }
     const page = pages.get(key);
-    if (page && page.epoch === epoch && now() - page.storedAt < options.maxAgeMs) return send(request, response, page);
+    const maxAge = signedIn ? options.signedInMaxAgeMs : options.maxAgeMs;
+    if (page && page.epoch === epoch && now() - page.storedAt < maxAge) return send(request, response, page);
     // Rendered uncompressed so one copy serves every reader; compressed copies are made on demand.
     delete request.headers["accept-encoding"];
     capture(response, (status, headers, body) => {
@@ -62,14 +72,14 @@ export function createPageCache(options: PageCacheOptions) {
       if (body.length * 2 > options.maxBytes) return;
       const etag =
         typeof headers.etag === "string" ? headers.etag : `"${createHash("sha1").update(body).digest("base64url")}"`;
-      pages.set(key, { epoch, storedAt: now(), status, headers: keptHeaders(headers), body, etag });
+      pages.set(key, { epoch, signedIn, storedAt: now(), status, headers: keptHeaders(headers), body, etag });
     });
     return render();
   }
 
   function send(request: IncomingMessage, response: ServerResponse, page: CachedPage) {
     // Header names as Node.js keeps them (lower case), so these replace what Next.js sent.
-    const validators = { etag: page.etag, "cache-control": "public, no-cache" };
+    const validators = { etag: page.etag, "cache-control": page.signedIn ? "private, no-cache" : "public, no-cache" };
     if (matchesEtag(request.headers["if-none-match"], page.etag)) {
       response.writeHead(304, { ...validators, vary: page.headers.vary ?? "Accept-Encoding" }).end();
       return;

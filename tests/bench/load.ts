@@ -25,8 +25,11 @@ export async function load(options: {
   seconds: number;
   /** Adds a query parameter of its own to every request (no cache can answer). */
   uniqueQuery?: boolean;
+  /** The status every answer should have (default 200); any other counts as an error. */
+  expectedStatus?: number;
 }): Promise<LoadFigures> {
   const latencies: number[] = [];
+  let unexpected = 0;
   let sequence = 0;
   const unique: autocannon.Request = {
     setupRequest: (request) => ({
@@ -45,7 +48,10 @@ export async function load(options: {
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (status !== (options.expectedStatus ?? 200)) unexpected++;
+    });
   });
   latencies.sort((a, b) => a - b);
   const responses = result.requests.total || 1;
@@ -54,7 +60,7 @@ export async function load(options: {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.timeouts + unexpected,
     bytesPerResponse: result.throughput.total / responses,
   };
 }

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { prepareDatabase } from "@/lib/database/bootstrap";
 import { createPrismaClient } from "@/lib/database/client";
 import { DEMO_PASSWORD } from "@/lib/database/seed-demo-accounts";
+import { signIn } from "../bench/portal-process";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { expect, test } from "./fixtures";
@@ -141,8 +142,18 @@ test("a version published on one instance is what the other serves on its next r
   expect((await fetch(api, { headers: { "If-None-Match": etag! } })).status).toBe(304);
   const servicePage = `${b!.origin}/providers/danubedata/services/vps`;
   await expect((await fetch(servicePage)).text()).resolves.not.toContain("Checked by a second instance");
-  // B now answers the page from its page cache.
+  // B now answers the page from its page cache, and a signed-in customer's obligations from theirs.
   expect((await fetch(servicePage)).headers.get("x-demarc-cache")).toBe("hit");
+  const customer = { Cookie: await signIn(b!.origin, "customer@demarc.local", DEMO_PASSWORD) };
+  const obligations = `${b!.origin}/me/obligations`;
+  await fetch(obligations, { headers: customer });
+  const cachedObligations = await fetch(obligations, { headers: customer });
+  expect(cachedObligations.headers.get("x-demarc-cache")).toBe("hit");
+  expect(cachedObligations.headers.get("cache-control")).toBe("private, no-cache");
+  await expect((await fetch(servicePage, { headers: customer })).text()).resolves.not.toContain(
+    "Checked by a second instance",
+  );
+  expect((await fetch(servicePage, { headers: customer })).headers.get("x-demarc-cache")).toBe("hit");
 
   // An editor renames an area in the draft, and publishes it on instance A.
   await renameInDraft("Checked by a second instance");
@@ -170,6 +181,9 @@ test("a version published on one instance is what the other serves on its next r
   expect(fresh.headers.get("x-demarc-cache")).toBeNull();
   await expect(fresh.text()).resolves.toContain("Checked by a second instance");
   expect((await fetch(servicePage)).headers.get("x-demarc-cache")).toBe("hit");
+  await expect((await fetch(servicePage, { headers: customer })).text()).resolves.toContain(
+    "Checked by a second instance",
+  );
 
   // A reader never sees a draft: the next change, saved but not published, is on neither instance.
   await renameInDraft("Not published yet");
@@ -177,6 +191,7 @@ test("a version published on one instance is what the other serves on its next r
     await expect((await fetch(`${instance.origin}/providers/danubedata/services/vps`)).text()).resolves.not.toContain(
       "Not published yet",
     );
+  await expect((await fetch(servicePage, { headers: customer })).text()).resolves.not.toContain("Not published yet");
 });
 
 /** Renames VPS's first area in DanubeData's draft, as its account manager. */

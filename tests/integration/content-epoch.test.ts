@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
+import { epochQuery, type Epoch } from "@/lib/page-cache/content-epoch";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { publishDraft } from "@/lib/drafts/publish-draft";
@@ -68,5 +69,20 @@ describe("content epoch", () => {
     expect(second).toBe(first);
     await db.appSetting.delete({ where: { key: "test.content-epoch" } });
     await created.remove();
+  });
+
+  test("the snapshot signed-in pages are kept under changes with any committed write", async () => {
+    const db = getDb();
+    const read = async () => (await db.$queryRawUnsafe<Epoch[]>(epochQuery))[0]!;
+    const before = await read();
+    expect(before.snapshot).toMatch(/^\d+:\d+:[\d,]*$/);
+    await db.appSetting.upsert({
+      where: { key: "test.snapshot" },
+      create: { key: "test.snapshot", value: "1" },
+      update: { value: String(Date.now()) },
+    });
+    const after = await read();
+    expect(after.snapshot).not.toBe(before.snapshot);
+    await db.appSetting.delete({ where: { key: "test.snapshot" } });
   });
 });

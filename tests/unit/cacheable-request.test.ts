@@ -17,7 +17,7 @@ describe("which requests the page cache answers", () => {
     "/api/v1/providers/danubedata",
     "/api/v1/providers/danubedata/services/vps",
   ])("anonymous published read %s", (url) => {
-    expect(get(url)).toBe(`||portal.test ${url}`);
+    expect(get(url)).toEqual({ key: `||portal.test ${url}`, signedIn: false });
   });
 
   test.each([
@@ -36,9 +36,21 @@ describe("which requests the page cache answers", () => {
     expect(get(url)).toBeNull();
   });
 
-  test("signed-in readers, API tokens, navigations and writes go to the renderer", () => {
-    expect(get("/", { cookie: "next-auth.session-token=abc" })).toBeNull();
-    expect(get("/", { cookie: "theme=dark; __Secure-next-auth.session-token=abc" })).toBeNull();
+  test("a session's reads are keyed by its token; its own pages and the editor are not cached", () => {
+    expect(get("/", { cookie: "next-auth.session-token=abc" })).toEqual({
+      key: "||portal.test / session=abc",
+      signedIn: true,
+    });
+    expect(get("/me/obligations", { cookie: "theme=dark; __Secure-next-auth.session-token=abc.def" })).toEqual({
+      key: "||portal.test /me/obligations session=abc.def",
+      signedIn: true,
+    });
+    expect(get("/me/obligations")).toBeNull();
+    expect(get("/providers/danubedata/edit", { cookie: "next-auth.session-token=abc" })).toBeNull();
+    expect(get("/audit", { cookie: "next-auth.session-token=abc" })).toBeNull();
+  });
+
+  test("API tokens, navigations and writes go to the renderer", () => {
     expect(get("/api/v1/providers", { authorization: "Bearer dm_x" })).toBeNull();
     expect(get("/providers/danubedata", { rsc: "1" })).toBeNull();
     expect(get("/providers/danubedata?_rsc=abc12")).toBeNull();
@@ -46,11 +58,14 @@ describe("which requests the page cache answers", () => {
     expect(pageCacheKey({ method: "POST", url: "/", headers: {} })).toBeNull();
     expect(pageCacheKey({ method: "HEAD", url: "/", headers: {} })).toBeNull();
     // The sign-in page's own cookies do not make a reader signed in.
-    expect(get("/", { cookie: "next-auth.csrf-token=x; next-auth.callback-url=y" })).toBe("||portal.test /");
+    expect(get("/", { cookie: "next-auth.csrf-token=x; next-auth.callback-url=y" })).toEqual({
+      key: "||portal.test /",
+      signedIn: false,
+    });
   });
 
   test("the address the reader used is part of the key (pages write absolute links from it)", () => {
-    expect(get("/", { host: "other.test" })).not.toBe(get("/"));
-    expect(get("/", { "x-forwarded-proto": "https" })).not.toBe(get("/"));
+    expect(get("/", { host: "other.test" })?.key).not.toBe(get("/")?.key);
+    expect(get("/", { "x-forwarded-proto": "https" })?.key).not.toBe(get("/")?.key);
   });
 });

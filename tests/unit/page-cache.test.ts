@@ -10,12 +10,14 @@ import { createPageCache } from "@/lib/page-cache/page-cache";
  */
 async function serve(options: { status?: number; setCookie?: boolean; maxAgeMs?: number } = {}) {
   let epoch = "1";
+  let snapshot = "100:100:";
   let clock = 0;
   const rendered: string[] = [];
   const cache = createPageCache({
-    readEpoch: async () => epoch,
+    readEpoch: async () => ({ content: epoch, snapshot }),
     maxBytes: 1024 * 1024,
     maxAgeMs: options.maxAgeMs ?? 60_000,
+    signedInMaxAgeMs: 5_000,
     now: () => clock,
   });
   const server: Server = createServer(
@@ -26,7 +28,7 @@ async function serve(options: { status?: number; setCookie?: boolean; maxAgeMs?:
         response.setHeader("Content-Type", "text/html; charset=utf-8");
         response.setHeader("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate");
         if (options.setCookie) response.setHeader("Set-Cookie", "a=b");
-        response.write(`<p>epoch ${epoch}</p>`);
+        response.write(`<p>epoch ${epoch} ${request.headers.cookie ?? "anonymous"}</p>`);
         response.write(Buffer.from(`<p>${"é".repeat(2000)} ${request.headers["accept-encoding"] ?? "identity"}</p>`));
         response.end("<p>end</p>");
       }),
@@ -38,6 +40,7 @@ async function serve(options: { status?: number; setCookie?: boolean; maxAgeMs?:
     rendered,
     origin,
     setEpoch: (value: string) => void (epoch = value),
+    setSnapshot: (value: string) => void (snapshot = value),
     advance: (ms: number) => void (clock += ms),
     get: (path: string, headers: Record<string, string> = {}) => fetch(origin + path, { headers }),
   };
@@ -54,7 +57,7 @@ describe("page cache", () => {
     const first = await portal.get("/providers/acme");
     const firstBody = await first.text();
     expect(first.headers.get("x-demarc-cache")).toBeNull();
-    expect(firstBody).toContain("<p>epoch 1</p>");
+    expect(firstBody).toContain("<p>epoch 1 anonymous</p>");
     // The render ran without compression, so one copy serves every reader.
     expect(firstBody).toContain(" identity</p><p>end</p>");
 
@@ -68,7 +71,10 @@ describe("page cache", () => {
     portal.setEpoch("2");
     const afterPublish = await portal.get("/providers/acme");
     expect(afterPublish.headers.get("x-demarc-cache")).toBeNull();
-    expect(await afterPublish.text()).toContain("<p>epoch 2</p>");
+    expect(await afterPublish.text()).toContain("<p>epoch 2 anonymous</p>");
+    // Writes that are not content (a session, an audit entry) keep anonymous pages.
+    portal.setSnapshot("100:107:");
+    expect((await portal.get("/providers/acme")).headers.get("x-demarc-cache")).toBe("hit");
     expect(portal.rendered).toHaveLength(2);
   });
 
@@ -118,19 +124,46 @@ describe("page cache", () => {
     expect(cookie.rendered).toHaveLength(2);
   });
 
-  test("signed-in readers and unlisted paths always reach the renderer; old entries expire", async () => {
+  test("each session's pages are kept apart, private, and only while nothing was written", async () => {
+    const portal = await serve();
+    const alice = { Cookie: "next-auth.session-token=alice" };
+    const bob = { Cookie: "theme=x; __Secure-next-auth.session-token=bob" };
+    expect(await (await portal.get("/me/obligations", alice)).text()).toContain("session-token=alice");
+    const again = await portal.get("/me/obligations", alice);
+    expect(again.headers.get("x-demarc-cache")).toBe("hit");
+    expect(again.headers.get("cache-control")).toBe("private, no-cache");
+    expect(await again.text()).toContain("session-token=alice");
+    expect(await (await portal.get("/me/obligations", bob)).text()).toContain("session-token=bob");
+    expect(portal.rendered).toHaveLength(2);
+    // My obligations is a signed-in page only; anonymous readers always reach the renderer.
+    await portal.get("/me/obligations");
+    await portal.get("/me/obligations");
+    expect(portal.rendered).toHaveLength(4);
+
+    // Any write (a subscription, a role, a sign-out) changes the snapshot: the page is rendered again.
+    portal.setSnapshot("100:108:");
+    expect((await portal.get("/me/obligations", alice)).headers.get("x-demarc-cache")).toBeNull();
+    expect((await portal.get("/me/obligations", alice)).headers.get("x-demarc-cache")).toBe("hit");
+    // A session may end by the clock alone: its pages are kept only briefly.
+    portal.advance(5_000);
+    expect((await portal.get("/me/obligations", alice)).headers.get("x-demarc-cache")).toBeNull();
+    expect(portal.rendered).toHaveLength(6);
+  });
+
+  test("API tokens and unlisted paths always reach the renderer; old entries expire", async () => {
     const portal = await serve({ maxAgeMs: 1_000 });
     for (let i = 0; i < 2; i++) {
-      await portal.get("/providers/acme", { Cookie: "next-auth.session-token=t" });
+      await portal.get("/api/v1/providers/acme", { Authorization: "Bearer dm_x" });
       await portal.get("/providers/acme/versions");
+      await portal.get("/providers/acme/edit", { Cookie: "next-auth.session-token=t" });
     }
-    expect(portal.rendered).toHaveLength(4);
+    expect(portal.rendered).toHaveLength(6);
 
     await portal.get("/providers/acme");
     await portal.get("/providers/acme");
-    expect(portal.rendered).toHaveLength(5);
+    expect(portal.rendered).toHaveLength(7);
     portal.advance(1_000);
     await portal.get("/providers/acme");
-    expect(portal.rendered).toHaveLength(6);
+    expect(portal.rendered).toHaveLength(8);
   });
 });
