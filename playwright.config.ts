@@ -46,7 +46,9 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${dataDir} && npx tsx --conditions=react-server lib/cli/start.ts --port ${port}`,
     url: `${baseURL}/api/v1/providers`,
-    env: { DEMARC_DATA_DIR: dataDir },
+    // The browser tests act as a proxy that names each test's own client address (./tests/e2e/fixtures.ts),
+    // so the per-address sign-in limit never couples tests.
+    env: { DEMARC_DATA_DIR: dataDir, DEMARC_TRUSTED_PROXY_HOPS: "1" },
     // E2E_REUSE_SERVER=1 runs specs against a server already started with this command (iterating on
     // one spec without a rebuild); otherwise every run starts from a fresh database.
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",

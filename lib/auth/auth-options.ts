@@ -35,7 +35,7 @@ export async function getAuthOptions(): Promise<AuthOptions> {
               db,
               email: credentials?.email ?? "",
               password: credentials?.password ?? "",
-              ip: clientIp(req.headers?.["x-forwarded-for"] as string | undefined, env.DEMARC_TRUSTED_PROXY_HOPS),
+              ip: clientIp(req.headers?.["x-forwarded-for"] as string | undefined),
             });
           } catch (error) {
             if (error instanceof AppError && error.code === "RATE_LIMITED")

@@ -1,15 +1,13 @@
 /**
- * The client's address for per-IP rate limits. Behind N trusted proxies (DEMARC_TRUSTED_PROXY_HOPS),
- * the Nth X-Forwarded-For entry from the right is the one the outermost trusted proxy saw; entries to
- * its left came from the client and may be forged. With no proxy (0) the rightmost entry is used:
- * Next.js fills it from the socket only when the client sent none, so it can be forged then —
- * deploy behind a proxy for a per-IP limit that cannot be dodged (the per-account limit always holds).
+ * The client's address for per-IP rate limits. In production the server in front of Next.js
+ * (lib/cli/serve.ts) replaces X-Forwarded-For with the one address it determined from the socket and
+ * the trusted proxies (lib/security/client-address.ts), so whatever a client writes there is never
+ * used. Under `npm run dev` the header reaches the app as sent.
  */
-export function clientIp(forwardedFor: string | null | undefined, trustedHops: number): string {
+export function clientIp(forwardedFor: string | null | undefined): string {
   const entries = (forwardedFor ?? "")
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean);
-  const index = entries.length - Math.max(trustedHops, 1);
-  return entries[Math.max(index, 0)] ?? "unknown";
+  return entries.at(-1) ?? "unknown";
 }

@@ -11,6 +11,7 @@ import { readEmbeddedServer } from "../database/embedded-server-file";
 import { env } from "../env";
 import { createEpochReader, epochQuery, type Epoch } from "../page-cache/content-epoch";
 import { createPageCache } from "../page-cache/page-cache";
+import { clientAddress } from "../security/client-address";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +46,12 @@ const pageCache = createPageCache({
 });
 
 const server = createServer((request, response) => {
+  // The only client address the app sees: a header the client wrote is never trusted on its own.
+  request.headers["x-forwarded-for"] = clientAddress({
+    forwardedFor: request.headers["x-forwarded-for"],
+    socketAddress: request.socket.remoteAddress,
+    trustedHops: env.DEMARC_TRUSTED_PROXY_HOPS,
+  });
   pageCache
     .handle(request, response, () => renderWithNext(request, response))
     .catch((error: unknown) => {
@@ -55,9 +62,16 @@ const server = createServer((request, response) => {
 });
 server.listen(port, args.hostname, () => console.log(`Serving on http://${args.hostname}:${port}`));
 
+// Graceful stop: accept nothing new, close idle keep-alive connections (busy ones close as their
+// response ends), let requests in flight finish within the deadline, then close the pool and exit,
+// so the launcher can release the embedded database.
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.once(signal, () => {
-    server.close(() => void pool.end().finally(() => process.exit(0)));
+    const exit = () => void pool.end().finally(() => process.exit(0));
+    server.close(exit);
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      exit();
+    }, env.DEMARC_SHUTDOWN_SECONDS * 1000).unref();
   });

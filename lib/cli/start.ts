@@ -1,6 +1,6 @@
 // npm start — the portal on the embedded database (or DATABASE_URL): migrate, seed an empty
 // database, build when the sources changed, then serve. `--dev` runs `next dev` instead.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../env";
@@ -19,6 +19,19 @@ const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
 let owner: Awaited<ReturnType<typeof startEmbeddedDatabase>> | undefined;
+const running: { server?: ChildProcess } = {};
+let stopping: Promise<never> | undefined;
+// A stop request ends the server (which finishes what it accepted) and then the database; before
+// the server runs, it releases the database at once.
+const stop = (signal: NodeJS.Signals) => (running.server ? void running.server.kill(signal) : void shutdown(1));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
+// npm passes no signal on when it is stopped itself: a launcher whose parent is gone (re-parented)
+// stops as on SIGTERM instead of serving on as an orphan.
+const launchedBy = process.ppid;
+setInterval(() => {
+  if (process.ppid !== launchedBy) stop("SIGTERM");
+}, 500).unref();
+
 try {
   if (!env.DATABASE_URL) {
     owner = await startEmbeddedDatabase({ dataDir: env.dataDir });
@@ -54,20 +67,23 @@ if (!args.dev && buildIsStale()) {
 
 const listen = ["--port", args.port, "--hostname", args.hostname];
 // Production: Next.js behind the page cache (lib/cli/serve.ts), without the react-server condition.
-const server = args.dev
+const server = (running.server = args.dev
   ? spawn(process.execPath, [nextBin, "dev", ...listen], { cwd: root, stdio: "inherit", env: childEnv })
   : spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/cli/serve.ts"), ...listen], {
       cwd: root,
       stdio: "inherit",
       env: { ...childEnv, NODE_ENV: "production" },
-    });
+    }));
 console.log(`Demarc on http://${args.hostname}:${args.port}`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => void shutdown(code ?? 0));
 
-async function shutdown(code: number): Promise<never> {
-  await owner?.stop();
-  process.exit(code);
+function shutdown(code: number): Promise<never> {
+  // Open connections (a migration in progress) may keep the socket server from closing: give it 5 s.
+  stopping ??= Promise.race([
+    owner?.stop().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+  ]).then(() => process.exit(code));
+  return stopping;
 }
 
 /**

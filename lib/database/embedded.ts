@@ -3,7 +3,8 @@
 // adapter as a real server. PGlite takes no lock itself, and two openers silently diverge:
 // the owner holds a lock file and any other opener fails with a clear error.
 import "server-only";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -30,17 +31,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
     const paths = embeddedPaths(options.dataDir);
     pgdata = paths.pgdata;
     await mkdir(options.dataDir, { recursive: true });
-    try {
-      release = await lockfile.lock(options.dataDir, {
-        lockfilePath: path.join(options.dataDir, "owner.lock"),
-        stale: 15_000,
-        update: 5_000,
-        retries: 0,
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === "ELOCKED") throw new EmbeddedDatabaseBusyError(options.dataDir);
-      throw error;
-    }
+    release = await takeOwnership(options.dataDir);
   }
   const db = await PGlite.create({ ...(pgdata ? { dataDir: pgdata } : {}), extensions: pgliteExtensions });
   const port = options.port ?? (await freePort());
@@ -61,6 +52,58 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
       await release?.();
     },
   };
+}
+
+/**
+ * Locks the folder for this process. A lock whose recorded owner process no longer exists (killed,
+ * or the machine lost power) is taken over at once rather than after the lock's 15 s staleness, so
+ * a supervisor that restarts the portal immediately is not refused in a loop.
+ */
+async function takeOwnership(dataDir: string): Promise<() => Promise<void>> {
+  const lockfilePath = path.join(dataDir, "owner.lock");
+  const ownerFile = path.join(dataDir, "owner.pid");
+  const lock = () => lockfile.lock(dataDir, { lockfilePath, stale: 15_000, update: 5_000, retries: 0 });
+  let release: () => Promise<void>;
+  try {
+    release = await lock();
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ELOCKED") throw error;
+    const owner = Number(await readFile(ownerFile, "utf8").catch(() => ""));
+    if (!Number.isInteger(owner) || owner <= 0 || owner === process.pid || processIsAlive(owner))
+      throw new EmbeddedDatabaseBusyError(dataDir);
+    await rm(lockfilePath, { recursive: true, force: true });
+    try {
+      release = await lock();
+    } catch (retryError) {
+      // Another starter took the dead owner's place first.
+      if ((retryError as { code?: string }).code === "ELOCKED") throw new EmbeddedDatabaseBusyError(dataDir);
+      throw retryError;
+    }
+  }
+  await writeFile(ownerFile, String(process.pid));
+  return async () => {
+    await rm(ownerFile, { force: true });
+    await release();
+  };
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM"; // exists, owned by someone else
+  }
+  // A killed process whose parent has not collected it yet (a zombie) still answers signals.
+  const state = readFileSyncOrNull(`/proc/${pid}/stat`)?.replace(/^.*\) /s, "")[0];
+  return state !== "Z" && state !== "X";
+}
+
+function readFileSyncOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 interface QueuedMessage {

@@ -224,3 +224,38 @@ async function renameInDraft(name: string) {
     await db.$disconnect();
   }
 }
+
+test("without a trusted proxy, a client cannot choose the address its sign-ins are limited under", async () => {
+  const [, b] = instances;
+  const attempt = async (index: number) => {
+    const csrf = await fetch(`${b!.origin}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await fetch(`${b!.origin}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+        Origin: b!.origin,
+        // A fresh forged address every time: were it believed, no per-address limit would ever apply.
+        "X-Forwarded-For": `198.51.100.${index}`,
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: `nobody-${index}@forged.test`,
+        password: "wrong password",
+        json: "true",
+      }),
+    });
+    return ((await response.json()) as { url: string }).url;
+  };
+  const answers: string[] = [];
+  for (let index = 1; index <= 21; index++) answers.push(await attempt(index));
+  // Each forged address and each email was used once, so only the socket's own address (20 attempts
+  // per quarter hour, lib/auth/rate-limit.ts; earlier tests here signed in from it too) can be limited.
+  expect(answers[0]).not.toContain("RateLimited");
+  expect(answers.at(-1)).toContain("RateLimited");
+});

@@ -1,6 +1,7 @@
 // The findings of the security review, each against a real database: a change path that reaches a
 // prototype, and links that are not web addresses (editor, JSON import, values stored earlier).
 import { describe, expect, test } from "vitest";
+import { POST as authRoute } from "@/app/api/auth/[...nextauth]/route";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
 import { GET as providerRoute } from "@/app/api/v1/providers/[provider]/route";
 import { getDb } from "@/lib/db";
@@ -158,5 +159,26 @@ describe("links are web addresses", () => {
       { place: 'version 2 contact "Portal"', provider: p.document.slug, value: "javascript:alert(2)" },
       { place: "version 2 source URL", provider: p.document.slug, value: "javascript:alert(1)" },
     ]);
+  });
+});
+
+describe("sign-in requests with a body that is not a JSON object", () => {
+  test.each(["{bad", "null", "[1,2]", '"text"', ""])("%j is a 400 problem, not a 500", async (body) => {
+    const response = await authRoute(
+      new Request("http://localhost/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+      }),
+      { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) },
+    );
+    const answer = {
+      status: response.status,
+      contentType: response.headers.get("content-type"),
+      body: (await response.json()) as unknown,
+    };
+    expect(answer.status).toBe(400);
+    expect(answer.contentType).toBe("application/problem+json");
+    expect(answer.body).toMatchObject({ status: 400, detail: "The request body must be a JSON object." });
   });
 });
