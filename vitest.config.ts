@@ -1,9 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import "./tests/support/node20-polyfills.ts";
 
 const root = import.meta.dirname;
+// Each project extends this file's root settings (aliases, setup files).
 const integration = (name: "integration-pglite" | "integration-postgres") => ({
+  extends: true as const,
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
@@ -24,13 +25,9 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    setupFiles: [
-      "tests/support/node20-polyfills.ts",
-      "tests/support/fail-on-console-error.ts",
-      "tests/support/prototype-guard.ts",
-    ],
+    setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/prototype-guard.ts"],
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
       integration("integration-pglite"),
       integration("integration-postgres"),
     ],

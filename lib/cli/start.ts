@@ -1,5 +1,6 @@
 // npm start — the portal on the embedded database (or DATABASE_URL): migrate, seed an empty
 // database, build when the sources changed, then serve. `--dev` runs `next dev` instead.
+import "./supported-node";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
