@@ -12,6 +12,7 @@ import { env } from "../env";
 import { createEpochReader, epochQuery, type Epoch } from "../page-cache/content-epoch";
 import { createPageCache } from "../page-cache/page-cache";
 import { clientAddress } from "../security/client-address";
+import { secureResponse } from "../security/secure-response";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,7 +46,12 @@ const pageCache = createPageCache({
   signedInMaxAgeMs: 60_000,
 });
 
+// Browsers keep to HTTPS once told so, which only holds where the portal is served over HTTPS.
+const strictTransport = env.publicOrigin?.startsWith("https://") ?? false;
+
 const server = createServer((request, response) => {
+  secureResponse(response);
+  if (strictTransport) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   // The only client address the app sees: a header the client wrote is never trusted on its own.
   request.headers["x-forwarded-for"] = clientAddress({
     forwardedFor: request.headers["x-forwarded-for"],

@@ -1,9 +1,14 @@
-// Any console.error a test did not expect fails it. Tests that provoke one on purpose call
+// Any console.error a test did not expect fails it, and so does a deprecation warning (a driver
+// warning in normal operation is a defect). Tests that provoke an error on purpose call
 // expectConsoleError(pattern) first.
 import { afterEach, beforeEach, vi } from "vitest";
 
 let logged: string[] = [];
 let expected: RegExp[] = [];
+
+process.on("warning", (warning) => {
+  if (warning.name === "DeprecationWarning") logged.push(`${warning.name}: ${warning.message}`);
+});
 
 export function expectConsoleError(pattern: RegExp) {
   expected.push(pattern);

@@ -1,0 +1,91 @@
+// Adds the Content-Security-Policy (./content-security-policy.ts) to whatever Next.js sends. An
+// HTML page is held until it ends, so its header can name the hashes of every inline script in it
+// (Next.js streams pages; a held page arrives whole, at once); anything else passes through as it
+// comes with the resource policy. Plain Node module, like its caller lib/cli/serve.ts.
+import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { inlineScriptHashes, pagePolicy, resourcePolicy } from "./content-security-policy";
+
+type Writer = (...args: unknown[]) => unknown;
+
+/** Wraps `response` so every response it sends carries a Content-Security-Policy header. */
+export function secureResponse(response: ServerResponse): void {
+  const writeHead = response.writeHead.bind(response) as Writer;
+  const write = response.write.bind(response) as Writer;
+  const end = response.end.bind(response) as Writer;
+  let pendingHead: { status: number; message?: string } | undefined;
+  let mode: "undecided" | "page" | "pass" = "undecided";
+  const held: Buffer[] = [];
+
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    // Headers given here are applied now and sent with the first byte, so the policy can join them.
+    const message = typeof rest[0] === "string" ? rest[0] : undefined;
+    const headers = (typeof rest[0] === "string" ? rest[1] : rest[0]) as OutgoingHttpHeaders | unknown[] | undefined;
+    if (Array.isArray(headers))
+      for (let i = 0; i + 1 < headers.length; i += 2) response.setHeader(String(headers[i]), headers[i + 1] as string);
+    else if (headers)
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value);
+    pendingHead = { status, message };
+    response.statusCode = status;
+    return response;
+  }) as typeof response.writeHead;
+
+  // Always explicit: Node's implicit head would call the deferring writeHead above and send nothing.
+  const sendHead = () => {
+    if (!response.headersSent) writeHead(pendingHead?.status ?? response.statusCode, pendingHead?.message);
+    pendingHead = undefined;
+  };
+  const decide = () => {
+    if (mode !== "undecided") return;
+    const type = String(response.getHeader("content-type") ?? "");
+    // A page that already has its policy (one the page cache kept) needs no second reading.
+    const page = /^text\/html\b/i.test(type) && !response.hasHeader("content-security-policy");
+    mode = page && !response.headersSent ? "page" : "pass";
+    if (mode === "pass" && !response.headersSent && !response.hasHeader("content-security-policy"))
+      response.setHeader("Content-Security-Policy", resourcePolicy);
+  };
+  const hold = (chunk: unknown, encoding: unknown) => {
+    if (typeof chunk === "string")
+      held.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    else if (chunk instanceof Uint8Array) held.push(Buffer.from(chunk));
+  };
+
+  response.write = ((chunk: unknown, ...rest: unknown[]) => {
+    decide();
+    if (mode === "pass") {
+      sendHead();
+      return write(chunk, ...rest);
+    }
+    hold(chunk, rest[0]);
+    const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
+    if (callback) queueMicrotask(callback);
+    return true;
+  }) as typeof response.write;
+
+  response.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk === "function") return response.end(undefined, chunk as () => void);
+    decide();
+    if (mode === "pass") {
+      sendHead();
+      return end(chunk, ...rest);
+    }
+    hold(chunk, rest[0]);
+    const body = Buffer.concat(held);
+    response.setHeader(
+      "Content-Security-Policy",
+      pagePolicy(inlineScriptHashes(readable(body, response.getHeader("content-encoding")))),
+    );
+    if (body.length > 0 && !response.hasHeader("transfer-encoding")) response.setHeader("Content-Length", body.length);
+    sendHead();
+    const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
+    return callback ? end(body, callback) : end(body);
+  }) as typeof response.end;
+}
+
+function readable(body: Buffer, encoding: unknown): string {
+  const coding = String(encoding ?? "").toLowerCase();
+  if (coding === "gzip") return gunzipSync(body).toString("utf8");
+  if (coding === "deflate") return inflateSync(body).toString("utf8");
+  if (coding === "br") return brotliDecompressSync(body).toString("utf8");
+  return body.toString("utf8");
+}
