@@ -31,6 +31,8 @@ const schema = z
     DEMARC_ALLOWED_ORIGINS: z.string().default(""),
     /** "1": print every SQL statement as a `[statement]` line (tests and the benchmark count them per page). */
     DEMARC_LOG_STATEMENTS: z.enum(["0", "1"]).default("0"),
+    /** How the production server logs: JSON lines tagged with the request id (default), or plain text. */
+    DEMARC_LOG_FORMAT: z.enum(["json", "text"]).default("json"),
     /** On SIGTERM or SIGINT, how long requests in flight may take before the server stops anyway. */
     DEMARC_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(300).default(10),
     /** How many reverse proxies in front of the portal append to X-Forwarded-For (see lib/security/client-address.ts). */

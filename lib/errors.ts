@@ -1,7 +1,16 @@
 // One error type for everything a user may be told. Anything else is an internal error whose
-// message never leaves the server.
+// message never leaves the server, except a lost database connection: that is "unavailable" (503).
+import { isConnectionLost } from "@/lib/database/connection-lost";
+
 export type AppErrorCode =
-  "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "UNAUTHORIZED" | "FORBIDDEN" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED";
+  | "NOT_FOUND"
+  | "INVALID_INPUT"
+  | "CONFLICT"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "PAYLOAD_TOO_LARGE"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
 
 const status: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
@@ -11,6 +20,7 @@ const status: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 const titles: Record<AppErrorCode, string> = {
@@ -21,6 +31,7 @@ const titles: Record<AppErrorCode, string> = {
   FORBIDDEN: "Not allowed",
   PAYLOAD_TOO_LARGE: "Too large",
   RATE_LIMITED: "Too many requests",
+  UNAVAILABLE: "Temporarily unavailable",
 };
 
 export interface FieldError {
@@ -50,4 +61,19 @@ export class AppError extends Error {
   get title(): string {
     return titles[this.code];
   }
+}
+
+/**
+ * What a user may be told about `error`: the AppError itself; for a lost database connection an
+ * "unavailable" error (it says nothing about the request, and trying again shortly will work);
+ * otherwise null (an internal error, reported generically).
+ */
+export function userFacingError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isConnectionLost(error))
+    return new AppError(
+      "UNAVAILABLE",
+      "The portal cannot reach its database at the moment. Please try again in a few seconds; if you were saving, check afterwards whether your change arrived.",
+    );
+  return null;
 }

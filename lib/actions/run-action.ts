@@ -1,7 +1,7 @@
 import "server-only";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { userFacingError } from "@/lib/errors";
 import type { ActionState } from "./action-state";
 
 export type { ActionState } from "./action-state";
@@ -15,9 +15,10 @@ export async function runAction(operation: (actor: Actor) => Promise<string>): P
   try {
     return { status: "success", message: await operation(await getActor()) };
   } catch (error) {
-    if (error instanceof AppError) {
-      const fieldErrors = Object.fromEntries((error.fieldErrors ?? []).map((f) => [f.path, f.message]));
-      return { status: "error", message: error.message, fieldErrors };
+    const told = userFacingError(error);
+    if (told) {
+      const fieldErrors = Object.fromEntries((told.fieldErrors ?? []).map((f) => [f.path, f.message]));
+      return { status: "error", message: told.message, fieldErrors };
     }
     // redirect() and notFound() signal through exceptions that Next.js must receive.
     if (

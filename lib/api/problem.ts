@@ -1,16 +1,21 @@
-import { AppError } from "@/lib/errors";
+import { userFacingError } from "@/lib/errors";
 import type { ProblemDto } from "@/lib/validation/api";
 
 /** RFC 9457 problem details. */
 export function problemResponse(problem: ProblemDto): Response {
   return Response.json(problem, {
     status: problem.status,
-    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/problem+json",
+      "Cache-Control": "no-store",
+      ...(problem.status === 503 ? { "Retry-After": "5" } : {}),
+    },
   });
 }
 
-export function errorToProblem(error: unknown): ProblemDto {
-  if (error instanceof AppError) {
+export function errorToProblem(caught: unknown): ProblemDto {
+  const error = userFacingError(caught);
+  if (error) {
     return {
       type: `https://demarc.invalid/problems/${error.code.toLowerCase().replace(/_/g, "-")}`,
       title: error.title,

@@ -41,7 +41,16 @@ export interface PageCacheOptions {
 
 // Responses that say the same to every anonymous reader of the same content.
 const storedStatuses = new Set([200, 404]);
-const hopHeaders = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "etag"]);
+// Not kept: hop-by-hop headers, those recomputed on sending, and the request id (each response has its own).
+const hopHeaders = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "content-length",
+  "etag",
+  "x-request-id",
+]);
 
 export function createPageCache(options: PageCacheOptions) {
   const now = options.now ?? Date.now;

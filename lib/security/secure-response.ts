@@ -8,8 +8,19 @@ import { inlineScriptHashes, pagePolicy, resourcePolicy } from "./content-securi
 
 type Writer = (...args: unknown[]) => unknown;
 
+export interface PageReplacement {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SecureResponseOptions {
+  /** Asked when a page fails (status 5xx): a page to send instead (e.g. "unavailable"), or null. */
+  replaceFailedPage?: () => Promise<PageReplacement | null>;
+}
+
 /** Wraps `response` so every response it sends carries a Content-Security-Policy header. */
-export function secureResponse(response: ServerResponse): void {
+export function secureResponse(response: ServerResponse, options: SecureResponseOptions = {}): void {
   const writeHead = response.writeHead.bind(response) as Writer;
   const write = response.write.bind(response) as Writer;
   const end = response.end.bind(response) as Writer;
@@ -70,15 +81,30 @@ export function secureResponse(response: ServerResponse): void {
       return end(chunk, ...rest);
     }
     hold(chunk, rest[0]);
-    const body = Buffer.concat(held);
-    response.setHeader(
-      "Content-Security-Policy",
-      pagePolicy(inlineScriptHashes(readable(body, response.getHeader("content-encoding")))),
-    );
-    if (body.length > 0 && !response.hasHeader("transfer-encoding")) response.setHeader("Content-Length", body.length);
-    sendHead();
     const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
-    return callback ? end(body, callback) : end(body);
+    const finish = (body: Buffer) => {
+      const html = readable(body, response.getHeader("content-encoding"));
+      response.setHeader("Content-Security-Policy", pagePolicy(inlineScriptHashes(html)));
+      if (body.length > 0 && !response.hasHeader("transfer-encoding"))
+        response.setHeader("Content-Length", body.length);
+      sendHead();
+      if (callback) end(body, callback);
+      else end(body);
+    };
+    if (response.statusCode < 500 || !options.replaceFailedPage) finish(Buffer.concat(held));
+    else
+      void options
+        .replaceFailedPage()
+        .catch(() => null)
+        .then((replacement) => {
+          if (!replacement) return finish(Buffer.concat(held));
+          pendingHead = undefined;
+          response.statusCode = replacement.status;
+          for (const name of response.getHeaderNames()) if (name !== "set-cookie") response.removeHeader(name);
+          for (const [name, value] of Object.entries(replacement.headers)) response.setHeader(name, value);
+          finish(Buffer.from(replacement.body, "utf8"));
+        });
+    return response;
   }) as typeof response.end;
 }
 

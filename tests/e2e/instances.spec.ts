@@ -2,10 +2,7 @@
 // version published on one is what the other serves on its very next request (published reads are
 // cached per version, never invalidated by hand), and published pages stay within their budget of
 // SQL statements (counted from the statement log of an instance that serves nothing else).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import pg from "pg";
 import type { Actor } from "@/lib/auth/permissions";
 import { prepareDatabase } from "@/lib/database/bootstrap";
 import { createPrismaClient } from "@/lib/database/client";
@@ -14,6 +11,13 @@ import { signIn } from "../bench/portal-process";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { expect, test } from "./fixtures";
+import {
+  createDatabase,
+  dropDatabase,
+  startInstance,
+  stopInstance,
+  type PortalInstance,
+} from "./support/portal-instance";
 
 test.describe.configure({ mode: "serial" });
 
@@ -21,53 +25,14 @@ const basePort = Number(process.env.E2E_PORT ?? 3210) + 20;
 const database = `demarc_e2e_instances_${randomBytes(4).toString("hex")}`;
 const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${database}`;
 
-interface Instance {
-  origin: string;
-  process: ChildProcess;
-  output: string[];
-}
-const instances: Instance[] = [];
+const instances: PortalInstance[] = [];
+const startAt = (port: number) => startInstance({ port, databaseUrl, env: { DEMARC_LOG_STATEMENTS: "1" } });
 
-async function startInstance(port: number): Promise<Instance> {
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    // What `npm start` runs in production: Next.js behind the page cache.
-    ["--import", "tsx", path.resolve("lib/cli/serve.ts"), "--port", String(port), "--hostname", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        DEMARC_LOG_STATEMENTS: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
-        AUTH_TRUST_HOST: "true",
-        DEMARC_ALLOWED_ORIGINS: origin,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const instance = { origin, process: child, output: [] as string[] };
-  let pending = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    const lines = (pending + chunk.toString()).split("\n");
-    pending = lines.pop() ?? "";
-    instance.output.push(...lines);
-  });
-  child.stderr!.on("data", (chunk: Buffer) => instance.output.push(...chunk.toString().split("\n")));
-  for (const deadline = Date.now() + 60_000; ;) {
-    const live = await fetch(`${origin}/api/ready`).catch(() => null);
-    if (live?.ok) return instance;
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`Instance on ${port} did not start:\n${instance.output.join("\n")}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-const statementsSoFar = (instance: Instance) => instance.output.filter((line) => line.startsWith("[statement]")).length;
+const statementsSoFar = (instance: PortalInstance) =>
+  instance.output.filter((line) => line.startsWith("[statement]")).length;
 
 /** Requests a page (anonymous) and counts the SQL statements its instance ran for it. */
-async function countStatements(instance: Instance, pagePath: string) {
+async function countStatements(instance: PortalInstance, pagePath: string) {
   const before = statementsSoFar(instance);
   const response = await fetch(instance.origin + pagePath);
   await response.arrayBuffer();
@@ -78,29 +43,14 @@ async function countStatements(instance: Instance, pagePath: string) {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
+  await createDatabase(database);
   await prepareDatabase({ databaseUrl, demoAccounts: true });
-  instances.push(...(await Promise.all([startInstance(basePort), startInstance(basePort + 1)])));
+  instances.push(...(await Promise.all([startAt(basePort), startAt(basePort + 1)])));
 });
 
 test.afterAll(async () => {
-  await Promise.all(
-    instances.map(
-      (instance) =>
-        new Promise<void>((resolve) => {
-          if (instance.process.exitCode !== null) return resolve();
-          instance.process.once("exit", () => resolve());
-          instance.process.kill("SIGTERM");
-        }),
-    ),
-  );
-  const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
+  await Promise.all(instances.map(stopInstance));
+  await dropDatabase(database);
 });
 
 const budgets: [path: string, status: number, statements: number][] = [

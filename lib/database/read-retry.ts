@@ -1,0 +1,45 @@
+// Reads survive a dropped connection: a statement that only reads, run outside a transaction, is
+// tried once more on a fresh connection when the first attempt lost its connection (a terminated
+// backend, a database restart). The pool drops the dead connection by itself; the second attempt
+// gets a new one. Writes and transactions are never repeated here: they fail, and the caller answers
+// 503 (lib/api/problem.ts), so nothing is applied twice.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
+import { isConnectionLost } from "./connection-lost";
+
+const retryDelayMs = 50;
+
+/** SELECT statements (and WITH … SELECT without data-modifying parts). */
+export function onlyReads(sql: string): boolean {
+  const statement = sql.trimStart();
+  if (/^select\b/i.test(statement)) return !/\bfor\s+(update|share|no key update|key share)\b/i.test(statement);
+  return /^with\b/i.test(statement) && !/\b(insert|update|delete|merge)\b/i.test(statement);
+}
+
+export function withReadRetry(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      if (property !== "connect") return Reflect.get(target, property, receiver);
+      return async () => retryingReads(await target.connect());
+    },
+  });
+}
+
+function retryingReads(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== "queryRaw" || typeof value !== "function") return value;
+      return async (query: SqlQuery) => {
+        try {
+          return await target.queryRaw(query);
+        } catch (error) {
+          if (!onlyReads(query.sql) || !isConnectionLost(error)) throw error;
+          // A terminated server usually ends every connection at once: give the pool a moment to see
+          // its idle ones close, so the second attempt gets a fresh connection, not another dead one.
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+          return target.queryRaw(query);
+        }
+      };
+    },
+  });
+}
