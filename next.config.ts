@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security/static-headers";
 
 const nextConfig: NextConfig = {
   // PGlite and the schema engine ship WebAssembly, exceljs dynamic requires: keep them out of the server
@@ -19,17 +20,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          // The portal uses none of these powerful features; nothing it embeds may either.
-          {
-            key: "Permissions-Policy",
-            value:
-              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
-          },
-        ],
+        headers: [...staticSecurityHeaders],
       },
     ];
   },

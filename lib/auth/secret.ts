@@ -12,6 +12,10 @@ let cached: string | undefined;
 export async function getAuthSecret(db: Database): Promise<string> {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   if (cached) return cached;
+  // Read first: only the very first start writes, so a process's first request is a plain read
+  // (retried on a lost connection, lib/database/read-retry.ts) like any other.
+  const existing = await db.appSetting.findUnique({ where: { key: "auth.secret" } });
+  if (existing) return (cached = existing.value);
   await db.appSetting.createMany({
     data: [{ key: "auth.secret", value: randomBytes(48).toString("base64url") }],
     skipDuplicates: true,

@@ -18,6 +18,7 @@ import { createEpochReader, epochQuery, type Epoch } from "../page-cache/content
 import { createPageCache } from "../page-cache/page-cache";
 import { clientAddress } from "../security/client-address";
 import { secureResponse } from "../security/secure-response";
+import { staticSecurityHeaders } from "../security/static-headers";
 
 if (env.DEMARC_LOG_FORMAT === "json") installJsonConsole();
 
@@ -66,6 +67,7 @@ const server = createServer((request, response) => {
   const context = { requestId: randomUUID(), connectionLost: false };
   request.headers["x-request-id"] = context.requestId;
   response.setHeader("X-Request-Id", context.requestId);
+  for (const { key, value } of staticSecurityHeaders) response.setHeader(key, value);
   secureResponse(response, {
     // A page that failed because the database connection was lost, or while the database is away,
     // is "temporarily unavailable" (503), not an internal error.

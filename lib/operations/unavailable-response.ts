@@ -12,8 +12,8 @@ const page = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Temporarily unavailable · Demarc</title>
 <style>
-body { margin: 0; font-family: system-ui, sans-serif; background: #f8fafc; color: #0f172a; }
-main { max-width: 36rem; margin: 4rem auto; padding: 2rem; background: #fff; border: 1px solid #e2e8f0; border-radius: 0.75rem; }
+body { margin: 0; padding: 0 1rem; font-family: system-ui, sans-serif; background: #f8fafc; color: #0f172a; }
+main { max-width: 36rem; margin: 3rem auto; padding: 1.5rem; background: #fff; border: 1px solid #e2e8f0; border-radius: 0.75rem; }
 h1 { font-size: 1.25rem; margin: 0 0 0.75rem; }
 p { line-height: 1.5; color: #334155; }
 a { color: #1d4ed8; }

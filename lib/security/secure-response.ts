@@ -1,7 +1,8 @@
 // Adds the Content-Security-Policy (./content-security-policy.ts) to whatever Next.js sends. An
 // HTML page is held until it ends, so its header can name the hashes of every inline script in it
-// (Next.js streams pages; a held page arrives whole, at once); anything else passes through as it
-// comes with the resource policy. Plain Node module, like its caller lib/cli/serve.ts.
+// (Next.js streams pages; a held page arrives whole, at once), and so a failed page can still be
+// swapped for another (the 503 page while the database is away); anything else passes through as
+// it comes, with the resource policy. Plain Node module, like its caller lib/cli/serve.ts.
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { inlineScriptHashes, pagePolicy, resourcePolicy } from "./content-security-policy";
@@ -100,7 +101,8 @@ export function secureResponse(response: ServerResponse, options: SecureResponse
           if (!replacement) return finish(Buffer.concat(held));
           pendingHead = undefined;
           response.statusCode = replacement.status;
-          for (const name of response.getHeaderNames()) if (name !== "set-cookie") response.removeHeader(name);
+          for (const name of ["content-type", "content-length", "content-encoding", "etag", "cache-control", "vary"])
+            response.removeHeader(name);
           for (const [name, value] of Object.entries(replacement.headers)) response.setHeader(name, value);
           finish(Buffer.from(replacement.body, "utf8"));
         });

@@ -95,6 +95,8 @@ test("the database away: a clear 503, probes that tell, and recovery without a r
   expect(home.status).toBe(503);
   expect(home.headers.get("retry-after")).toBe("5");
   expect(home.headers.get("content-type")).toContain("text/html");
+  expect(home.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(home.headers.get("content-security-policy")).toContain("script-src 'self';");
   const requestId = home.headers.get("x-request-id")!;
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   const homeText = await home.text();
@@ -108,6 +110,8 @@ test("the database away: a clear 503, probes that tell, and recovery without a r
   expect(api.status).toBe(503);
   expect(api.headers.get("content-type")).toBe("application/problem+json");
   expect(await api.json()).toMatchObject({ status: 503, title: "Temporarily unavailable" });
+  expect(api.headers.get("x-frame-options")).toBe("DENY");
+  expect(api.headers.get("content-security-policy")).toContain("default-src 'none'");
 
   expect((await fetch(`${portal.origin}/api/health`)).status).toBe(200);
   expect((await fetch(`${portal.origin}/api/ready`)).status).toBe(503);
