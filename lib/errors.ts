@@ -44,14 +44,21 @@ export class AppError extends Error {
   readonly fieldErrors: FieldError[] | undefined;
   /** For conflicts: the value someone else saved, so the user can see their change. */
   readonly current: unknown;
+  /** For rate limits: when trying again will work. */
+  readonly retryAfterSeconds: number | undefined;
 
   /** `message` is shown to users: keep it specific and free of internals. */
-  constructor(code: AppErrorCode, message: string, options: { fieldErrors?: FieldError[]; current?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { fieldErrors?: FieldError[]; current?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options.fieldErrors;
     this.current = options.current;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -74,6 +81,7 @@ export function userFacingError(error: unknown): AppError | null {
     return new AppError(
       "UNAVAILABLE",
       "The portal cannot reach its database at the moment. Please try again in a few seconds; if you were saving, check afterwards whether your change arrived.",
+      { retryAfterSeconds: 5 },
     );
   return null;
 }

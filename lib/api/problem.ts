@@ -8,7 +8,7 @@ export function problemResponse(problem: ProblemDto): Response {
     headers: {
       "Content-Type": "application/problem+json",
       "Cache-Control": "no-store",
-      ...(problem.status === 503 ? { "Retry-After": "5" } : {}),
+      ...(problem.retryAfter ? { "Retry-After": String(problem.retryAfter) } : {}),
     },
   });
 }
@@ -22,6 +22,7 @@ export function errorToProblem(caught: unknown): ProblemDto {
       status: error.status,
       detail: error.message,
       ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+      ...(error.retryAfterSeconds ? { retryAfter: error.retryAfterSeconds } : {}),
     };
   }
   return {

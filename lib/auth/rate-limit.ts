@@ -12,6 +12,9 @@ export const loginLimits = {
   perIp: { limit: 20, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
+/** Requests one API token may make per minute, across all instances (lib/auth/sessions.ts). */
+export const apiTokenLimit: RateLimitRule = { limit: 600, windowSeconds: 60 };
+
 /** Counts one hit on `key`; returns whether it is still within the rule and when it frees up. */
 export async function hitRateLimit(options: {
   db: Database;

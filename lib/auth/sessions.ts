@@ -3,7 +3,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/lib/database/client";
+import { AppError } from "@/lib/errors";
 import { hashApiToken } from "./api-tokens";
+import { apiTokenLimit, hitRateLimit } from "./rate-limit";
 import { anonymous, roleFromDb, type Actor } from "./permissions";
 
 export const SESSION_DAYS = 30;
@@ -70,6 +72,17 @@ export async function actorFromApiToken(options: { db: Database; token: string }
     select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: actorSelect } },
   });
   if (!row || row.revokedAt || !row.user.active) return null;
+  const { allowed, retryAfterSeconds } = await hitRateLimit({
+    db: options.db,
+    key: `api-token:${row.id}`,
+    rule: apiTokenLimit,
+  });
+  if (!allowed)
+    throw new AppError(
+      "RATE_LIMITED",
+      `This API token has made more than ${apiTokenLimit.limit} requests in ${apiTokenLimit.windowSeconds} seconds. Try again in ${retryAfterSeconds} s.`,
+      { retryAfterSeconds },
+    );
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await options.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }

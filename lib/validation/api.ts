@@ -240,6 +240,8 @@ export const problemDto = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Seconds until trying again will work (rate limits, unavailability); also sent as Retry-After. */
+  retryAfter: z.number().int().positive().optional(),
 });
 
 export type PartyDto = z.infer<typeof partyDto>;

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { actorFromApiToken } from "@/lib/auth/sessions";
+import { apiTokenLimit } from "@/lib/auth/rate-limit";
+import { errorToProblem, problemResponse } from "@/lib/api/problem";
 import { getDb } from "@/lib/db";
 import { issueApiToken } from "@/lib/tokens/issue-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
@@ -167,5 +169,27 @@ describe("token server actions", () => {
       fieldErrors: {},
     });
     expect(await db.apiToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("the per-token rate limit", () => {
+  test("a token over its limit is refused with 429 and Retry-After; other tokens are not", async () => {
+    const { actor: user } = await makeUser({ role: "auditor" });
+    const busy = await issueApiToken({ db, actor: admin, userId: user.id, name: "Busy script" });
+    const quiet = await issueApiToken({ db, actor: admin, userId: user.id, name: "Quiet script" });
+    // The window already holds the limit's worth of requests (as after a burst, on any instance).
+    await db.rateLimitBucket.create({
+      data: { key: `api-token:${busy.id}`, windowStart: new Date(), count: apiTokenLimit.limit },
+    });
+
+    const refused = await actorFromApiToken({ db, token: busy.token }).catch((error: unknown) => error);
+    const problem = errorToProblem(refused);
+    expect(problem).toMatchObject({ status: 429, title: "Too many requests" });
+    expect(problem.detail).toContain(`more than ${apiTokenLimit.limit} requests`);
+    expect(problem.retryAfter).toBeGreaterThan(0);
+    expect(problem.retryAfter).toBeLessThanOrEqual(apiTokenLimit.windowSeconds);
+    expect(problemResponse(problem).headers.get("retry-after")).toBe(String(problem.retryAfter));
+
+    expect(await actorFromApiToken({ db, token: quiet.token })).toMatchObject({ id: user.id });
   });
 });
