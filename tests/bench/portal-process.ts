@@ -13,6 +13,8 @@ export interface Portal {
   /** Resident memory of the Next.js server process, in MB. */
   rssMb: () => number;
   stop: () => Promise<void>;
+  /** `kill -9` of the whole process group (launcher, embedded database, server), as a crash; resolves once the launcher is gone. */
+  kill: () => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -28,7 +30,12 @@ export function generate(dataDir: string, sizes: { providers: number; services: 
   if (result.status !== 0) throw new Error(`db:generate failed with exit code ${result.status}`);
 }
 
-export async function startPortal(options: { dataDir: string; port: number }): Promise<Portal> {
+export async function startPortal(options: {
+  dataDir: string;
+  port: number;
+  /** Each line the portal prints (statement lines excepted), instead of echoing it. */
+  onOutput?: (line: string) => void;
+}): Promise<Portal> {
   const origin = `http://127.0.0.1:${options.port}`;
   const started = performance.now();
   const child: ChildProcess = spawn(
@@ -53,6 +60,7 @@ export async function startPortal(options: { dataDir: string; port: number }): P
     pending = lines.pop() ?? "";
     for (const line of lines) {
       if (line.startsWith("[statement]")) statements++;
+      else if (options.onOutput) options.onOutput(line);
       else if (line.trim()) process.stdout.write(`  portal: ${line}\n`);
     }
   });
@@ -75,6 +83,12 @@ export async function startPortal(options: { dataDir: string; port: number }): P
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       process.kill(-child.pid!, "SIGTERM");
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid!, "SIGKILL");
       await exited;
     },
   };
