@@ -41,7 +41,8 @@ export interface PageCacheOptions {
 
 // Responses that say the same to every anonymous reader of the same content.
 const storedStatuses = new Set([200, 404]);
-// Not kept: hop-by-hop headers, those recomputed on sending, and the request id (each response has its own).
+// Not kept: hop-by-hop headers, those recomputed on sending (the policy too: lib/security), and the
+// request id (each response has its own).
 const hopHeaders = new Set([
   "connection",
   "keep-alive",

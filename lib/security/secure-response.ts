@@ -50,10 +50,9 @@ export function secureResponse(response: ServerResponse, options: SecureResponse
   const decide = () => {
     if (mode !== "undecided") return;
     const type = String(response.getHeader("content-type") ?? "");
-    // A page that already has its policy (one the page cache kept) needs no second reading.
-    const page = /^text\/html\b/i.test(type) && !response.hasHeader("content-security-policy");
-    mode = page && !response.headersSent ? "page" : "pass";
-    if (mode === "pass" && !response.headersSent && !response.hasHeader("content-security-policy"))
+    mode = /^text\/html\b/i.test(type) && !response.headersSent ? "page" : "pass";
+    // Only a response known not to be a page gets the resource policy.
+    if (mode === "pass" && type && !/html/i.test(type) && !response.headersSent)
       response.setHeader("Content-Security-Policy", resourcePolicy);
   };
   const hold = (chunk: unknown, encoding: unknown) => {
