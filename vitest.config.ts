@@ -3,11 +3,14 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 // Each project extends this file's root settings (aliases, setup files).
-const integration = (name: "integration-pglite" | "integration-postgres") => ({
+const integration = (
+  name: "integration-pglite" | "integration-postgres" | "fuzz",
+  include = "tests/integration/**/*.test.ts",
+) => ({
   extends: true as const,
   test: {
     name,
-    include: ["tests/integration/**/*.test.ts"],
+    include: [include],
     globalSetup: ["tests/support/database.global.ts"],
     setupFiles: ["tests/support/database.setup.ts"],
     testTimeout: 30_000,
@@ -30,6 +33,8 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
       integration("integration-pglite"),
       integration("integration-postgres"),
+      // Generated hostile input against the routes, actions and import formats, on PostgreSQL.
+      integration("fuzz", "tests/fuzz/**/*.test.ts"),
     ],
   },
 });

@@ -1,6 +1,7 @@
 // One error type for everything a user may be told. Anything else is an internal error whose
 // message never leaves the server, except a lost database connection: that is "unavailable" (503).
 import { isConnectionLost } from "@/lib/database/connection-lost";
+import { isDatabaseBusy } from "@/lib/database/database-busy";
 
 export type AppErrorCode =
   | "NOT_FOUND"
@@ -72,7 +73,8 @@ export class AppError extends Error {
 
 /**
  * What a user may be told about `error`: the AppError itself; for a lost database connection an
- * "unavailable" error (it says nothing about the request, and trying again shortly will work);
+ * or a database too busy to take it, an "unavailable" error (it says nothing about the request,
+ * and trying again shortly will work);
  * otherwise null (an internal error, reported generically).
  */
 export function userFacingError(error: unknown): AppError | null {
@@ -82,6 +84,12 @@ export function userFacingError(error: unknown): AppError | null {
       "UNAVAILABLE",
       "The portal cannot reach its database at the moment. Please try again in a few seconds; if you were saving, check afterwards whether your change arrived.",
       { retryAfterSeconds: 5 },
+    );
+  if (isDatabaseBusy(error))
+    return new AppError(
+      "UNAVAILABLE",
+      "The portal is busy and did not get to your request, so nothing was changed. Please try again in a moment.",
+      { retryAfterSeconds: 2 },
     );
   return null;
 }

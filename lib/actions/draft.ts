@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { readForm } from "@/lib/actions/form-fields";
 import { runAction, type ActionState } from "@/lib/actions/run-action";
+import { getDb } from "@/lib/db";
 import type { DocumentChange } from "@/lib/domain/document-changes";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { discardDraft } from "@/lib/drafts/discard-draft";
+import { findEditableProvider } from "@/lib/drafts/find-editable-provider";
 import { publishDraft } from "@/lib/drafts/publish-draft";
 import { revertDraft } from "@/lib/drafts/revert-draft";
 import { AppError } from "@/lib/errors";
@@ -51,7 +53,7 @@ export async function changeDraftAction(_prev: ChangeDraftState, form: FormData)
   const values = readForm(form);
   const provider = values.text("provider");
   let conflict: { current: unknown } | undefined;
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     const change = parseChange(values.text("change"));
     try {
       await changeDraft({ actor, provider, change });
@@ -80,7 +82,7 @@ export async function publishDraftAction(_prev: PublishDraftState, form: FormDat
   const values = readForm(form);
   const provider = values.text("provider");
   const done: { number?: number } = {};
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     const draftVersion = parseWholeNumber(values.text("draftVersion"), "draftVersion", "draft version");
     const version = await publishDraft({ actor, provider, note: values.text("note"), draftVersion });
     done.number = version.number;
@@ -100,10 +102,20 @@ export async function publishDraftAction(_prev: PublishDraftState, form: FormDat
   };
 }
 
-/** Throws the draft away. */
+/**
+ * Throws the draft away. A provider that was never published has nothing to go back to (its draft
+ * is all it has; without it the provider could not be read or edited again), so it is refused.
+ */
 export async function discardDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const provider = readForm(form).text("provider");
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
+    const { id } = await findEditableProvider({ actor, slug: provider });
+    const { publishedAt } = await getDb().provider.findUniqueOrThrow({ where: { id }, select: { publishedAt: true } });
+    if (!publishedAt)
+      throw new AppError(
+        "INVALID_INPUT",
+        "This provider has never been published: its draft is all it has, so there is nothing to go back to.",
+      );
     await discardDraft({ actor, provider });
     revalidateProvider(provider);
     return "Draft discarded: it is the published model again.";
@@ -114,7 +126,7 @@ export async function discardDraftAction(_prev: ActionState, form: FormData): Pr
 export async function revertDraftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = readForm(form);
   const provider = values.text("provider");
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
     const versionNumber = parseWholeNumber(values.text("versionNumber"), "versionNumber", "version");
     await revertDraft({ actor, provider, versionNumber });
     revalidateProvider(provider);

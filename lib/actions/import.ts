@@ -51,7 +51,7 @@ async function matrixInput(form: FormData) {
 /** Step 1: parse and check the file against the draft; nothing is written. */
 export async function previewMatrixImportAction(_prev: MatrixImportState, form: FormData): Promise<MatrixImportState> {
   const result: { preview?: MatrixImportPreview } = {};
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     const preview = await previewServiceMatrix({ actor, ...(await matrixInput(form)) });
     result.preview = preview;
     const removed = preview.removed.length ? `, ${preview.removed.length} removed` : "";
@@ -84,7 +84,7 @@ export async function previewMatrixImportAction(_prev: MatrixImportState, form: 
 /** Step 2: import the previewed file into the draft (all rows or nothing). */
 export async function importMatrixAction(_prev: MatrixImportState, form: FormData): Promise<MatrixImportState> {
   const expectedDraftVersion = readDraftVersion(form);
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
     const input = await matrixInput(form);
     const result = await importServiceMatrix({ actor, ...input, expectedDraftVersion });
     revalidatePath(`/providers/${input.provider}`, "layout");
@@ -149,7 +149,7 @@ function readDraftVersion(form: FormData): number | undefined {
 async function runProviderPreview(form: FormData, target: ProviderImportTarget): Promise<ProviderImportState> {
   const { text, fileName } = await readUpload(form);
   const result: { preview?: ProviderImportPreview } = {};
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     const preview = await previewProviderDocument({ actor, json: text, target, fileName });
     result.preview = preview;
     if (preview.errors.length) return "";
@@ -175,7 +175,7 @@ async function runProviderImport(form: FormData, target: ProviderImportTarget): 
   const { text, fileName } = await readUpload(form);
   const expectedDraftVersion = readDraftVersion(form);
   const result: { link?: ProviderImportState["link"] } = {};
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     const done = await importProviderDocument({
       actor,
       json: text,

@@ -12,7 +12,7 @@ import { providerDocumentSchema } from "@/lib/validation/provider-document";
 export async function createProviderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = readForm(form);
   let slug: string | undefined;
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     const input = parseInput(newProviderSchema, {
       name: values.text("name"),
       slug: values.text("slug"),

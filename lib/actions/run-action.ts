@@ -3,15 +3,24 @@ import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { userFacingError } from "@/lib/errors";
 import type { ActionState } from "./action-state";
+import { fieldsWithNul } from "./form-fields";
 
 export type { ActionState } from "./action-state";
 
 /**
- * The one wrapper for server actions: resolves the actor (the operation itself checks the
- * permission), and turns failures into a state the form can show. Only AppError messages reach
- * users; anything else is logged and reported generically.
+ * The one wrapper for server actions: refuses a form holding text the database cannot store,
+ * resolves the actor (the operation itself checks the permission), and turns failures into a state
+ * the form can show. Only AppError messages reach users; anything else is logged and reported
+ * generically.
  */
-export async function runAction(operation: (actor: Actor) => Promise<string>): Promise<ActionState> {
+export async function runAction(form: FormData, operation: (actor: Actor) => Promise<string>): Promise<ActionState> {
+  const unstorable = fieldsWithNul(form);
+  if (unstorable.length)
+    return {
+      status: "error",
+      message: "Remove the NUL characters from the highlighted fields: they cannot be saved.",
+      fieldErrors: Object.fromEntries(unstorable.map((name) => [name, "Contains a NUL character"])),
+    };
   try {
     return { status: "success", message: await operation(await getActor()) };
   } catch (error) {

@@ -21,7 +21,7 @@ const userPath = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
 export async function createUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = readForm(form);
   let created: string | undefined;
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     const password = values.text("password");
     const organizationId = values.text("organizationId");
     ({ id: created } = await createUser({
@@ -45,7 +45,7 @@ export async function createUserAction(_prev: ActionState, form: FormData): Prom
 export async function updateUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = readForm(form);
   const userId = values.text("userId");
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
     await updateUser({
       actor,
       userId,
@@ -63,7 +63,7 @@ export async function updateUserAction(_prev: ActionState, form: FormData): Prom
 export async function setManagedProvidersAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = readForm(form);
   const userId = values.text("userId");
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
     await setManagedProviders({
       actor,
       userId,
@@ -79,7 +79,7 @@ export async function setManagedProvidersAction(_prev: ActionState, form: FormDa
 export async function setPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = readForm(form);
   const userId = values.text("userId");
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
     await setPassword({
       actor,
       userId,
@@ -95,7 +95,7 @@ export async function setUserActiveAction(_prev: ActionState, form: FormData): P
   const values = readForm(form);
   const userId = values.text("userId");
   const active = values.text("active");
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
     if (active !== "true" && active !== "false")
       throw new AppError("INVALID_INPUT", "Choose whether to activate or deactivate the account.");
     await setUserActive({ actor, userId, version: values.text("version"), active: active === "true" });
@@ -112,7 +112,7 @@ export async function issueApiTokenAction(_prev: IssueTokenState, form: FormData
   const values = readForm(form);
   const userId = values.text("userId");
   let token: string | undefined;
-  const state = await runAction(async (actor) => {
+  const state = await runAction(form, async (actor) => {
     ({ token } = await issueApiToken({ actor, userId, name: values.text("name") }));
     revalidatePath("/admin/users");
     revalidatePath(userPath(userId));
@@ -124,7 +124,7 @@ export async function issueApiTokenAction(_prev: IssueTokenState, form: FormData
 export async function revokeApiTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = readForm(form);
   const userId = values.text("userId");
-  return runAction(async (actor) => {
+  return runAction(form, async (actor) => {
     await revokeApiToken({ actor, tokenId: values.text("tokenId") });
     revalidatePath("/admin/users");
     if (userId) revalidatePath(userPath(userId));

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { withRequestMemo } from "@/lib/request-memo";
 import { cacheHeaders, isNotModified } from "./conditional";
 import { errorToProblem, problemResponse } from "./problem";
@@ -32,7 +33,7 @@ export function handleRoute<P extends Params, S extends z.ZodType>(
     withRequestMemo(async () => {
       try {
         const actor = await getActor();
-        const input = { request, params: await context.params, actor };
+        const input = { request, params: refuseNul(request, await context.params), actor };
         const etag = options.etag ? await options.etag(input) : null;
         if (etag && isNotModified(request, etag))
           return new Response(null, { status: 304, headers: cacheHeaders(actor, etag) });
@@ -44,6 +45,23 @@ export function handleRoute<P extends Params, S extends z.ZodType>(
         return problemResponse(problem);
       }
     });
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character (a lookup with one fails in the database), so an
+ * address whose parameters or query hold one is refused here, for every route, before any handler
+ * reads it: a parameter names nothing (404), a query value is invalid (400).
+ */
+function refuseNul<P extends Params>(request: Request, params: P): P {
+  for (const [name, value] of Object.entries(params))
+    if (value.includes("\0"))
+      throw new AppError("NOT_FOUND", `Nothing is found here: the ${name} holds a NUL character.`);
+  for (const [name, value] of new URL(request.url).searchParams)
+    if (name.includes("\0") || value.includes("\0"))
+      throw new AppError("INVALID_INPUT", "The query holds a NUL character.", {
+        fieldErrors: [{ path: name.replace(/\0/g, ""), message: "Remove the NUL character" }],
+      });
+  return params;
 }
 
 /** A file to download: its bytes, media type and the name it is saved under. */
@@ -62,7 +80,7 @@ export function handleFileRoute<P extends Params>(handler: (input: RouteInput<P>
     withRequestMemo(async () => {
       try {
         const actor = await getActor();
-        const file = await handler({ request, params: await context.params, actor });
+        const file = await handler({ request, params: refuseNul(request, await context.params), actor });
         return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
           headers: {
             "Content-Type": file.contentType,

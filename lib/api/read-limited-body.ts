@@ -14,7 +14,8 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: cancelling a clone's stream (a tee) settles only once the other copy is cancelled too.
+      reader.cancel().catch(() => undefined);
       throw tooLarge(limit);
     }
     chunks.push(value);

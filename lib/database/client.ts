@@ -7,7 +7,7 @@ import { SerialClient } from "./serial-client";
 /** The same driver adapter serves a PostgreSQL server and the embedded PGlite socket server. */
 export function createPrismaClient(
   databaseUrl: string,
-  options: { max?: number; logStatements?: boolean } = {},
+  options: { max?: number; logStatements?: boolean; transactionMaxWaitMs?: number } = {},
 ): PrismaClient {
   const adapter = withReadRetry(
     // A database that does not answer fails a request within seconds instead of holding it.
@@ -18,8 +18,11 @@ export function createPrismaClient(
       Client: SerialClient,
     }),
   );
-  if (!options.logStatements) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  // A transaction waits this long for a connection (Prisma's default is 2 s): under a burst of saves
+  // it queues rather than fails; past it the user is told the portal is busy (lib/errors.ts).
+  const transactionOptions = { maxWait: options.transactionMaxWaitMs ?? 10_000 };
+  if (!options.logStatements) return new PrismaClient({ adapter, transactionOptions });
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: "event", level: "query" }] });
   // One line per statement, written synchronously, so a reader of the output can count them per request.
   client.$on("query", (event) =>
     process.stdout.write(`[statement] ${event.query.replace(/\s+/g, " ").slice(0, 160)}\n`),

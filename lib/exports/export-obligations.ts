@@ -47,6 +47,9 @@ export async function exportObligations(options: {
 }): Promise<FileResponse> {
   // Authorizes (read:obligations:own, an organization) before anything is read.
   const data = await getObligations({ actor: options.actor });
+  const base = `${slugify(data.organization.name) || "organization"}-obligations`;
+  const file = await renderObligations(options.actor, options.format, data, base);
+  // Recorded once the file exists: a refused rendering (the renderer busy) downloaded nothing.
   await recordAudit({
     tx: getDb(),
     actor: options.actor,
@@ -54,8 +57,16 @@ export async function exportObligations(options: {
     target: { type: "obligations" },
     after: { format: options.format, providers: data.providers.map((p) => p.slug) },
   });
-  const base = `${slugify(data.organization.name) || "organization"}-obligations`;
-  switch (options.format) {
+  return file;
+}
+
+async function renderObligations(
+  actor: Actor,
+  format: ObligationsExportFormat,
+  data: ObligationsDto,
+  base: string,
+): Promise<FileResponse> {
+  switch (format) {
     case "pdf":
       return {
         body: await renderPdfOffThread({ kind: "report", data: obligationsReport(data) }),
@@ -69,7 +80,7 @@ export async function exportObligations(options: {
         body: JSON.stringify(
           toObligationsOscalSsp({
             organization: data.organization,
-            providers: await subscribedExports(options.actor, data),
+            providers: await subscribedExports(actor, data),
           }),
           null,
           2,

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { diffProviderDocuments } from "@/lib/domain/diff";
 import { AppError } from "@/lib/errors";
+import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { getVersionDocuments } from "@/lib/versions/version-history";
 import { renderDiffCsv } from "./diff-csv";
 import { diffReport } from "./diff-report";
@@ -34,6 +35,8 @@ export async function exportVersionDiff(options: {
       "NOT_FOUND",
       `“${data.scope.provider.name}” has no version ${before ? options.to : options.from}.`,
     );
+  const file = await renderDiff(options.format, before, after, data.scope.provider);
+  // Recorded once the file exists: a refused rendering (the renderer busy) downloaded nothing.
   await recordAudit({
     tx: getDb(),
     actor: options.actor,
@@ -42,16 +45,27 @@ export async function exportVersionDiff(options: {
     providerId: data.scope.provider.id,
     after: { format: options.format, from: options.from, to: options.to, view: "diff" },
   });
+  return file;
+}
+
+type VersionDocument = { number: number; publishedAt: Date; contentHash: string; document: ProviderDocument };
+
+async function renderDiff(
+  format: (typeof diffExportFormats)[number],
+  before: VersionDocument,
+  after: VersionDocument,
+  provider: { name: string; slug: string },
+): Promise<FileResponse> {
   const diff = diffProviderDocuments(before.document, after.document);
-  const rowOptions = { provider: data.scope.provider.name, parties: after.document.parties };
-  const filename = `${data.scope.provider.slug}-v${options.from}-v${options.to}-changes`;
-  if (options.format === "csv")
+  const rowOptions = { provider: provider.name, parties: after.document.parties };
+  const filename = `${provider.slug}-v${before.number}-v${after.number}-changes`;
+  if (format === "csv")
     return {
       body: renderDiffCsv(diff, rowOptions),
       contentType: "text/csv; charset=utf-8",
       filename: `${filename}.csv`,
     };
-  const stamp = (v: typeof before) => ({
+  const stamp = (v: VersionDocument) => ({
     number: v.number,
     publishedAt: v.publishedAt.toISOString(),
     contentHash: v.contentHash,

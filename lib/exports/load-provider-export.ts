@@ -1,9 +1,7 @@
 // Reads what an export holds: a published version of a provider as the actor may see it (the
-// newest unless a number is asked for), checked and shaped into the export model, and records the
-// download in the audit log, as trust centers do.
+// newest unless a number is asked for), checked and shaped into the export model.
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -57,9 +55,7 @@ export async function loadProviderExport(options: {
   service?: string | null;
   model?: string | null;
   filters?: ExportFilters;
-  /** What is being downloaded, for the audit log ("pdf", "csv", …). */
-  format: string;
-}): Promise<{ data: ProviderExport; document: ProviderDocument }> {
+}): Promise<{ data: ProviderExport; document: ProviderDocument; providerId: string }> {
   const db = options.db ?? getDb();
   const history = await listVersionHistory({ db, actor: options.actor, provider: options.provider });
   if (!history) throw new AppError("NOT_FOUND", `No provider "${options.provider}".`);
@@ -95,26 +91,8 @@ export async function loadProviderExport(options: {
     model: options.model ?? null,
     filters: options.filters ?? noFilters,
   });
-  await recordAudit({
-    tx: db,
-    actor: options.actor,
-    action: "export.download",
-    target: { type: "provider", id: history.scope.provider.id },
-    providerId: history.scope.provider.id,
-    after: {
-      format: options.format,
-      version: entry.number,
-      service: options.service ?? null,
-      model: options.model ?? null,
-      assignments: [...data.scope.filters.assignments],
-      query: data.scope.filters.query,
-      parties: [...(data.scope.filters.parties ?? [])],
-      layers: [...(data.scope.filters.layers ?? [])],
-      frameworks: [...(data.scope.filters.frameworks ?? [])],
-    },
-  });
   const document = options.service
     ? { ...entry.document, services: entry.document.services.filter((s) => s.slug === options.service) }
     : entry.document;
-  return { data, document };
+  return { data, document, providerId: history.scope.provider.id };
 }

@@ -1,6 +1,6 @@
 // What a reader sees of a provider: its newest published version and which of its services they
-// may see. Every published page, API read and export starts here: one small query (plus one for a
-// customer of a private provider), after which the version's document and everything derived from
+// may see. Every published page, API read and export starts here: two small statements (plus one
+// for a customer of a private provider), after which the version's document and everything derived from
 // it come from memory (./published-cache.ts), keyed by the version and the reader's view of it.
 import "server-only";
 import { createHash } from "node:crypto";
@@ -54,28 +54,26 @@ const lookUp = cache((actor: Actor, slug: string): Promise<PublishedProvider | n
 
 async function query(actor: Actor, slug: string): Promise<PublishedProvider | null> {
   const db = getDb();
-  // Two small statements rather than one with the version nested: an unknown slug costs one.
-  const provider = await db.provider.findFirst({
+  // Whether the reader may see the provider: visibility rules are Prisma filters (../auth/visibility.ts).
+  const visible = await db.provider.findFirst({
     where: { AND: [{ slug }, visibleProviderWhere(actor)] },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      summary: true,
-      brandColor: true,
-      isPrivate: true,
-      sourceTitle: true,
-      sourceDocument: true,
-      sourceUrl: true,
-      sourceRetrieved: true,
-    },
+    select: { id: true },
   });
-  if (!provider) return null;
-  const version = await db.providerVersion.findFirst({
-    where: { providerId: provider.id },
-    orderBy: { number: "desc" },
-    select: { id: true, number: true, contentHash: true, publishedAt: true, note: true, publishedBy: true },
-  });
+  if (!visible) return null;
+  // The row and its newest version in one statement, hence one snapshot: read apart, a publish
+  // committing between them would stamp version N's content with the previous version's name.
+  const [row] = await db.$queryRaw<(PublishedProvider["provider"] & VersionColumns)[]>`
+    SELECT p."id", p."slug", p."name", p."summary", p."brandColor", p."isPrivate", p."sourceTitle",
+           p."sourceDocument", p."sourceUrl", p."sourceRetrieved",
+           v."id" AS "versionId", v."number", v."contentHash", v."publishedAt", v."note", v."publishedBy"
+    FROM "Provider" p
+    LEFT JOIN LATERAL (
+      SELECT * FROM "ProviderVersion" WHERE "providerId" = p."id" ORDER BY "number" DESC LIMIT 1
+    ) v ON TRUE
+    WHERE p."id" = ${visible.id}`;
+  if (!row) return null;
+  const { versionId, number, contentHash, publishedAt, note, publishedBy, ...provider } = row;
+  const version = versionId === null ? null : { id: versionId, number, contentHash, publishedAt, note, publishedBy };
   const seesEveryService =
     !provider.isPrivate ||
     can(actor, "read:provider:any") ||
@@ -92,6 +90,8 @@ async function query(actor: Actor, slug: string): Promise<PublishedProvider | nu
       );
   return { provider, version, services, view: version ? viewOf(version, services) : null };
 }
+
+type VersionColumns = { versionId: string | null } & Omit<PublishedVersionHead, "id">;
 
 function viewOf(version: PublishedVersionHead, services: ReadonlySet<string> | null) {
   if (services === null) return { key: version.id, etag: `"${version.contentHash}"` };

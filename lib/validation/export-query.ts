@@ -2,9 +2,17 @@
 // and the matrix's filters, so a download holds exactly what the page showed.
 import { z } from "zod";
 import { assignmentValues } from "@/lib/domain/assignment";
+import { MAX_DATABASE_INTEGER } from "./parse-input";
 
 export const providerExportFormats = ["json", "pdf", "csv", "xlsx", "oscal-ssp", "oscal-catalog", "caiq"] as const;
 export type ProviderExportFormat = (typeof providerExportFormats)[number];
+
+/** A published version's number (one beyond the database's integer range names none and is refused here). */
+export const versionNumberSchema = z.coerce
+  .number({ error: "A version number" })
+  .int("A version number")
+  .min(1, "A version number")
+  .max(MAX_DATABASE_INTEGER, "A version number");
 
 const optionalText = z
   .string()
@@ -27,7 +35,7 @@ const keyList = commaList.pipe(
 export const providerExportQuery = z.object({
   /** JSON when absent: the provider document, as this endpoint has always answered. */
   format: z.enum(providerExportFormats, { error: `Use one of ${providerExportFormats.join(", ")}` }).default("json"),
-  version: z.coerce.number().int("A version number").min(1, "A version number").optional(),
+  version: versionNumberSchema.optional(),
   service: optionalText,
   model: optionalText,
   /** Comma-separated assignments, as the matrix's assignment filter: "customer,shared". */

@@ -36,12 +36,15 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.ou
 /** An id from a form or URL; unknown ids are reported by the caller (usually as NOT_FOUND). */
 export const idSchema = z.uuid("Not a valid id");
 
+/** The largest value of PostgreSQL's `integer` (versions, draft numbers): a larger one fails in the database. */
+export const MAX_DATABASE_INTEGER = 2_147_483_647;
+
 /**
  * The `version` a form was rendered with. It is not a visible field, so a missing or malformed
  * value is reported for the whole form rather than as a field error.
  */
 export function parseVersion(value: unknown): number {
-  const parsed = z.coerce.number().int().min(1).safeParse(value);
+  const parsed = z.coerce.number().int().min(1).max(MAX_DATABASE_INTEGER).safeParse(value);
   if (parsed.success) return parsed.data;
   throw new AppError("INVALID_INPUT", "This form is out of date or incomplete — reload the page and try again.");
 }

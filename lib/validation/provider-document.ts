@@ -161,9 +161,36 @@ export const providerDocumentSchema = z
     crossCuttingAreas: z.array(areaSchema).max(500),
     services: z.array(serviceSchema).max(100),
   })
-  .superRefine((doc, ctx) =>
-    checkDocumentReferences(doc, (path, message) => ctx.addIssue({ code: "custom", path, message })),
-  );
+  .superRefine((doc, ctx) => {
+    const report = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    checkStorableText(doc, [], report);
+    checkDocumentReferences(doc, report);
+  });
+
+/**
+ * Why a text cannot be stored, or null: PostgreSQL's text and JSON columns refuse the NUL character
+ * and unpaired UTF-16 surrogates (which only a JSON escape such as "\ud800" can produce).
+ */
+export function unstorableTextProblem(text: string): string | null {
+  if (text.includes("\0")) return "Remove the NUL character";
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text))
+    return "Remove the broken character (an unpaired surrogate)";
+  return null;
+}
+
+/** Reports every string of the document that cannot be stored, at its path. */
+function checkStorableText(
+  value: unknown,
+  path: PropertyKey[],
+  report: (path: PropertyKey[], message: string) => void,
+) {
+  if (typeof value === "string") {
+    const problem = unstorableTextProblem(value);
+    if (problem) report(path, problem);
+  } else if (Array.isArray(value)) value.forEach((item, i) => checkStorableText(item, [...path, i], report));
+  else if (value && typeof value === "object")
+    for (const [key, item] of Object.entries(value)) checkStorableText(item, [...path, key], report);
+}
 
 export type ProviderDocument = z.infer<typeof providerDocumentSchema>;
 export type ProviderDocumentInput = z.input<typeof providerDocumentSchema>;

@@ -17,7 +17,7 @@ import { publishDraft } from "@/lib/drafts/publish-draft";
 import { revertDraft } from "@/lib/drafts/revert-draft";
 import { exportObligations } from "@/lib/exports/export-obligations";
 import { exportVersionDiff } from "@/lib/exports/export-version-diff";
-import { loadProviderExport } from "@/lib/exports/load-provider-export";
+import { exportProvider } from "@/lib/exports/export-provider";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { setSubscription } from "@/lib/subscriptions/set-subscription";
 import { issueApiToken } from "@/lib/tokens/issue-api-token";
@@ -177,7 +177,7 @@ describe("draft edits, publishing, discards, reverts and imports", () => {
       note: "Back to the start",
       draftVersion: 3,
     });
-    await loadProviderExport({ db, actor: manager, provider: slug, service: "vps", format: "pdf" });
+    await exportProvider({ actor: manager, provider: slug, service: "vps", format: "csv" });
     await exportVersionDiff({ actor: manager, provider: slug, from: first.number, to: second.number, format: "csv" });
 
     const entries = await log({ provider: slug });
@@ -197,7 +197,7 @@ describe("draft edits, publishing, discards, reverts and imports", () => {
       `Downloaded the published model of ${name} as JSON`,
       `Imported “export.json” into the draft of ${name}: 1 service, 2 rows`,
       `Published version 3 of ${name}: “Back to the start” (changes since version 2)`,
-      `Downloaded version 3 of ${name} › VPS as PDF`,
+      `Downloaded version 3 of ${name} › VPS as CSV`,
       `Downloaded the changes from version 2 to 3 of ${name} as CSV`,
     ]);
     for (const entry of entries) expect(text(entry)).not.toMatch(uuid);

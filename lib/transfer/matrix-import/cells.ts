@@ -22,12 +22,16 @@ export function looksLikeLetters(raw: string): boolean {
   return /^[A-Z](?:\s*[/,+&]?\s*[A-Z]){0,3}$/.test(plainText(raw));
 }
 
-/** Markdown emphasis, code and links reduced to their text. */
+/**
+ * Markdown emphasis, code and links reduced to their text. No pattern looks past the next opening
+ * delimiter, so a long cell of unclosed ones ("_a _a _a …", "[[[…") is read in linear time.
+ */
 export function plainText(text: string): string {
   return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
-    .replace(/(\*|_)(\S(?:.*?\S)?)\1/g, "$2")
+    .replace(/\*(\S(?:[^*]*?\S)?)\*/g, "$1")
+    .replace(/_(\S(?:[^_]*?\S)?)_/g, "$1")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/<br\s*\/?>/gi, "\n")
     .trim();

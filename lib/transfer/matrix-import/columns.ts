@@ -46,7 +46,9 @@ const roleWords: Record<PartyRoleValue, RegExp> = {
   customer: /^(customer|csc|cloud service customer|client|you|tenant)$/,
   "third-party": /^(third party|third-party|3rd party|subprocessor|partner)$/,
 };
-const partySuffix = /\s*(responsibilit(y|ies)|duties|role|tasks|implementation description(\s*\(.*\))?|\(.*\))$/;
+// Parentheses hold no parentheses: ".*" inside them made a long header of "(" take minutes.
+const partySuffix =
+  /\s*(responsibilit(y|ies)|duties|role|tasks|implementation description(\s*\([^()]*\))?|\([^()]*\))$/;
 
 const normal = (text: string) => plainText(text).toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ").trim();
 

@@ -41,11 +41,14 @@ export async function readXlsxTables(options: {
   return { ok: true, tables };
 }
 
+/** A cell as text. A damaged workbook can hold any shape in a cell (exceljs then answers numbers or objects): never throw. */
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value === null || value === undefined) return "";
-  if (typeof value === "object" && "richText" in value) return value.richText.map((part) => part.text).join("");
+  if (typeof value === "object" && "richText" in value)
+    return Array.isArray(value.richText) ? value.richText.map((part) => String(part?.text ?? "")).join("") : "";
   if (typeof value === "object" && "result" in value) return String(value.result ?? "");
   if (typeof value === "object" && "text" in value) return String(value.text);
-  return cell.text ?? String(value);
+  const text: unknown = cell.text;
+  return typeof text === "string" ? text : String(value);
 }

@@ -74,8 +74,22 @@ export function readCsvTables(text: string): ReadTables {
 }
 
 const isTableLine = (line: string) => line.trim().startsWith("|");
-const isSeparator = (line: string) => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line);
-const headingPattern = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+// Tested on the trimmed line: spaces matched by two patterns in a row backtrack badly on long runs.
+const isSeparator = (line: string) => /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(line.trim());
+
+/**
+ * A heading line ("## Title", "## Title ##"): its level and title, or null. The closing hashes are
+ * trimmed by hand: one pattern for the whole line backtracks for minutes on a long run of spaces.
+ */
+function readHeading(line: string): { level: number; text: string } | null {
+  const opening = /^(#{1,6})\s/.exec(line);
+  if (!opening) return null;
+  let text = line.slice(opening[1]!.length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  text = text.slice(0, end).trim();
+  return { level: opening[1]!.length, text };
+}
 
 function splitRow(line: string): string[] {
   return line
@@ -100,12 +114,12 @@ export function readMarkdownTables(text: string): ReadTables {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const heading = headingPattern.exec(line);
+    const heading = readHeading(line);
     if (heading) {
       flushProse();
-      const level = heading[1]!.length;
+      const { level, text } = heading;
       while (stack.length && stack.at(-1)!.level >= level) stack.pop();
-      stack.push({ level, text: heading[2]!, description: "" });
+      stack.push({ level, text, description: "" });
       continue;
     }
     if (isTableLine(line) && isSeparator(lines[i + 1] ?? "")) {

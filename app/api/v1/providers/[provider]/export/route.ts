@@ -1,6 +1,5 @@
 import { handleFileRoute, type RouteInput } from "@/lib/api/handle-route";
-import { loadProviderExport } from "@/lib/exports/load-provider-export";
-import { renderProviderExport } from "@/lib/exports/render-provider-export";
+import { exportProvider } from "@/lib/exports/export-provider";
 import { exportProviderDocument } from "@/lib/transfer/export-provider-document";
 import { exportQueryInput, providerExportQuery } from "@/lib/validation/export-query";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -25,7 +24,7 @@ export const GET = handleFileRoute(async ({ request, params, actor }: RouteInput
       filename: `${params.provider}.json`,
     };
   }
-  const { data, document } = await loadProviderExport({
+  return exportProvider({
     actor,
     provider: params.provider,
     version: query.version,
@@ -40,5 +39,4 @@ export const GET = handleFileRoute(async ({ request, params, actor }: RouteInput
     },
     format: query.format,
   });
-  return renderProviderExport({ format: query.format, data, document });
 });

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { handleFileRoute, type RouteInput } from "@/lib/api/handle-route";
 import { diffExportFormats, exportVersionDiff } from "@/lib/exports/export-version-diff";
+import { versionNumberSchema } from "@/lib/validation/export-query";
 import { parseInput } from "@/lib/validation/parse-input";
 
 type Params = { provider: string };
 
-const versionNumber = z.coerce.number({ error: "A version number" }).int("A version number").min(1, "A version number");
 const query = z.object({
-  from: versionNumber,
-  to: versionNumber,
+  from: versionNumberSchema,
+  to: versionNumberSchema,
   format: z.enum(diffExportFormats, { error: `Use one of ${diffExportFormats.join(", ")}` }),
 });
 
