@@ -52,7 +52,9 @@ export function handleRoute<P extends Params, S extends z.ZodType>(
  * address whose parameters or query hold one is refused here, for every route, before any handler
  * reads it: a parameter names nothing (404), a query value is invalid (400).
  */
-function refuseNul<P extends Params>(request: Request, params: P): P {
+function refuseNul<P extends Params>(request: Request, params: P | undefined): P {
+  // Next.js gives a route without dynamic segments no params at all.
+  params ??= {} as P;
   for (const [name, value] of Object.entries(params))
     if (value.includes("\0"))
       throw new AppError("NOT_FOUND", `Nothing is found here: the ${name} holds a NUL character.`);

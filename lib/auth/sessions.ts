@@ -11,7 +11,8 @@ import { anonymous, roleFromDb, type Actor } from "./permissions";
 export const SESSION_DAYS = 30;
 const TOUCH_AFTER_MS = 5 * 60_000;
 
-const actorSelect = {
+/** What an Actor is made of (see actorFromUser). */
+export const actorSelect = {
   id: true,
   email: true,
   name: true,
@@ -21,7 +22,8 @@ const actorSelect = {
   managedProviders: { select: { providerId: true } },
 } as const;
 
-function toActor(user: {
+/** The actor a user is on every request, from a row read with actorSelect. */
+export function actorFromUser(user: {
   id: string;
   email: string;
   name: string;
@@ -62,7 +64,7 @@ export async function actorFromSession(options: { db: Database; sessionId: strin
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await options.db.session.update({ where: { id: options.sessionId }, data: { lastSeenAt: new Date() } });
   }
-  return toActor(session.user);
+  return actorFromUser(session.user);
 }
 
 /** null: no such live token (unknown, revoked, or its owner is deactivated). */
@@ -86,7 +88,7 @@ export async function actorFromApiToken(options: { db: Database; token: string }
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await options.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return toActor(row.user);
+  return actorFromUser(row.user);
 }
 
 export async function deleteSession(options: { db: Database; sessionId: string }) {

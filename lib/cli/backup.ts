@@ -1,11 +1,11 @@
 // npm run db:backup -- --out FILE [--format auto|logical|pg-dump] [--force]
 // Backs up the database — DATABASE_URL's, or the embedded one, also while the portal runs — to FILE.
 // What a backup holds: lib/database/backup/backup-file.ts; how to use them: README, "Backups".
-import { parseArgs } from "node:util";
 import { backupDatabase, type BackupFormat, type BackupResult } from "../database/backup/backup-database";
 import { backupEmbeddedDatabase } from "../database/backup/backup-embedded";
 import { BackupError } from "../database/backup/backup-error";
 import { env } from "../env";
+import { readCommandLine, runCommand } from "./command-line";
 
 const usage = `Usage: npm run db:backup -- --out FILE [--format auto|logical|pg-dump] [--force]
 
@@ -22,30 +22,16 @@ one snapshot. Restore it with npm run db:restore -- --in FILE.
 
 const formats: BackupFormat[] = ["auto", "logical", "pg-dump"];
 
-let values;
-try {
-  ({ values } = parseArgs({
-    strict: true,
-    allowPositionals: false,
-    options: {
-      out: { type: "string" },
-      format: { type: "string", default: "auto" },
-      force: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  }));
-} catch (error) {
-  usageError((error as Error).message);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-if (!values.out) usageError("Name the file to write with --out FILE.");
+const { values, usageError } = readCommandLine(usage, {
+  out: { type: "string" },
+  format: { type: "string", default: "auto" },
+  force: { type: "boolean", default: false },
+});
+const out = values.out ?? usageError("Name the file to write with --out FILE.");
 if (!formats.includes(values.format as BackupFormat)) usageError(`--format is one of ${formats.join(", ")}.`);
 
-const options = { out: values.out, force: values.force, format: values.format as BackupFormat };
-try {
+const options = { out, force: values.force, format: values.format as BackupFormat };
+await runCommand(BackupError, async () => {
   const result: BackupResult & { whileRunning?: boolean } = env.DATABASE_URL
     ? await backupDatabase({ ...options, databaseUrl: env.DATABASE_URL })
     : await backupEmbeddedDatabase({ ...options, dataDir: env.dataDir });
@@ -54,17 +40,8 @@ try {
     ? "the PostgreSQL database"
     : `the embedded database in ${env.dataDir}${result.whileRunning ? " (through the running portal)" : ""}`;
   console.log(
-    `Backed up ${source} to ${values.out}: ${header.kind} format, ${header.tables.length} tables, ` +
+    `Backed up ${source} to ${out}: ${header.kind} format, ${header.tables.length} tables, ` +
       `${result.rows.toLocaleString("en-GB")} rows, ${header.migrations.length} migrations (newest ${header.migrations.at(-1)}), ` +
       `${Math.ceil(header.payloadBytes / 1024).toLocaleString("en-GB")} KiB.\nSHA-256 ${header.sha256}`,
   );
-} catch (error) {
-  if (!(error instanceof BackupError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-
-function usageError(message: string): never {
-  console.error(`${message}\n\n${usage}`);
-  process.exit(2);
-}
+});

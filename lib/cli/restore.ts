@@ -2,11 +2,11 @@
 // Restores a backup of npm run db:backup into DATABASE_URL's database, or into the embedded database's
 // folder (with the portal stopped). The file is verified first (format, checksum, known migrations);
 // the restore is one transaction, so a failure leaves the database as it was. README, "Backups".
-import { parseArgs } from "node:util";
 import { BackupError } from "../database/backup/backup-error";
 import { restoreDatabase } from "../database/backup/restore-database";
 import { restoreEmbeddedDatabase } from "../database/backup/restore-embedded";
 import { env } from "../env";
+import { readCommandLine, runCommand } from "./command-line";
 
 const usage = `Usage: npm run db:restore -- --in FILE [--force]
 
@@ -18,28 +18,14 @@ before anything changes: format, SHA-256 checksum, and migrations this version o
   --force        replace a database that holds content (it says what it holds when refusing)
   --help         show this text`;
 
-let values;
-try {
-  ({ values } = parseArgs({
-    strict: true,
-    allowPositionals: false,
-    options: {
-      in: { type: "string" },
-      force: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  }));
-} catch (error) {
-  usageError((error as Error).message);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-if (!values.in) usageError("Name the backup to restore with --in FILE.");
+const { values, usageError } = readCommandLine(usage, {
+  in: { type: "string" },
+  force: { type: "boolean", default: false },
+});
+const file = values.in ?? usageError("Name the backup to restore with --in FILE.");
 
-const options = { file: values.in, force: values.force, log: console.log };
-try {
+const options = { file, force: values.force, log: console.log };
+await runCommand(BackupError, async () => {
   const result = env.DATABASE_URL
     ? await restoreDatabase({ ...options, databaseUrl: env.DATABASE_URL })
     : await restoreEmbeddedDatabase({ ...options, dataDir: env.dataDir });
@@ -48,13 +34,4 @@ try {
     `Restored ${result.rows.toLocaleString("en-GB")} rows in ${result.tables} tables into ${target}, ` +
       `as they were at ${result.header.createdAt}. Start the portal: it applies any newer migrations of this version.`,
   );
-} catch (error) {
-  if (!(error instanceof BackupError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-
-function usageError(message: string): never {
-  console.error(`${message}\n\n${usage}`);
-  process.exit(2);
-}
+});

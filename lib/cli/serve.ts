@@ -29,15 +29,33 @@ const { values: args } = parseArgs({
   },
 });
 const port = Number(args.port);
-const databaseUrl = env.DATABASE_URL ?? readEmbeddedServer(env.dataDir)?.url;
-if (!databaseUrl) {
-  console.error(`No embedded database is running for ${env.dataDir}: start the portal with \`npm start\`.`);
-  process.exit(1);
-}
 
 const app = next({ dev: false, dir: path.resolve(import.meta.dirname, "../.."), hostname: args.hostname, port });
 const renderWithNext = app.getRequestHandler();
-await app.prepare();
+// Next.js loads while the launcher opens the database (seconds each, so in parallel).
+const [databaseUrl] = await Promise.all([databaseAddress(), app.prepare()]);
+
+/**
+ * Started by `npm start` (an IPC channel to the launcher): the address it sends once the database is
+ * migrated and seeded. Started on its own: DATABASE_URL, or the running embedded database's.
+ */
+function databaseAddress(): Promise<string> {
+  if (process.send) {
+    // The launcher gone before the database was ready: there is nothing to serve.
+    const launcherGone = () => process.exit(1);
+    process.once("disconnect", launcherGone);
+    return new Promise((resolve) =>
+      process.once("message", (message: { databaseUrl: string }) => {
+        process.off("disconnect", launcherGone);
+        resolve(message.databaseUrl);
+      }),
+    );
+  }
+  const url = env.DATABASE_URL ?? readEmbeddedServer(env.dataDir)?.url;
+  if (url) return Promise.resolve(url);
+  console.error(`No embedded database is running for ${env.dataDir}: start the portal with \`npm start\`.`);
+  process.exit(1);
+}
 
 // Short timeouts: while the database is away, requests are answered 503 at once rather than hang.
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 1000, query_timeout: 2000 });
@@ -106,14 +124,18 @@ server.listen(port, args.hostname, () => console.log(`Serving on http://${args.h
 
 // Graceful stop: accept nothing new, close idle keep-alive connections (busy ones close as their
 // response ends), let requests in flight finish within the deadline, then close the pool and exit,
-// so the launcher can release the embedded database.
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.once(signal, () => {
-    const exit = () => void pool.end().finally(() => process.exit(0));
-    server.close(exit);
-    server.closeIdleConnections();
-    setTimeout(() => {
-      server.closeAllConnections();
-      exit();
-    }, env.DEMARC_SHUTDOWN_SECONDS * 1000).unref();
-  });
+// so the launcher can release the embedded database. Also when the launcher itself is gone.
+let stopping = false;
+function stopGracefully() {
+  if (stopping) return;
+  stopping = true;
+  const exit = () => void pool.end().finally(() => process.exit(0));
+  server.close(exit);
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    exit();
+  }, env.DEMARC_SHUTDOWN_SECONDS * 1000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stopGracefully);
+process.once("disconnect", stopGracefully);

@@ -1,12 +1,12 @@
 // npm start — the portal on the embedded database (or DATABASE_URL): migrate, seed an empty
 // database, build when the sources changed, then serve. `--dev` runs `next dev` instead.
+// With the build current, the server process starts first and loads Next.js while the database
+// opens (both take seconds), and listens once told the database is ready (lib/cli/serve.ts).
 import "./supported-node";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../env";
-import { prepareDatabase } from "../database/bootstrap";
-import { EmbeddedDatabaseBusyError, startEmbeddedDatabase } from "../database/embedded";
 import { buildIsStale, buildPortal } from "./build";
 
 const { values: args } = parseArgs({
@@ -33,6 +33,21 @@ setInterval(() => {
   if (process.ppid !== launchedBy) stop("SIGTERM");
 }, 500).unref();
 
+const childEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DEMARC_DATA_DIR: env.dataDir,
+  // next-auth builds callback URLs from the request's host unless NEXTAUTH_URL pins one.
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+  DEMARC_ALLOWED_ORIGINS: allowedOrigins(),
+};
+// A stale build must wait for the database: `next build` reads it.
+const buildStale = !args.dev && buildIsStale();
+if (!args.dev && !buildStale) startServer();
+
+// Imported here, not above: they load PGlite, which the server process need not wait for.
+const { prepareDatabase } = await import("../database/bootstrap");
+const { EmbeddedDatabaseBusyError, startEmbeddedDatabase } = await import("../database/embedded");
 try {
   if (!env.DATABASE_URL) {
     owner = await startEmbeddedDatabase({ dataDir: env.dataDir });
@@ -53,30 +68,28 @@ try {
   throw error;
 }
 
-const childEnv = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: "1",
-  DEMARC_DATA_DIR: env.dataDir,
-  // next-auth builds callback URLs from the request's host unless NEXTAUTH_URL pins one.
-  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-  DEMARC_ALLOWED_ORIGINS: allowedOrigins(),
-};
-if (!args.dev && buildIsStale()) {
+if (buildStale) {
   console.log("Building the portal (next build)…");
   if (!buildPortal(childEnv)) await shutdown(1);
 }
-
-const listen = ["--port", args.port, "--hostname", args.hostname];
-// Production: Next.js behind the page cache (lib/cli/serve.ts), without the react-server condition.
-const server = (running.server = args.dev
-  ? spawn(process.execPath, [nextBin, "dev", ...listen], { cwd: root, stdio: "inherit", env: childEnv })
-  : spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/cli/serve.ts"), ...listen], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...childEnv, NODE_ENV: "production" },
-    }));
+const server = running.server ?? startServer();
+if (!args.dev) server.send({ databaseUrl: env.DATABASE_URL ?? owner!.url });
 console.log(`Demarc on http://${args.hostname}:${args.port}`);
-server.on("exit", (code) => void shutdown(code ?? 0));
+
+function startServer(): ChildProcess {
+  const listen = ["--port", args.port, "--hostname", args.hostname];
+  // Production: Next.js behind the page cache (lib/cli/serve.ts), without the react-server condition;
+  // told the database's address over the IPC channel.
+  const child = (running.server = args.dev
+    ? spawn(process.execPath, [nextBin, "dev", ...listen], { cwd: root, stdio: "inherit", env: childEnv })
+    : spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/cli/serve.ts"), ...listen], {
+        cwd: root,
+        stdio: ["inherit", "inherit", "inherit", "ipc"],
+        env: { ...childEnv, NODE_ENV: "production" },
+      }));
+  child.on("exit", (code) => void shutdown(code ?? 0));
+  return child;
+}
 
 function shutdown(code: number): Promise<never> {
   // Open connections (a migration in progress) may keep the socket server from closing: give it 5 s.

@@ -3,7 +3,7 @@
 // cached per version, never invalidated by hand), and published pages stay within their budget of
 // SQL statements (counted from the statement log of an instance that serves nothing else).
 import { randomBytes } from "node:crypto";
-import type { Actor } from "@/lib/auth/permissions";
+import { actorFromUser, actorSelect } from "@/lib/auth/sessions";
 import { prepareDatabase } from "@/lib/database/bootstrap";
 import { createPrismaClient } from "@/lib/database/client";
 import { DEMO_PASSWORD } from "@/lib/database/seed-demo-accounts";
@@ -148,19 +148,9 @@ test("a version published on one instance is what the other serves on its next r
 async function renameInDraft(name: string) {
   const db = createPrismaClient(databaseUrl, { max: 1 });
   try {
-    const user = await db.user.findUniqueOrThrow({
-      where: { email: "manager@demarc.local" },
-      include: { managedProviders: { select: { providerId: true } } },
-    });
-    const actor: Actor = {
-      kind: "user",
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: "account-manager",
-      organizationId: null,
-      managedProviderIds: user.managedProviders.map((m) => m.providerId),
-    };
+    const actor = actorFromUser(
+      await db.user.findUniqueOrThrow({ where: { email: "manager@demarc.local" }, select: actorSelect }),
+    );
     const draft = await getDraft({ db, actor, provider: "danubedata" });
     const service = draft.document.services.findIndex((s) => s.slug === "vps");
     const area = draft.document.services[service]!.areas[0]!;

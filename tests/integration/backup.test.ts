@@ -5,7 +5,7 @@
 // with the target untouched; so are backups of a newer Demarc, and a target newer than the backup. On
 // the server: pg_dump's format, and a logical backup moved into an embedded folder. With PGlite: embedded
 // folders backed up with and without a running portal, and restores refused while a portal owns one.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -36,6 +36,7 @@ import { createOrganization } from "@/lib/organizations/create-organization";
 import type { DocumentChange } from "@/lib/domain/document-changes";
 import { contentHash } from "@/lib/versions/content-hash";
 import { freshDatabase } from "../support/fresh-database";
+import { holdEmbeddedDatabase } from "../support/embedded-holder";
 
 const isPglite = new URL(inject("databaseUrl")).pathname === "/postgres";
 const system: Actor = { kind: "system", command: "backup-test" };
@@ -436,23 +437,13 @@ describe.runIf(isPglite)("the embedded database folder", () => {
 
   test("a restore is refused while another process owns the folder, which it leaves alone", async () => {
     const dataDir = path.join(workDir, "held");
-    // One process (no tsx wrapper in between), so killing it kills the owner.
-    const holder = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "tests/support/hold-embedded-database.ts", dataDir],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const holder = await holdEmbeddedDatabase(dataDir);
     try {
-      await new Promise<void>((resolve, reject) => {
-        holder.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("owning") && resolve());
-        holder.once("exit", (code) => reject(new Error(`The holder exited with ${code}`)));
-      });
       await expect(restoreEmbeddedDatabase({ dataDir, file: backupFile, force: true })).rejects.toThrow(
         /stop the portal first/,
       );
     } finally {
-      holder.kill("SIGKILL");
-      await new Promise((resolve) => (holder.exitCode === null ? holder.once("exit", resolve) : resolve(null)));
+      await holder.kill();
     }
     const owner = await startEmbeddedDatabase({ dataDir });
     try {

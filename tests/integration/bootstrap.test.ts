@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { createPrismaClient } from "@/lib/database/client";
 import { EmbeddedDatabaseBusyError, startEmbeddedDatabase } from "@/lib/database/embedded";
 import { readEmbeddedServer } from "@/lib/database/embedded-server-file";
 import { seedProviders } from "@/prisma/seed";
+import { holdEmbeddedDatabase } from "../support/embedded-holder";
 
 /** A brand-new empty database of the kind this project tests (PGlite, or one on the server). */
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -84,27 +84,17 @@ describe("embedded database folder", () => {
 
   test("a folder whose owner was killed is taken over at once", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "demarc-lock-dead-"));
-    // One process (no tsx wrapper in between), so killing it kills the owner.
-    const holder = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "tests/support/hold-embedded-database.ts", dataDir],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const holder = await holdEmbeddedDatabase(dataDir);
     try {
-      await new Promise<void>((resolve, reject) => {
-        holder.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("owning") && resolve());
-        holder.once("exit", (code) => reject(new Error(`The holder exited with ${code}`)));
-      });
       // Alive, it keeps the folder.
       await expect(startEmbeddedDatabase({ dataDir })).rejects.toBeInstanceOf(EmbeddedDatabaseBusyError);
-      holder.kill("SIGKILL");
-      await new Promise((resolve) => holder.once("exit", resolve));
+      await holder.kill();
       const started = performance.now();
       const next = await startEmbeddedDatabase({ dataDir });
       expect(performance.now() - started).toBeLessThan(5_000);
       await next.stop();
     } finally {
-      holder.kill("SIGKILL");
+      await holder.kill();
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 60_000);

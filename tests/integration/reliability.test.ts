@@ -5,7 +5,6 @@
 // database's owner, and a data folder left by a power loss taken over at once. Terminated connections, the database away, a second owner refused and a
 // killed owner's folder taken over are covered by connection-loss.test.ts, bootstrap.test.ts and
 // tests/e2e/database-outage.spec.ts.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -30,6 +29,7 @@ import { writePublishedProvider } from "@/lib/versions/write-published-provider"
 import { makeUser } from "../factories/accounts";
 import { makeProviderDocument } from "../factories/provider-document";
 import { createProvider } from "../support/app-db";
+import { holdEmbeddedDatabase } from "../support/embedded-holder";
 
 const onServer = new URL(inject("databaseUrl")).port === "5432";
 
@@ -221,18 +221,8 @@ describe("readers during publishes", () => {
 describe.skipIf(onServer)("kill -9 of the embedded database's owner", () => {
   test("every acknowledged save is there after a restart, and nothing is half-written", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "demarc-kill-"));
-    // One process (no tsx wrapper in between), so killing it kills the owner.
-    const holder = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "tests/support/hold-embedded-database.ts", dataDir],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    const exited = new Promise((resolve) => holder.once("exit", resolve));
+    const holder = await holdEmbeddedDatabase(dataDir);
     try {
-      await new Promise<void>((resolve, reject) => {
-        holder.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("owning") && resolve());
-        holder.once("exit", (code) => reject(new Error(`The holder exited with ${code}`)));
-      });
       const url = readEmbeddedServer(dataDir)!.url;
       await prepareDatabase({ databaseUrl: url, seed: false });
       const document = providerDocumentSchema.parse(makeProviderDocument());
@@ -256,7 +246,7 @@ describe.skipIf(onServer)("kill -9 of the embedded database's owner", () => {
           const value = `Save ${n}`;
           inFlight = value;
           // The owner dies while the next saves are on their way.
-          if (n === 9) holder.kill("SIGKILL");
+          if (n === 9) void holder.kill();
           try {
             await changeDraft({
               db,
@@ -277,7 +267,7 @@ describe.skipIf(onServer)("kill -9 of the embedded database's owner", () => {
       }
       expect(isConnectionLost(failure), String(failure)).toBe(true);
       expect(acknowledged.length).toBeGreaterThanOrEqual(8);
-      await exited;
+      await holder.exited;
 
       const owner = await startEmbeddedDatabase({ dataDir });
       const after = createPrismaClient(owner.url, { max: 2 });
@@ -299,7 +289,7 @@ describe.skipIf(onServer)("kill -9 of the embedded database's owner", () => {
         await owner.stop();
       }
     } finally {
-      holder.kill("SIGKILL");
+      await holder.kill();
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -5,6 +5,8 @@ export async function callRoute<P extends Record<string, string>>(
   params: P,
   init?: RequestInit,
 ): Promise<{ status: number; contentType: string | null; body: unknown }> {
-  const response = await handler(new Request(`http://localhost${path}`, init), { params: Promise.resolve(params) });
+  // As Next.js calls it: a route without dynamic segments gets no params object.
+  const given = Object.keys(params).length ? params : (undefined as unknown as P);
+  const response = await handler(new Request(`http://localhost${path}`, init), { params: Promise.resolve(given) });
   return { status: response.status, contentType: response.headers.get("content-type"), body: await response.json() };
 }

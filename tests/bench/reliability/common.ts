@@ -2,7 +2,8 @@
 // its goal and whether it was met), the accounts that save and publish (the same service functions
 // the editor's server actions call, run from the bench process as those accounts), and small
 // helpers for timing.
-import { roleFromDb, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { actorFromUser, actorSelect } from "@/lib/auth/sessions";
 import type { Database } from "@/lib/database/client";
 import type { BenchDatabases } from "./bench-databases";
 
@@ -51,21 +52,9 @@ export function atMost(
   return { scenario, measure, result: shown, goal, met: Number.isFinite(value) && value <= limit };
 }
 
-/** The actor a signed-in user is on every request (lib/auth/sessions.ts builds it the same way). */
+/** The actor a signed-in user is on every request. */
 export async function userActor(db: Database, email: string): Promise<Actor> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { email },
-    include: { managedProviders: { select: { providerId: true } } },
-  });
-  return {
-    kind: "user",
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: roleFromDb(user.role),
-    organizationId: user.organizationId,
-    managedProviderIds: user.managedProviders.map((m) => m.providerId),
-  };
+  return actorFromUser(await db.user.findUniqueOrThrow({ where: { email }, select: actorSelect }));
 }
 
 /** The message of an error, whatever was thrown. */

@@ -30,7 +30,9 @@ export async function callHandler<P>(handler: Handler<P>, request: HostileReques
   const built = new Request(`http://localhost${request.url}`, init);
   requestContext.headers = built.headers;
   try {
-    return await readAnswer(await handler(built, { params: Promise.resolve(params) }));
+    // A route without dynamic segments gets no params object from Next.js.
+    const given = params && Object.keys(params).length ? params : (undefined as P);
+    return await readAnswer(await handler(built, { params: Promise.resolve(given) }));
   } finally {
     requestContext.headers = null;
   }
