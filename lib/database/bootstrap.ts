@@ -44,11 +44,19 @@ async function prepareExclusively(options: Options): Promise<Result> {
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
     for (const line of await unsafeLinkReport(lockClient)) log(line);
     if (options.seed === false) return { applied, seeded: [] };
+    // Asked over the plain connection: a Prisma client takes a moment to start, needed only to seed.
+    const { rows } = await lockClient.query<{ empty: boolean }>(
+      `SELECT NOT EXISTS (SELECT 1 FROM "Provider") AS empty`,
+    );
+    if (!rows[0]!.empty) {
+      log("Database already holds content; not seeding.");
+      return { applied, seeded: [] };
+    }
     const db = createPrismaClient(options.databaseUrl, { max: 2 });
     try {
-      const seeded = (await db.provider.count()) === 0 ? await seedDatabase({ db }) : [];
-      log(seeded.length ? `Seeded providers: ${seeded.join(", ")}` : "Database already holds content; not seeding.");
-      if (seeded.length && options.demoAccounts) log(`Demo accounts: ${(await seedDemoAccounts({ db })).join(", ")}`);
+      const seeded = await seedDatabase({ db });
+      log(`Seeded providers: ${seeded.join(", ")}`);
+      if (options.demoAccounts) log(`Demo accounts: ${(await seedDemoAccounts({ db })).join(", ")}`);
       return { applied, seeded };
     } finally {
       await db.$disconnect();

@@ -4,22 +4,24 @@ import { writePublishedProvider } from "@/lib/versions/write-published-provider"
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import type { Database } from "./client";
 
-/** Writes the five seed documents (checked by the schema that validates edits and imports) as version 1. */
+/**
+ * Writes the five seed documents (checked by the schema that validates edits and imports) as version 1,
+ * in one transaction: a start interrupted while seeding leaves an empty database, which the next start
+ * seeds, never a partial one it would take for content.
+ */
 export async function seedDatabase(options: { db: Database }): Promise<string[]> {
-  const slugs: string[] = [];
-  for (const input of seedProviders) {
-    const document = providerDocumentSchema.parse(input);
-    await options.db.$transaction(
-      (tx) =>
-        writePublishedProvider({
+  const documents = seedProviders.map((input) => providerDocumentSchema.parse(input));
+  await options.db.$transaction(
+    async (tx) => {
+      for (const document of documents)
+        await writePublishedProvider({
           tx,
           actor: { kind: "system", command: "seed" },
           document,
           note: `Initial transcription of “${document.source.title}”.`,
-        }),
-      { timeout: 60_000 },
-    );
-    slugs.push(document.slug);
-  }
-  return slugs;
+        });
+    },
+    { timeout: 120_000 },
+  );
+  return documents.map((document) => document.slug);
 }

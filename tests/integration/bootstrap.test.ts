@@ -51,6 +51,33 @@ describe("start-up against one shared database", () => {
   });
 });
 
+describe("seeding", () => {
+  test("is all or nothing: a seed that fails part-way leaves no provider, and the next start seeds them all", async () => {
+    const db = await freshDatabase();
+    const client = new pg.Client({ connectionString: db.url });
+    try {
+      await prepareDatabase({ databaseUrl: db.url, seed: false });
+      await client.connect();
+      // The fourth seed provider cannot be written (a disk full, a crash: anything after the first three).
+      const failing = seedProviders[3]!.slug;
+      await client.query(`
+        CREATE FUNCTION refuse_seed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW."slug" = '${failing}' THEN RAISE EXCEPTION 'refused on purpose'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse_seed BEFORE INSERT ON "Provider" FOR EACH ROW EXECUTE FUNCTION refuse_seed();`);
+      await expect(prepareDatabase({ databaseUrl: db.url })).rejects.toThrow(/refused on purpose/);
+      const count = async () => (await client.query(`SELECT count(*)::int AS n FROM "Provider"`)).rows[0].n;
+      expect(await count()).toBe(0);
+
+      await client.query(`DROP TRIGGER refuse_seed ON "Provider"; DROP FUNCTION refuse_seed();`);
+      expect((await prepareDatabase({ databaseUrl: db.url })).seeded).toEqual(seedProviders.map((p) => p.slug));
+      expect(await count()).toBe(seedProviders.length);
+    } finally {
+      await client.end().catch(() => undefined);
+      await db.drop();
+    }
+  });
+});
+
 describe("embedded database folder", () => {
   test("has exactly one owner: a second opener fails clearly, and the folder is reusable after stop", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "demarc-lock-"));
