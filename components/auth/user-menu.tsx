@@ -28,6 +28,11 @@ export async function UserNavLinks() {
           My obligations
         </Link>
       ) : null}
+      {can(actor, "read:systems:organization") && actor.kind === "user" && actor.organizationId ? (
+        <Link href="/me/systems" className={linkClass}>
+          My systems
+        </Link>
+      ) : null}
       {/* Admin pages are dynamic and permission-checked: no prefetch on every page view. */}
       {can(actor, "manage:users") ? (
         <Link href="/admin" prefetch={false} className={linkClass}>

@@ -233,6 +233,17 @@ class Describer {
           ...this.serviceRef(service?.slug, service?.name ?? str(subscription.serviceName)),
         ];
       }
+      case "system.create":
+      case "system.update":
+      case "system.delete": {
+        const system = action === "system.delete" ? before : after;
+        const verb = { "system.create": "Created", "system.update": "Changed", "system.delete": "Deleted" }[action];
+        return [
+          `${verb} the system `,
+          quote(str(system.name) ?? str(system.slug) ?? "unnamed"),
+          ...(str(system.organization) ? [` of ${str(system.organization)}`] : []),
+        ];
+      }
       case "export.download":
         return this.download(after);
       case "provider.create":

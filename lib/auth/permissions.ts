@@ -20,6 +20,10 @@ export const permissions = [
   "read:drafts",
   "read:audit",
   "read:obligations:own",
+  // Systems (stacks of services) of the user's own organization, and of every organization.
+  "read:systems:organization",
+  "edit:systems:organization",
+  "read:systems:any",
   "edit:provider:own",
   "edit:provider:any",
   // Start a new provider as an unpublished draft (its creator manages it).
@@ -54,7 +58,13 @@ export const anonymous: Actor = { kind: "anonymous" };
 
 const grants: Record<Role | "anonymous", readonly Permission[]> = {
   anonymous: ["read:provider:public"],
-  customer: ["read:provider:public", "read:provider:subscribed", "read:obligations:own"],
+  customer: [
+    "read:provider:public",
+    "read:provider:subscribed",
+    "read:obligations:own",
+    "read:systems:organization",
+    "edit:systems:organization",
+  ],
   "account-manager": [
     "read:provider:public",
     "read:provider:own",
@@ -62,12 +72,13 @@ const grants: Record<Role | "anonymous", readonly Permission[]> = {
     "create:provider",
     "manage:subscriptions:own",
   ],
-  auditor: ["read:provider:public", "read:provider:any", "read:drafts", "read:audit"],
+  auditor: ["read:provider:public", "read:provider:any", "read:drafts", "read:audit", "read:systems:any"],
   admin: [
     "read:provider:public",
     "read:provider:any",
     "read:drafts",
     "read:audit",
+    "read:systems:any",
     "edit:provider:any",
     "create:provider",
     "manage:subscriptions:any",

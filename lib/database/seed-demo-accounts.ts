@@ -2,6 +2,7 @@
 // Their password is documented in the README.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
+import { systemInputSchema, type SystemInput } from "@/lib/validation/system";
 import type { Database } from "./client";
 
 export const DEMO_PASSWORD = "demarc-demo-password";
@@ -32,6 +33,35 @@ export const demoOrganizations = [
   { slug: "globex", name: "Globex", subscriptions: [["contain", "platform"]] },
 ] as const;
 
+/** A composed stack a newcomer sees at once: Contain on a hyperscaler's managed Kubernetes. */
+export const demoSystems: { organization: string; slug: string; system: SystemInput }[] = [
+  {
+    organization: "acme-retail",
+    slug: "shop-production",
+    system: {
+      name: "Shop — production",
+      description:
+        "The web shop runs on the Contain Platform, deployed on a hyperscaler's managed services; Acme rents the managed Kubernetes service itself.",
+      tiers: [
+        { key: "platform", provider: "contain", service: "platform", model: "cloud-services" },
+        { key: "kubernetes", provider: "managed-kubernetes", service: "managed-kubernetes", model: null },
+      ],
+      bindings: [
+        {
+          upperTier: "platform",
+          party: "hyperscaler",
+          lowerTier: "kubernetes",
+          contractHolder: "organization",
+          coverage: {
+            "underlying-infrastructure": ["infrastructure"],
+            "kubernetes-control-plane": ["control-plane"],
+          },
+        },
+      ],
+    },
+  },
+];
+
 export async function seedDemoAccounts(options: { db: Database }): Promise<string[]> {
   const { db } = options;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -48,6 +78,11 @@ export async function seedDemoAccounts(options: { db: Database }): Promise<strin
           subscriptions: { create: services.map((s) => ({ serviceId: s.id })) },
         },
       });
+    }
+    for (const { organization, slug, system } of demoSystems) {
+      const { id: organizationId } = await tx.organization.findUniqueOrThrow({ where: { slug: organization } });
+      const { name, description, tiers, bindings } = systemInputSchema.parse(system);
+      await tx.system.create({ data: { organizationId, slug, name, description, tiers, bindings } });
     }
     for (const account of demoAccounts) {
       const organization = "organization" in account ? account.organization : undefined;

@@ -47,7 +47,15 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
   },
   customer: {
     account: "customer@demarc.local",
-    paths: ["/", "/providers/danubedata", "/providers/danubedata/services/vps", "/me/obligations"],
+    paths: [
+      "/",
+      "/providers/danubedata",
+      "/providers/danubedata/services/vps",
+      "/me/obligations",
+      "/me/systems",
+      "/me/systems/shop-production",
+      "/me/systems/shop-production?carrier=organization",
+    ],
   },
   manager: {
     account: "manager@demarc.local",

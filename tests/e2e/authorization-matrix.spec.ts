@@ -82,6 +82,16 @@ const pages: Record<string, Case[]> = {
       expect: only(["customerA", "customerB"], "404", signedInElsewhere),
     },
   ],
+  "/me/systems": [
+    { name: "systems", url: () => "/me/systems", expect: only(["customerA", "customerB"], "404", signedInElsewhere) },
+  ],
+  "/me/systems/[system]": [
+    {
+      name: "A's system",
+      url: (w) => `/me/systems/${w.systemA}`,
+      expect: only(["customerA"], "404", signedInElsewhere),
+    },
+  ],
   "/admin": [
     {
       name: "admin home",
@@ -300,6 +310,15 @@ async function buildWorld() {
     data: { slug: `matrix-a-${stamp}`, name: "Matrix A", subscriptions: { create: [{ serviceId: xSubscribed.id }] } },
   });
   const orgB = await db.organization.create({ data: { slug: `matrix-b-${stamp}`, name: "Matrix B" } });
+  const systemA = await db.system.create({
+    data: {
+      organizationId: orgA.id,
+      slug: `matrix-stack-${stamp}`,
+      name: "Matrix stack",
+      tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }],
+      bindings: [],
+    },
+  });
 
   const secret = await getAuthSecret(db);
   const specs: Record<Exclude<Kind, "anonymous">, { role: Role; org?: string; manages?: string; active?: boolean }> = {
@@ -343,6 +362,7 @@ async function buildWorld() {
     xSubscribed: xSubscribed.slug,
     xOther: "other-service",
     orgA: orgA.slug,
+    systemA: systemA.slug,
     cookies,
     tokens,
     users,

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Card } from "@/components/ui/card";
+import { getActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime, plural } from "@/lib/format";
+import { listSystems } from "@/lib/systems/list-systems";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "My systems",
+  description: "Your organization's stacks of services, and the obligations each leaves it with.",
+};
+
+export default async function MySystemsPage() {
+  const actor = await getActor();
+  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent("/me/systems")}`);
+  if (!can(actor, "read:systems:organization") || actor.kind !== "user" || !actor.organizationId) notFound();
+  const { organization, systems } = await listSystems({ actor });
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Catalog" }, { label: "My systems" }]} />
+      <header className="mb-6">
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">My systems</h1>
+        <p className="mt-2 max-w-3xl text-slate-600">
+          {organization.name}&apos;s stacks: services that run on other services. Each system resolves who carries every
+          duty through the whole stack, and shows what is left open.
+        </p>
+      </header>
+      {systems.length === 0 ? (
+        <Card className="max-w-2xl p-6">
+          <h2 className="font-semibold text-slate-900">No systems yet</h2>
+          <p className="mt-2 text-sm text-slate-600">
+            A system stacks services, for instance a managed platform on the cloud it runs on.
+          </p>
+        </Card>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {systems.map((system) => (
+            <li key={system.slug}>
+              <Card className="h-full p-5">
+                <h2 className="font-semibold text-slate-900">
+                  <Link href={`/me/systems/${system.slug}`} className="hover:underline">
+                    {system.name}
+                  </Link>
+                </h2>
+                {system.description ? <p className="mt-1 text-sm text-slate-600">{system.description}</p> : null}
+                <p className="mt-3 text-sm text-slate-600">
+                  {plural(system.tierCount, "service")} · changed {formatDateTime(system.updatedAt)}
+                </p>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
