@@ -55,6 +55,8 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/me/systems",
       "/me/systems/shop-production",
       "/me/systems/shop-production?carrier=organization",
+      "/me/systems/new",
+      "/me/systems/shop-production/edit",
     ],
   },
   manager: {

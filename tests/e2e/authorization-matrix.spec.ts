@@ -85,6 +85,20 @@ const pages: Record<string, Case[]> = {
   "/me/systems": [
     { name: "systems", url: () => "/me/systems", expect: only(["customerA", "customerB"], "404", signedInElsewhere) },
   ],
+  "/me/systems/new": [
+    {
+      name: "new system",
+      url: () => "/me/systems/new",
+      expect: only(["customerA", "customerB"], "404", signedInElsewhere),
+    },
+  ],
+  "/me/systems/[system]/edit": [
+    {
+      name: "edit A's system",
+      url: (w) => `/me/systems/${w.systemA}/edit`,
+      expect: only(["customerA"], "404", signedInElsewhere),
+    },
+  ],
   "/me/systems/[system]": [
     {
       name: "A's system",

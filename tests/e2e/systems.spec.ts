@@ -41,3 +41,73 @@ test("a customer opens their system: the stack, counts that link to their rows, 
   expect(carriers).toEqual(Array.from({ length: count }, () => "Acme Retail"));
   await page.screenshot({ path: "tests/e2e/.artifacts/screenshots/system-organization-duties.png", fullPage: true });
 });
+
+test("a customer builds a system in the browser: a gap appears, binding the third party closes it", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("customer@demarc.local");
+  await page.goto("/me/systems");
+  await page.getByRole("link", { name: "New system" }).click();
+  const name = `Checkout ${Date.now().toString(36)}`;
+
+  // Refused first: no name, no service. Nothing is saved and the errors sit next to their fields.
+  await page.getByRole("button", { name: "Create the system" }).click();
+  await expect(page.getByRole("status")).toHaveText("Check the highlighted fields.");
+  await expect(page.getByText("Add at least one service")).toBeVisible();
+
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Add a service").selectOption({ label: "Contain › Contain Platform" });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByLabel("Deployment model").selectOption({ label: "Cloud Services" });
+  await page.getByRole("button", { name: "Create the system" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const gaps = page.getByRole("region", { name: /Gaps/ });
+  await expect(
+    gaps.getByText(/leaves 2 areas to Hyperscaler, which no service of this system is bound to/),
+  ).toBeVisible();
+  const unbound = page.getByRole("list", { name: "Duties by carrier" }).getByText("Unbound third parties");
+  await expect(unbound).toBeVisible();
+
+  // Add the managed Kubernetes service below it, save, then bind the hyperscaler to it.
+  await page.getByRole("link", { name: "Edit the system" }).click();
+  await page
+    .getByLabel("Add a service")
+    .selectOption({ label: "Managed Kubernetes (reference model) › Managed Kubernetes (EKS / GKE / AKS)" });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText("Save the changed stack first; then bind its third parties.")).toBeVisible();
+  await page.getByRole("button", { name: "Save the system" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit the system" }).click();
+  await page
+    .getByLabel("Hyperscaler of Contain Platform is")
+    .selectOption({ label: "Managed Kubernetes (EKS / GKE / AKS)" });
+  await page
+    .getByRole("group", { name: /cover “Underlying Infrastructure”/ })
+    .getByLabel("Infrastructure")
+    .check();
+  // The control plane is left uncovered: a gap of its own.
+  await page.getByRole("button", { name: "Save the system" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(
+    gaps.getByText(/Kubernetes Control Plane in Contain Platform is handed to Managed Kubernetes/),
+  ).toBeVisible();
+  await expect(page.getByRole("list", { name: "Duties by carrier" }).getByText("Unbound third parties")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Edit the system" }).click();
+  await page
+    .getByRole("group", { name: /cover “Kubernetes Control Plane”/ })
+    .getByLabel("Control plane")
+    .check();
+  await page.getByRole("button", { name: "Save the system" }).click();
+  await expect(page.getByText("None: every duty in this stack has someone to carry it.")).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/.artifacts/screenshots/system-built.png", fullPage: true });
+
+  // And away again.
+  await page.getByRole("link", { name: "Edit the system" }).click();
+  await page.getByRole("button", { name: "Delete the system" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My systems" })).toBeVisible();
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+});

@@ -19,7 +19,7 @@ export default async function MySystemsPage() {
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent("/me/systems")}`);
   if (!can(actor, "read:systems:organization") || actor.kind !== "user" || !actor.organizationId) notFound();
-  const { organization, systems } = await listSystems({ actor });
+  const { organization, systems, canEdit } = await listSystems({ actor });
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Catalog" }, { label: "My systems" }]} />
@@ -30,6 +30,13 @@ export default async function MySystemsPage() {
           duty through the whole stack, and shows what is left open.
         </p>
       </header>
+      {canEdit ? (
+        <p className="mb-6">
+          <Link href="/me/systems/new" className="font-medium text-blue-700 hover:underline">
+            New system
+          </Link>
+        </p>
+      ) : null}
       {systems.length === 0 ? (
         <Card className="max-w-2xl p-6">
           <h2 className="font-semibold text-slate-900">No systems yet</h2>

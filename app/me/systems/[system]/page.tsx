@@ -43,6 +43,13 @@ export default async function SystemPage({ params, searchParams }: Props) {
       <header className="mb-6">
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{system.name}</h1>
         {system.description ? <p className="mt-2 max-w-3xl text-slate-600">{system.description}</p> : null}
+        {system.canEdit ? (
+          <p className="mt-3">
+            <Link href={`/me/systems/${system.slug}/edit`} className="font-medium text-blue-700 hover:underline">
+              Edit the system
+            </Link>
+          </p>
+        ) : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <section aria-labelledby="stack">
