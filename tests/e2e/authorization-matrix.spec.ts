@@ -234,6 +234,35 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(["managerX", "admin"], "404", { customerA: "403", auditor: "403" }),
     },
   ],
+  "/api/v1/me/systems": [
+    {
+      name: "own systems",
+      url: () => "/api/v1/me/systems",
+      // Staff have no organization of their own; they read organizations' systems by name.
+      expect: only(["customerA", "customerB"], "403", { anonymous: "401" }),
+    },
+  ],
+  "/api/v1/me/systems/[system]": [
+    {
+      name: "A's system",
+      url: (w) => `/api/v1/me/systems/${w.systemA}`,
+      expect: only(["customerA"], "403", { customerB: "404", anonymous: "401" }),
+    },
+  ],
+  "/api/v1/organizations/[organization]/systems": [
+    {
+      name: "A's systems",
+      url: (w) => `/api/v1/organizations/${w.orgA}/systems`,
+      expect: only(["customerA", "auditor", "admin"], "404"),
+    },
+  ],
+  "/api/v1/organizations/[organization]/systems/[system]": [
+    {
+      name: "A's system",
+      url: (w) => `/api/v1/organizations/${w.orgA}/systems/${w.systemA}`,
+      expect: only(["customerA", "auditor", "admin"], "404"),
+    },
+  ],
   "/api/v1/me/obligations/export": [
     {
       name: "own obligations as CSV",

@@ -9,7 +9,12 @@ import { listSystems } from "@/lib/systems/list-systems";
 import { saveSystem } from "@/lib/systems/save-system";
 import { demoSystems } from "@/lib/database/seed-demo-accounts";
 import type { SystemInput } from "@/lib/validation/system";
+import { GET as mySystemRoute } from "@/app/api/v1/me/systems/[system]/route";
+import { GET as mySystemsRoute } from "@/app/api/v1/me/systems/route";
+import { GET as organizationSystemRoute } from "@/app/api/v1/organizations/[organization]/systems/[system]/route";
 import { makeOrganization, makeUser } from "../factories/accounts";
+import { actAs } from "../support/actor";
+import { callRoute } from "../support/call-route";
 
 /** Contain on a hyperscaler's managed services, the hyperscaler bound to the managed Kubernetes reference. */
 const shop = (contractHolder: "organization" | "upper-provider" = "organization"): SystemInput => ({
@@ -205,5 +210,32 @@ describe("who sees what", () => {
       select: { action: true },
     });
     expect(entries.map((e) => e.action)).toEqual(["system.create", "system.update", "system.delete"]);
+  });
+});
+
+describe("the systems API", () => {
+  test("answers the organization's customers, admins and auditors; a problem for anyone else", async () => {
+    const { actor, organization } = await customer();
+    const { slug } = await saveSystem({ actor, input: shop() });
+    actAs(actor);
+    const list = await callRoute(mySystemsRoute, "/api/v1/me/systems", {});
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ organization: { slug: organization.slug }, systems: [{ slug, tierCount: 2 }] });
+    const one = await callRoute(mySystemRoute, `/api/v1/me/systems/${slug}`, { system: slug });
+    expect(one.status).toBe(200);
+    const body = one.body as { counts: { total: number }; areas: { duties: unknown[] }[]; gaps: unknown[] };
+    expect(body.areas.reduce((n, a) => n + a.duties.length, 0)).toBe(body.counts.total);
+    expect(body.gaps).toEqual([]);
+
+    const path = `/api/v1/organizations/${organization.slug}/systems/${slug}`;
+    const params = { organization: organization.slug, system: slug };
+    actAs((await makeUser({ role: "auditor" })).actor);
+    expect((await callRoute(organizationSystemRoute, path, params)).body).toEqual(body);
+    actAs((await makeUser({ role: "account-manager" })).actor);
+    expect((await callRoute(organizationSystemRoute, path, params)).status).toBe(404);
+    expect((await callRoute(mySystemsRoute, "/api/v1/me/systems", {})).status).toBe(403);
+    actAs((await customer()).actor);
+    expect((await callRoute(organizationSystemRoute, path, params)).status).toBe(404);
+    expect((await callRoute(mySystemRoute, `/api/v1/me/systems/${slug}`, { system: slug })).status).toBe(404);
   });
 });

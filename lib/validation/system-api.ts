@@ -1,0 +1,91 @@
+// What the systems API answers (/api/v1/me/systems…, /api/v1/organizations/{org}/systems…): only
+// these fields leave, parsed on the way out.
+import { z } from "zod";
+import { assignmentValues } from "@/lib/domain/assignment";
+import { systemBindingSchema } from "./system";
+
+const isoDate = z.iso.datetime();
+
+export const systemSummaryApiDto = z.object({
+  slug: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  tierCount: z.number().int(),
+  updatedAt: isoDate,
+});
+
+export const systemListApiDto = z.object({
+  organization: z.object({ slug: z.string(), name: z.string() }),
+  systems: z.array(systemSummaryApiDto),
+});
+
+const carrier = z.object({
+  kind: z.enum(["organization", "provider", "delegated", "unbound"]),
+  name: z.string().optional(),
+  tier: z.string().optional(),
+  party: z.string().optional(),
+  lowerTier: z.string().optional(),
+});
+
+const step = z.object({
+  tier: z.string(),
+  provider: z.string(),
+  service: z.string(),
+  serviceSlug: z.string(),
+  area: z.string().nullable(),
+  areaKey: z.string().nullable(),
+  party: z.string(),
+  partyName: z.string(),
+});
+
+export const systemApiDto = z.object({
+  organization: z.object({ slug: z.string(), name: z.string() }),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: isoDate,
+  tiers: z.array(
+    z.object({
+      key: z.string(),
+      provider: z.string(),
+      service: z.string(),
+      model: z.string().nullable(),
+      /** False when the service is no longer published (or not visible): see `problems`. */
+      available: z.boolean(),
+      serviceName: z.string().nullable(),
+      modelName: z.string().nullable(),
+    }),
+  ),
+  bindings: z.array(systemBindingSchema),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  counts: z
+    .object({
+      total: z.number().int(),
+      organization: z.number().int(),
+      providers: z.array(z.object({ name: z.string(), duties: z.number().int() })),
+      delegated: z.number().int(),
+      unbound: z.number().int(),
+    })
+    .nullable(),
+  gaps: z.array(z.record(z.string(), z.union([z.string(), z.array(z.string())]))),
+  areas: z.array(
+    z.object({
+      tier: z.string(),
+      key: z.string(),
+      name: z.string(),
+      crossCutting: z.boolean(),
+      assignment: z.enum(assignmentValues),
+      overridden: z.boolean(),
+      duties: z.array(
+        z.object({
+          text: z.string(),
+          strength: z.enum(["must", "should", "may"]),
+          implicit: z.boolean(),
+          carrier,
+          provenance: z.array(step),
+        }),
+      ),
+    }),
+  ),
+});
