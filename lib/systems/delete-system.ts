@@ -21,7 +21,7 @@ export async function deleteSystem(options: {
     const row = await tx.system.findUnique({
       where: { organizationId_slug: { organizationId: scope.organization.id, slug: options.system } },
     });
-    if (!row) throw new AppError("NOT_FOUND", `No system "${options.system}".`);
+    if (!row) throw new AppError("NOT_FOUND", `No such system: "${options.system}".`);
     const { count } = await tx.system.deleteMany({ where: { id: row.id, version: options.expectedVersion } });
     if (count === 0)
       throw new AppError("CONFLICT", "Someone else changed this system since you opened it. Reload, then delete it.");

@@ -43,7 +43,7 @@ export async function getSystem(options: {
   const row = await db.system.findUnique({
     where: { organizationId_slug: { organizationId: scope.organization.id, slug: options.system } },
   });
-  if (!row) throw new AppError("NOT_FOUND", `No system "${options.system}".`);
+  if (!row) throw new AppError("NOT_FOUND", `No such system: "${options.system}".`);
   const tiers = await loadSystemTiers({ actor: options.actor, tiers: systemTierSchema.array().parse(row.tiers) });
   const bindings = systemBindingSchema.array().parse(row.bindings);
   const missing = tiers.flatMap((t, i) =>

@@ -58,7 +58,7 @@ export async function saveSystem(options: {
     }
     const where = { organizationId_slug: { organizationId, slug: options.system.slug } };
     const before = await tx.system.findUnique({ where });
-    if (!before) throw new AppError("NOT_FOUND", `No system "${options.system.slug}".`);
+    if (!before) throw new AppError("NOT_FOUND", `No such system: "${options.system.slug}".`);
     // Compare-and-set: only the version the editor started from is replaced.
     const { count } = await tx.system.updateMany({
       where: { id: before.id, version: options.system.expectedVersion },

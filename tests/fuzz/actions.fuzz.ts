@@ -199,6 +199,30 @@ function fieldsOf(key: string): Record<string, Field> {
         () => fixtures.seededServiceId,
       ),
     },
+    "lib/actions/systems.ts#saveSystemAction": {
+      slug: text(
+        () => "",
+        () => "no-such-system",
+      ),
+      version: text(version(1), version(2)),
+      name: text(() => "Fuzz stack"),
+      description: text(() => ""),
+      stack: text(
+        () =>
+          JSON.stringify({
+            tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }],
+            bindings: [],
+          }),
+        () =>
+          JSON.stringify({ tiers: [{ key: "a", provider: "contain", service: "platform", model: "x" }], bindings: [] }),
+        () => JSON.stringify({ tiers: [], bindings: [{ upperTier: "a", party: "b", lowerTier: "a" }] }),
+        () => "{",
+      ),
+    },
+    "lib/actions/systems.ts#deleteSystemAction": {
+      slug: text(() => "no-such-system"),
+      version: text(version(1)),
+    },
     "lib/actions/providers.ts#createProviderAction": {
       name: text(() => "Fuzz Cloud"),
       slug: text(

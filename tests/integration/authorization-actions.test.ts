@@ -298,6 +298,29 @@ const expectations: Record<string, Expectation> = {
       };
     },
   },
+  "lib/actions/systems.ts#saveSystemAction": {
+    allowed: ["customerA", "customerB"],
+    prepare: async () => {
+      const name = `Stack ${uid()}`;
+      const stack = { tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }], bindings: [] };
+      return {
+        form: form({ slug: "", version: "0", name, description: "", stack: JSON.stringify(stack) }),
+        changed: async () => (await db().system.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  "lib/actions/systems.ts#deleteSystemAction": {
+    allowed: ["customerA"],
+    prepare: async (w) => {
+      const { id, slug } = await db().system.create({
+        data: { organizationId: w.orgAId, slug: `stack-${uid()}`, name: "Stack", tiers: [], bindings: [] },
+      });
+      return {
+        form: form({ slug, version: "1" }),
+        changed: async () => (await db().system.count({ where: { id } })) === 0,
+      };
+    },
+  },
   "lib/actions/organizations.ts#setSubscriptionsAction": {
     allowed: ["admin", "managerX"],
     prepare: async (w) => {
@@ -351,7 +374,14 @@ async function buildWorld() {
     // What a deactivated user's still-open browser session resolves to.
     deactivated: await actorFromSession({ db: db(), sessionId: session }),
   };
-  return { actors, xId: x.id, xSlug: x.document.slug, xServiceId: xService.id, xServiceSlug: xService.slug };
+  return {
+    actors,
+    xId: x.id,
+    xSlug: x.document.slug,
+    xServiceId: xService.id,
+    xServiceSlug: xService.slug,
+    orgAId: orgA.id,
+  };
 }
 
 let world: World;
