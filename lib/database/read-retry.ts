@@ -1,12 +1,13 @@
 // Reads survive a dropped connection: a statement that only reads, run outside a transaction, is
-// tried once more on a fresh connection when the first attempt lost its connection (a terminated
-// backend, a database restart). The pool drops the dead connection by itself; the second attempt
-// gets a new one. Writes and transactions are never repeated here: they fail, and the caller answers
+// tried again on a fresh connection when the first attempt lost its connection (a terminated
+// backend, a database restart). The pool drops a dead connection as it fails; when the server ended
+// every connection at once, the next attempt may still draw another dead idle one, so a read is
+// tried up to three times in all, pausing a little longer each time. Writes and transactions are never repeated here: they fail, and the caller answers
 // 503 (lib/api/problem.ts), so nothing is applied twice.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import { isConnectionLost } from "./connection-lost";
 
-const retryDelayMs = 50;
+const retryDelaysMs = [50, 250];
 
 /** SELECT statements (and WITH … SELECT without data-modifying parts). */
 export function onlyReads(sql: string): boolean {
@@ -30,15 +31,16 @@ function retryingReads(adapter: SqlDriverAdapter): SqlDriverAdapter {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (property !== "queryRaw" || typeof value !== "function") return value;
       return async (query: SqlQuery) => {
-        try {
-          return await target.queryRaw(query);
-        } catch (error) {
-          if (!onlyReads(query.sql) || !isConnectionLost(error)) throw error;
-          // A terminated server usually ends every connection at once: give the pool a moment to see
-          // its idle ones close, so the second attempt gets a fresh connection, not another dead one.
-          await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
-          return target.queryRaw(query);
+        for (const delay of retryDelaysMs) {
+          try {
+            return await target.queryRaw(query);
+          } catch (error) {
+            if (!onlyReads(query.sql) || !isConnectionLost(error)) throw error;
+            // Give the pool a moment to see its idle connections close, so the next attempt gets a fresh one.
+            await new Promise((resolve) => setTimeout(resolve, delay));
+          }
         }
+        return target.queryRaw(query);
       };
     },
   });
