@@ -4,6 +4,7 @@
 // session, where advisory locks exclude nothing; there only the owner process bootstraps, and
 // an in-process queue makes its callers take turns.
 import "server-only";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createPrismaClient } from "./client";
 import { applyMigrations } from "./migrations";
@@ -43,6 +44,7 @@ async function prepareExclusively(options: Options): Promise<Result> {
     const applied = await applyMigrations({ databaseUrl: options.databaseUrl });
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
     for (const line of await unsafeLinkReport(lockClient)) log(line);
+    await ensureAuthSecret(lockClient);
     if (options.seed === false) return { applied, seeded: [] };
     // Asked over the plain connection: a Prisma client takes a moment to start, needed only to seed.
     const { rows } = await lockClient.query<{ empty: boolean }>(
@@ -65,6 +67,17 @@ async function prepareExclusively(options: Options): Promise<Result> {
     await lockClient.query("SELECT pg_advisory_unlock($1)", [BOOTSTRAP_LOCK]).catch(() => {});
     await lockClient.end();
   }
+}
+
+/**
+ * The session-signing secret used when NEXTAUTH_SECRET is unset (lib/auth/secret.ts), created here at
+ * start-up so that no request ever has to write it: a fresh portal's first page is a plain read.
+ */
+async function ensureAuthSecret(client: pg.Client): Promise<void> {
+  await client.query(
+    `INSERT INTO "AppSetting" ("key", "value") VALUES ('auth.secret', $1) ON CONFLICT ("key") DO NOTHING`,
+    [randomBytes(48).toString("base64url")],
+  );
 }
 
 /** Stored links that are not web addresses (see the unsafe_links migration), as lines to print. */

@@ -33,7 +33,7 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 describe("start-up against one shared database", () => {
-  test("instances starting at once migrate and seed exactly once", async () => {
+  test("instances starting at once migrate and seed exactly once, and agree on one session secret", async () => {
     const db = await freshDatabase();
     try {
       const results = await Promise.all([1, 2, 3].map(() => prepareDatabase({ databaseUrl: db.url })));
@@ -42,6 +42,10 @@ describe("start-up against one shared database", () => {
       const client = createPrismaClient(db.url, { max: 1 });
       try {
         expect(await client.provider.count()).toBe(seedProviders.length);
+        // Created at start-up, so a fresh portal's first request only reads it (lib/auth/secret.ts).
+        const secrets = await client.appSetting.findMany({ where: { key: "auth.secret" } });
+        expect(secrets).toHaveLength(1);
+        expect(secrets[0]!.value.length).toBeGreaterThanOrEqual(64);
       } finally {
         await client.$disconnect();
       }
