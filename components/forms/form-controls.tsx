@@ -9,6 +9,7 @@ import {
   type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
+  type TextareaHTMLAttributes,
 } from "react";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 
@@ -171,6 +172,40 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         className={`${inputClass} ${inputState(error)}`}
         {...input}
+      />
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  className = "",
+  ...textarea
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "className">) {
+  const { id, hintId, errorId, describedBy } = useDescriptions(hint, error);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+        {textarea.required ? null : <span className="font-normal text-slate-500"> (optional)</span>}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        className={`${inputClass} ${inputState(error)}`}
+        {...textarea}
       />
       <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>

@@ -67,6 +67,8 @@ export interface DerivedDuty {
   provenance: ProvenanceStep[];
   /** The matrix names the party as carrying the area but lists no duty: the area itself is the duty. */
   implicit: boolean;
+  /** Index among the duties its cell lists (0 for an implicit duty): with the last provenance step, its identity. */
+  position: number;
 }
 
 export interface DerivedArea {
@@ -230,15 +232,17 @@ export function resolveSystem(
         const carrier = carrierFor(party.role, party.key, party.name);
         const trail = [...lead, step(area, party.key)];
         if (listed.length === 0)
-          duties.push({ text: area.name, strength: "must", carrier, provenance: trail, implicit: true });
-        for (const duty of listed)
+          duties.push({ text: area.name, strength: "must", carrier, provenance: trail, implicit: true, position: 0 });
+        listed.forEach((duty, position) =>
           duties.push({
             text: duty.text,
             strength: duty.strength as DerivedDuty["strength"],
             carrier,
             provenance: trail,
             implicit: false,
-          });
+            position,
+          }),
+        );
         if (carrier.kind === "delegated") {
           const covers = bindingOf(tier.key, party.key)!.coverage[area.key] ?? [];
           if (covers.length === 0)

@@ -18,6 +18,7 @@ import { loadSystemTiers, type LoadedTier } from "./load-system-tiers";
 import { findSystemScope, type SystemScope } from "./system-scope";
 
 export interface SystemView extends SystemScope {
+  id: string;
   slug: string;
   name: string;
   description: string | null;
@@ -61,6 +62,7 @@ export async function getSystem(options: {
   const resolved = problems.length ? null : resolveSystem(inputs, bindings);
   return {
     ...scope,
+    id: row.id,
     slug: row.slug,
     name: row.name,
     description: row.description,

@@ -1,0 +1,164 @@
+// Tracking a system's obligations (the duties its resolution leaves to the organization) to done.
+// A record is saved against a duty as it read then; it is matched to the duties of the providers'
+// current versions on every read, so a new version never loses what was recorded:
+//   - the same text in the same cell (tier, area, party) keeps the record, wherever it moved;
+//   - otherwise a record at the duty's position, or else the cell's next unmatched record, carries
+//     over, flagged for review (the provider changed the duty's words);
+//   - a duty no record matches is open; a record no duty matches is kept and listed as retired.
+// Pure; shared by server, UI and tests.
+import type { DerivedDuty, ProvenanceStep, ResolvedSystem } from "./system-resolution";
+
+export const trackingStatuses = [
+  "open",
+  "planned",
+  "in-progress",
+  "implemented",
+  "not-applicable",
+  "risk-accepted",
+] as const;
+export type TrackingStatus = (typeof trackingStatuses)[number];
+
+export const trackingStatusLabels: Record<TrackingStatus, string> = {
+  open: "Open",
+  planned: "Planned",
+  "in-progress": "In progress",
+  implemented: "Implemented",
+  "not-applicable": "Not applicable",
+  "risk-accepted": "Risk accepted",
+};
+
+/** Statuses that settle an obligation: progress counts them as done. */
+export const settledStatuses: readonly TrackingStatus[] = ["implemented", "not-applicable", "risk-accepted"];
+
+export interface TrackingRecord {
+  id: string;
+  tier: string;
+  area: string;
+  party: string;
+  position: number;
+  /** The duty's words when the record was last saved. */
+  dutyText: string;
+  status: TrackingStatus;
+  reason: string | null;
+  approver: string | null;
+  ownerId: string | null;
+  /** YYYY-MM-DD. */
+  dueDate: string | null;
+  evidenceLinks: string[];
+  notes: string | null;
+  version: number;
+}
+
+export interface TrackedObligation {
+  /** `tier:area:party:position` of the duty in the current resolution; names it in forms and addresses. */
+  key: string;
+  tier: string;
+  area: string;
+  areaName: string;
+  party: string;
+  position: number;
+  text: string;
+  strength: DerivedDuty["strength"];
+  implicit: boolean;
+  provenance: ProvenanceStep[];
+  record: TrackingRecord | null;
+  status: TrackingStatus;
+  /** The provider changed the duty's words since the status was recorded. */
+  review: boolean;
+}
+
+export interface TrackedSystem {
+  obligations: TrackedObligation[];
+  /** Records whose duty is no longer the organization's (a provider removed it, or the stack changed). */
+  retired: TrackingRecord[];
+}
+
+export function obligationKey(parts: { tier: string; area: string; party: string; position: number }): string {
+  return `${parts.tier}:${parts.area}:${parts.party}:${parts.position}`;
+}
+
+export function trackSystem(resolved: ResolvedSystem, records: readonly TrackingRecord[]): TrackedSystem {
+  const obligations: TrackedObligation[] = [];
+  const used = new Set<string>();
+  for (const tier of resolved.tiers)
+    for (const area of tier.areas) {
+      const duties = area.duties.filter((d) => d.carrier.kind === "organization");
+      const byParty = new Map<string, DerivedDuty[]>();
+      for (const duty of duties) {
+        const party = duty.provenance.at(-1)!.party;
+        byParty.set(party, [...(byParty.get(party) ?? []), duty]);
+      }
+      for (const [party, cellDuties] of byParty) {
+        const cell = { tier: tier.key, area: area.key, party };
+        const candidates = records.filter(
+          (r) => r.tier === cell.tier && r.area === cell.area && r.party === cell.party && !used.has(r.id),
+        );
+        // Same words first, so a duty that only moved keeps its record without a review flag.
+        const matched = new Map<DerivedDuty, TrackingRecord>();
+        for (const duty of cellDuties) {
+          const same = candidates.find((r) => !used.has(r.id) && r.dutyText === duty.text);
+          if (same) matched.set(duty, claim(same));
+        }
+        for (const duty of cellDuties) {
+          if (matched.has(duty)) continue;
+          const atPosition = candidates.find((r) => !used.has(r.id) && r.position === duty.position);
+          if (atPosition) matched.set(duty, claim(atPosition));
+        }
+        // Reworded duties that also moved: the cell's remaining records, in order, to its remaining duties.
+        const leftover = candidates.filter((r) => !used.has(r.id)).sort((a, b) => a.position - b.position);
+        for (const duty of cellDuties) {
+          if (matched.has(duty) || leftover.length === 0) continue;
+          matched.set(duty, claim(leftover.shift()!));
+        }
+        for (const duty of cellDuties) {
+          const record = matched.get(duty) ?? null;
+          obligations.push({
+            key: obligationKey({ ...cell, position: duty.position }),
+            ...cell,
+            areaName: area.name,
+            position: duty.position,
+            text: duty.text,
+            strength: duty.strength,
+            implicit: duty.implicit,
+            provenance: duty.provenance,
+            record,
+            status: record?.status ?? "open",
+            review: record !== null && record.dutyText !== duty.text,
+          });
+        }
+      }
+    }
+  return { obligations, retired: records.filter((r) => !used.has(r.id)) };
+
+  function claim(record: TrackingRecord): TrackingRecord {
+    used.add(record.id);
+    return record;
+  }
+}
+
+/** Not settled and due before `today` (YYYY-MM-DD). */
+export function isOverdue(obligation: Pick<TrackedObligation, "status" | "record">, today: string): boolean {
+  const due = obligation.record?.dueDate;
+  return due !== null && due !== undefined && due < today && !settledStatuses.includes(obligation.status);
+}
+
+export interface TrackingProgress {
+  total: number;
+  settled: number;
+  byStatus: Record<TrackingStatus, number>;
+  overdue: number;
+  review: number;
+}
+
+export function trackingProgress(obligations: readonly TrackedObligation[], today: string): TrackingProgress {
+  const byStatus = Object.fromEntries(trackingStatuses.map((s) => [s, 0])) as Record<TrackingStatus, number>;
+  let overdue = 0;
+  let review = 0;
+  for (const o of obligations) {
+    byStatus[o.status] += 1;
+    if (isOverdue(o, today)) overdue += 1;
+    if (o.review) review += 1;
+  }
+  const settled = settledStatuses.reduce((n, s) => n + byStatus[s], 0);
+  return { total: obligations.length, settled, byStatus, overdue, review };
+}

@@ -1,0 +1,253 @@
+// Tracking a system's obligations against the real database: compare-and-set saves that conflict
+// loudly, field-level refusals that change nothing, history from the audit log, and records that
+// survive a provider publishing new versions (kept, flagged for review, open, or retired).
+import { describe, expect, test } from "vitest";
+import { getDb } from "@/lib/db";
+import { trackingProgress } from "@/lib/domain/obligation-tracking";
+import { getObligation } from "@/lib/systems/get-obligation";
+import { getSystemTracking } from "@/lib/systems/get-system-tracking";
+import { saveObligation } from "@/lib/systems/save-obligation";
+import { saveSystem } from "@/lib/systems/save-system";
+import { applyProviderDocument } from "@/lib/transfer/write-provider-document";
+import { providerDocumentSchema, type ProviderDocumentInput } from "@/lib/validation/provider-document";
+import { recordVersion } from "@/lib/versions/record-version";
+import { makeOrganization, makeUser } from "../factories/accounts";
+import { makeArea, makeProviderDocument } from "../factories/provider-document";
+import { createProvider } from "../support/app-db";
+import { systemActor } from "../support/published-seed";
+import { refusal } from "../support/refusal";
+
+function documentWith(areas: ReturnType<typeof makeArea>[]): ProviderDocumentInput {
+  const doc = makeProviderDocument();
+  doc.services[0]!.areas = areas;
+  return doc;
+}
+
+const firstAreas = () => [
+  makeArea("Backups", { provider: ["Run the backup service"], customer: ["Encrypt backups", "Test restores"] }),
+  makeArea("Access", { customer: ["Review access quarterly"] }),
+];
+
+/** A customer of a fresh organization with a one-tier system over a fresh provider. */
+async function trackedSystem() {
+  const provider = await createProvider(documentWith(firstAreas()));
+  const organization = await makeOrganization();
+  const { actor } = await makeUser({ role: "customer", organizationId: organization.id });
+  const { slug } = await saveSystem({
+    actor,
+    input: {
+      name: `Tracked ${provider.document.slug}`,
+      tiers: [
+        { key: "app", provider: provider.document.slug, service: provider.document.services[0]!.slug, model: null },
+      ],
+      bindings: [],
+    },
+  });
+  const publish = async (areas: ReturnType<typeof makeArea>[]) => {
+    const document = providerDocumentSchema.parse({
+      ...provider.document,
+      services: [{ ...provider.document.services[0]!, areas }],
+    });
+    await getDb().$transaction(async (tx) => {
+      await applyProviderDocument({ tx, providerId: provider.id, document });
+      await recordVersion({ tx, actor: systemActor, providerId: provider.id, document, note: "next" });
+    });
+  };
+  const tracking = () => getSystemTracking({ actor, system: slug });
+  const keyOf = async (text: string) => (await tracking()).tracked!.obligations.find((o) => o.text === text)!.key;
+  return { actor, organization, slug, publish, tracking, keyOf };
+}
+
+const implemented = { status: "implemented", evidenceLinks: ["https://evidence.example/backups"], notes: "KMS keys" };
+
+describe("tracking a system's obligations", () => {
+  test("starts open; a save names the version it was opened at, and a stale or concurrent one conflicts", async () => {
+    const { actor, slug, tracking, keyOf } = await trackedSystem();
+    const first = await tracking();
+    expect(first.tracked!.obligations.map((o) => [o.text, o.status])).toEqual([
+      ["Encrypt backups", "open"],
+      ["Test restores", "open"],
+      ["Review access quarterly", "open"],
+    ]);
+    const key = await keyOf("Encrypt backups");
+    expect(
+      await saveObligation({ actor, system: slug, obligation: key, expectedVersion: 0, input: implemented }),
+    ).toEqual(expect.objectContaining({ version: 1 }));
+    const stale = await refusal(
+      saveObligation({
+        actor,
+        system: slug,
+        obligation: key,
+        expectedVersion: 0,
+        input: { ...implemented, status: "open" },
+      }),
+    );
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toMatch(/Someone else saved this obligation/);
+
+    const racing = await Promise.allSettled(
+      ["planned", "in-progress"].map((status) =>
+        saveObligation({
+          actor,
+          system: slug,
+          obligation: key,
+          expectedVersion: 1,
+          input: { status, evidenceLinks: [] },
+        }),
+      ),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const lost = racing.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: "CONFLICT" });
+
+    const view = await getObligation({ actor, system: slug, obligation: key });
+    expect(view.obligation.record!.version).toBe(2);
+    expect(view.history.map((h) => h.after.status)).toEqual([view.obligation.status, "implemented"]);
+    expect(view.history[1]!.after).toMatchObject({
+      evidenceLinks: ["https://evidence.example/backups"],
+      notes: "KMS keys",
+    });
+    expect(trackingProgress(view.tracked!.obligations, view.today)).toMatchObject({ total: 3, settled: 0 });
+  });
+
+  test("refuses incomplete or foreign input field by field, changing nothing", async () => {
+    const { actor, slug, tracking, keyOf } = await trackedSystem();
+    const key = await keyOf("Test restores");
+    const save = (input: Record<string, unknown>) =>
+      refusal(
+        saveObligation({
+          actor,
+          system: slug,
+          obligation: key,
+          expectedVersion: 0,
+          input: { evidenceLinks: [], ...input },
+        }),
+      );
+
+    expect((await save({ status: "not-applicable" })).fieldErrors).toEqual([
+      { path: "reason", message: "Say why (required for this status)" },
+    ]);
+    expect((await save({ status: "risk-accepted", reason: "Budget" })).fieldErrors).toEqual([
+      { path: "approver", message: "Name who accepted the risk" },
+    ]);
+    expect(
+      (await save({ status: "implemented", evidenceLinks: ["https://ok.example", "javascript:alert(1)"] })).fieldErrors,
+    ).toEqual([{ path: "evidenceLinks", message: "Link 2: Use a web address that starts with https:// or http://" }]);
+    expect((await save({ status: "planned", dueDate: "2027-02-30" })).fieldErrors).toEqual([
+      { path: "dueDate", message: "No such date" },
+    ]);
+    const stranger = await makeUser({ role: "customer", organizationId: (await makeOrganization()).id });
+    expect((await save({ status: "planned", ownerId: stranger.actor.id })).fieldErrors).toEqual([
+      { path: "ownerId", message: "Choose an active member of your organization" },
+    ]);
+    expect((await tracking()).tracked!.obligations.every((o) => o.record === null)).toBe(true);
+
+    const accepted = await saveObligation({
+      actor,
+      system: slug,
+      obligation: key,
+      expectedVersion: 0,
+      input: {
+        status: "risk-accepted",
+        reason: "Restores are rehearsed by the DR vendor",
+        approver: "CISO",
+        ownerId: actor.id,
+        dueDate: "2027-01-31",
+        evidenceLinks: [],
+      },
+    });
+    const record = (await tracking()).tracked!.obligations.find((o) => o.key === key)!.record!;
+    expect(record).toMatchObject({
+      id: accepted.id,
+      status: "risk-accepted",
+      approver: "CISO",
+      ownerId: actor.id,
+      dueDate: "2027-01-31",
+    });
+  });
+
+  test("another organization's customer, an auditor and an account manager: not found, read-only, not found", async () => {
+    const { organization, slug, keyOf } = await trackedSystem();
+    const key = await keyOf("Encrypt backups");
+    const other = await makeUser({ role: "customer", organizationId: (await makeOrganization()).id });
+    expect((await refusal(getSystemTracking({ actor: other.actor, system: slug }))).code).toBe("NOT_FOUND");
+    const auditor = await makeUser({ role: "auditor" });
+    const read = await getSystemTracking({ actor: auditor.actor, organization: organization.slug, system: slug });
+    expect(read.tracked!.obligations).toHaveLength(3);
+    expect(
+      (
+        await refusal(
+          saveObligation({
+            actor: auditor.actor,
+            system: slug,
+            obligation: key,
+            expectedVersion: 0,
+            input: implemented,
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    const manager = await makeUser({ role: "account-manager" });
+    expect(
+      (await refusal(getSystemTracking({ actor: manager.actor, organization: organization.slug, system: slug }))).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      await getDb().trackedObligation.count({ where: { system: { slug, organizationId: organization.id } } }),
+    ).toBe(0);
+  });
+
+  test("survives new provider versions: unchanged keeps its status, reworded is flagged, new is open, removed is kept", async () => {
+    const { actor, slug, publish, tracking, keyOf } = await trackedSystem();
+    for (const [text, status] of [
+      ["Encrypt backups", "implemented"],
+      ["Test restores", "in-progress"],
+      ["Review access quarterly", "planned"],
+    ] as const)
+      await saveObligation({
+        actor,
+        system: slug,
+        obligation: await keyOf(text),
+        expectedVersion: 0,
+        input: { status, evidenceLinks: [] },
+      });
+
+    // Version 2: the restore duty reworded and moved first, a new duty added, access unchanged.
+    await publish([
+      makeArea("Backups", {
+        provider: ["Run the backup service"],
+        customer: ["Test restores every month", "Encrypt backups", "Keep a copy offsite"],
+      }),
+      makeArea("Access", { customer: ["Review access quarterly"] }),
+    ]);
+    const after = (await tracking()).tracked!;
+    expect(after.obligations.map((o) => [o.text, o.status, o.review])).toEqual([
+      ["Test restores every month", "in-progress", true],
+      ["Encrypt backups", "implemented", false],
+      ["Keep a copy offsite", "open", false],
+      ["Review access quarterly", "planned", false],
+    ]);
+    expect(after.retired).toEqual([]);
+
+    // Reviewing it (saving) records the new words and clears the flag.
+    const reworded = after.obligations[0]!;
+    await saveObligation({
+      actor,
+      system: slug,
+      obligation: reworded.key,
+      expectedVersion: reworded.record!.version,
+      input: { status: "implemented", evidenceLinks: [] },
+    });
+    expect((await tracking()).tracked!.obligations[0]).toMatchObject({ status: "implemented", review: false });
+
+    // Version 3 drops the access area: its record is kept, listed as retired.
+    await publish([
+      makeArea("Backups", {
+        provider: ["Run the backup service"],
+        customer: ["Test restores every month", "Encrypt backups", "Keep a copy offsite"],
+      }),
+    ]);
+    const last = (await tracking()).tracked!;
+    expect(last.obligations).toHaveLength(3);
+    expect(last.retired).toEqual([expect.objectContaining({ dutyText: "Review access quarterly", status: "planned" })]);
+  });
+});
