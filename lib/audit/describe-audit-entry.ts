@@ -7,6 +7,7 @@
 // sentence says what is gone ("an account that no longer exists").
 // Longer than most files: one sentence per recorded action kind, kept together so a new kind is
 // phrased beside the others (and the unit test walks them all).
+import { trackingStatusLabels, type TrackingStatus } from "@/lib/domain/obligation-tracking";
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
 import { sameJson } from "@/lib/domain/canonical-json";
 import { fieldName, isPlace, itemNouns, type PlaceStep } from "@/lib/domain/document-places";
@@ -244,6 +245,13 @@ class Describer {
           ...(str(system.organization) ? [` of ${str(system.organization)}`] : []),
         ];
       }
+      case "obligation.update":
+        return [
+          `Recorded ${quote(str(after.duty) ?? "an obligation")} of the system `,
+          quote(str(after.system) ?? "unnamed"),
+          ...(str(after.organization) ? [` of ${str(after.organization)}`] : []),
+          ` as ${trackingStatusLabels[str(after.status) as TrackingStatus] ?? str(after.status) ?? "changed"}`,
+        ];
       case "export.download":
         return this.download(after);
       case "provider.create":
@@ -359,6 +367,12 @@ class Describer {
 
   private download(after: Json): SummaryPart[] {
     const format = formatLabel(after.format);
+    if (this.entry.targetType === "system")
+      return [
+        `Downloaded the system `,
+        quote(str(after.system) ?? "unnamed"),
+        ` of ${str(after.organization) ?? "an organization"} as ${format}`,
+      ];
     if (this.entry.targetType === "obligations") {
       const providers = strings(after.providers);
       return [`Downloaded My obligations as ${format}`, ...(providers.length ? [` (${providers.join(", ")})`] : [])];

@@ -1,6 +1,7 @@
 // Demo accounts, one per role, for the embedded demo database only (never with DATABASE_URL).
 // Their password is documented in the README.
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { systemInputSchema, type SystemInput } from "@/lib/validation/system";
 import type { Database } from "./client";
@@ -34,7 +35,27 @@ export const demoOrganizations = [
 ] as const;
 
 /** A composed stack a newcomer sees at once: Contain on a hyperscaler's managed Kubernetes. */
-export const demoSystems: { organization: string; slug: string; system: SystemInput }[] = [
+/** A tracking record of a demo system (the duty named as the seeded matrix words it). */
+interface DemoTracking {
+  tier: string;
+  area: string;
+  position: number;
+  dutyText: string;
+  status: "planned" | "in-progress" | "implemented" | "not-applicable";
+  reason?: string;
+  /** Days from seeding: negative is already overdue. */
+  dueInDays?: number;
+  evidenceLinks?: string[];
+  notes?: string;
+}
+
+export const demoSystems: {
+  organization: string;
+  slug: string;
+  system: SystemInput;
+  /** Owned by the organization's demo customer. */
+  tracking: DemoTracking[];
+}[] = [
   {
     organization: "acme-retail",
     slug: "shop-production",
@@ -59,6 +80,43 @@ export const demoSystems: { organization: string; slug: string; system: SystemIn
         },
       ],
     },
+    tracking: [
+      {
+        tier: "platform",
+        area: "application-security",
+        position: 1,
+        dutyText: "Scan container images for vulnerabilities",
+        status: "implemented",
+        evidenceLinks: ["https://ci.acme-retail.example/pipelines/image-scan"],
+        notes: "Every image is scanned in the CI pipeline before it is pushed; criticals fail the build.",
+      },
+      {
+        tier: "platform",
+        area: "data",
+        position: 2,
+        dutyText: "Backup and recovery strategy",
+        status: "in-progress",
+        dueInDays: -7,
+        notes: "Nightly dumps run; the restore rehearsal is still to be scheduled.",
+      },
+      {
+        tier: "kubernetes",
+        area: "access-controls",
+        position: 0,
+        dutyText: "Role-Based Access Control (RBAC)",
+        status: "planned",
+        dueInDays: 30,
+      },
+      {
+        tier: "kubernetes",
+        area: "network-security",
+        position: 2,
+        dutyText: "Service mesh to enforce security across services",
+        status: "not-applicable",
+        reason:
+          "The shop runs in one namespace with no service-to-service traffic leaving it; network policies cover it.",
+      },
+    ],
   },
 ];
 
@@ -98,6 +156,43 @@ export async function seedDemoAccounts(options: { db: Database }): Promise<strin
           managedProviders: { create: providers.map((p) => ({ providerId: p.id })) },
         },
       });
+    }
+    for (const { organization, slug, tracking } of demoSystems) {
+      const system = await tx.system.findFirstOrThrow({ where: { slug, organization: { slug: organization } } });
+      const owner = await tx.user.findFirstOrThrow({ where: { organization: { slug: organization } } });
+      for (const { dueInDays, ...record } of tracking) {
+        const dueDate = dueInDays === undefined ? null : new Date(Date.now() + dueInDays * 86_400_000);
+        if (dueDate) dueDate.setUTCHours(0, 0, 0, 0);
+        const created = await tx.trackedObligation.create({
+          data: {
+            ...record,
+            evidenceLinks: record.evidenceLinks ?? [],
+            systemId: system.id,
+            party: "customer",
+            ownerId: owner.id,
+            dueDate,
+          },
+        });
+        // The history starts with the seed, as every later change is recorded.
+        await recordAudit({
+          tx,
+          actor: { kind: "system", command: "seed" },
+          action: "obligation.update",
+          target: { type: "obligation", id: created.id },
+          after: {
+            organization,
+            system: slug,
+            duty: record.dutyText,
+            status: record.status,
+            reason: record.reason ?? null,
+            ownerId: owner.id,
+            dueDate: dueDate?.toISOString().slice(0, 10) ?? null,
+            evidenceLinks: record.evidenceLinks ?? [],
+            notes: record.notes ?? null,
+            version: 1,
+          },
+        });
+      }
     }
   });
   return demoAccounts.map((a) => a.email);

@@ -136,6 +136,13 @@ export function trackSystem(resolved: ResolvedSystem, records: readonly Tracking
   }
 }
 
+/** Where a duty came from, in words: "Platform › Control plane (Hyperscaler) → Kubernetes › …". */
+export function obligationTrail(obligation: Pick<TrackedObligation, "provenance">): string {
+  return obligation.provenance
+    .map((step) => `${step.service}${step.area ? ` › ${step.area}` : ""} (${step.partyName})`)
+    .join(" → ");
+}
+
 /** Not settled and due before `today` (YYYY-MM-DD). */
 export function isOverdue(obligation: Pick<TrackedObligation, "status" | "record">, today: string): boolean {
   const due = obligation.record?.dueDate;

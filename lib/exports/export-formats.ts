@@ -50,3 +50,12 @@ export const auditExportChoices = (withPdf: boolean): ExportFormatChoice[] => [
   { ...choices.csv, description: "Every field of every entry, for scripts and spreadsheets" },
   ...(withPdf ? [{ ...choices.pdf, description: "For filing: the filters on the cover, page numbers" }] : []),
 ];
+
+export const systemTrackingExportChoices: ExportFormatChoice[] = [
+  { ...choices.csv, description: "The tracking sheet: one row per obligation with status, owner, due, evidence" },
+  { ...choices.xlsx, description: "The tracking sheet as a workbook, with a progress summary" },
+  {
+    ...choices["oscal-ssp"],
+    description: "The system's plan: inherited from providers, satisfied with your status and evidence",
+  },
+];

@@ -57,6 +57,8 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/me/systems/shop-production?carrier=organization",
       "/me/systems/new",
       "/me/systems/shop-production/edit",
+      "/me/systems/shop-production/obligations",
+      `/me/systems/shop-production/obligations/${encodeURIComponent("platform:data:customer:2")}`,
     ],
   },
   manager: {

@@ -13,6 +13,9 @@ import { makeProviderDocument } from "../factories/provider-document";
 import { expect, test } from "./fixtures";
 import { e2eDatabase } from "./support/e2e-database";
 
+/** The first obligation a one-tier system on DanubeData's VPS leaves its organization (seeded content). */
+const seededObligation = "vps:network-infrastructure:customer:0";
+
 const kinds = [
   "anonymous",
   "customerA",
@@ -103,6 +106,20 @@ const pages: Record<string, Case[]> = {
     {
       name: "A's system",
       url: (w) => `/me/systems/${w.systemA}`,
+      expect: only(["customerA"], "404", signedInElsewhere),
+    },
+  ],
+  "/me/systems/[system]/obligations": [
+    {
+      name: "A's system's obligations",
+      url: (w) => `/me/systems/${w.systemA}/obligations`,
+      expect: only(["customerA"], "404", signedInElsewhere),
+    },
+  ],
+  "/me/systems/[system]/obligations/[obligation]": [
+    {
+      name: "one obligation of A's system",
+      url: (w) => `/me/systems/${w.systemA}/obligations/${encodeURIComponent(seededObligation)}`,
       expect: only(["customerA"], "404", signedInElsewhere),
     },
   ],
@@ -260,6 +277,20 @@ const apiRoutes: Record<string, Case[]> = {
     {
       name: "A's system",
       url: (w) => `/api/v1/organizations/${w.orgA}/systems/${w.systemA}`,
+      expect: only(["customerA", "auditor", "admin"], "404"),
+    },
+  ],
+  "/api/v1/me/systems/[system]/export": [
+    {
+      name: "A's tracking sheet",
+      url: (w) => `/api/v1/me/systems/${w.systemA}/export?format=csv`,
+      expect: only(["customerA"], "403", { customerB: "404", anonymous: "401" }),
+    },
+  ],
+  "/api/v1/organizations/[organization]/systems/[system]/export": [
+    {
+      name: "A's system's plan",
+      url: (w) => `/api/v1/organizations/${w.orgA}/systems/${w.systemA}/export?format=xlsx`,
       expect: only(["customerA", "auditor", "admin"], "404"),
     },
   ],

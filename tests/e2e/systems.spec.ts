@@ -1,6 +1,15 @@
 // A customer reads their organization's composed stack: the demo system puts the Contain Platform on
 // a hyperscaler's managed Kubernetes, bound so the hyperscaler's part is the managed service's matrix.
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+/** The organization's duty count in the "who carries what" list. */
+async function organizationCount(page: Page): Promise<number> {
+  const mine = page.getByRole("list", { name: "Duties by carrier" }).getByRole("listitem").filter({ hasText: "(you)" });
+  return Number((await mine.locator("span").last().textContent())!.match(/\d+/)![0]);
+}
 
 test("a customer opens their system: the stack, counts that link to their rows, no gaps, traced duties", async ({
   page,
@@ -69,6 +78,7 @@ test("a customer builds a system in the browser: a gap appears, binding the thir
   ).toBeVisible();
   const unbound = page.getByRole("list", { name: "Duties by carrier" }).getByText("Unbound third parties");
   await expect(unbound).toBeVisible();
+  const alone = await organizationCount(page);
 
   // Add the managed Kubernetes service below it, save, then bind the hyperscaler to it.
   await page.getByRole("link", { name: "Edit the system" }).click();
@@ -103,7 +113,52 @@ test("a customer builds a system in the browser: a gap appears, binding the thir
     .check();
   await page.getByRole("button", { name: "Save the system" }).click();
   await expect(page.getByText("None: every duty in this stack has someone to carry it.")).toBeVisible();
+  // The bound service's own customer duties are the organization's now: the count grew.
+  const bound = await organizationCount(page);
+  expect(bound).toBeGreaterThan(alone);
   await page.screenshot({ path: "tests/e2e/.artifacts/screenshots/system-built.png", fullPage: true });
+
+  // Track an obligation to done: refused without a reason for "not applicable", then implemented with evidence.
+  await page.getByRole("link", { name: "Track the obligations" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Obligations: ${name}` })).toBeVisible();
+  await expect(page.getByText(`0 of ${bound} obligations settled (0%)`).first()).toBeVisible();
+  const table = page.getByRole("table", { name: "Obligations of this system" });
+  const duty = "Scan container images for vulnerabilities";
+  await table.getByRole("link", { name: duty }).click();
+  await expect(page.getByRole("heading", { level: 1, name: duty })).toBeVisible();
+  await expect(page.getByText("Nothing recorded yet: the obligation is open.")).toBeVisible();
+  await page.getByLabel("Status").selectOption({ label: "Not applicable" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Check the highlighted fields.");
+  await expect(page.getByText("Say why (required for this status)")).toBeVisible();
+  await page.getByLabel("Status").selectOption({ label: "Implemented" });
+  await page
+    .getByLabel("Evidence links")
+    .fill("https://ci.example/pipelines/image-scan\nhttps://wiki.example/runbooks/scan");
+  await page.getByLabel("Notes").fill("Every image is scanned in CI before it is pushed.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  const state = page.getByRole("region", { name: "Where it stands" });
+  await expect(state.getByText("Implemented", { exact: true })).toBeVisible();
+  await expect(state.getByRole("link", { name: "https://wiki.example/runbooks/scan" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" }).getByText(/Status:\s*Implemented/)).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/.artifacts/screenshots/obligation-tracked.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Obligations", exact: true }).click();
+  await expect(page.getByText(`1 of ${bound} obligations settled`).first()).toBeVisible();
+  await page.getByRole("button", { name: "Export" }).click();
+  const [sheet] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^CSV/ }).click()]);
+  expect(sheet.suggestedFilename()).toMatch(/-tracking\.csv$/);
+  const rows = parse(await readFile((await sheet.path())!), { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(bound);
+  expect(rows.filter((r) => r.Status === "Implemented")).toEqual([
+    expect.objectContaining({
+      Obligation: duty,
+      "Evidence links": "https://ci.example/pipelines/image-scan\nhttps://wiki.example/runbooks/scan",
+    }),
+  ]);
+  await page.screenshot({ path: "tests/e2e/.artifacts/screenshots/system-obligations.png", fullPage: true });
+  await page.getByRole("link", { name, exact: true }).click();
 
   // And away again.
   await page.getByRole("link", { name: "Edit the system" }).click();

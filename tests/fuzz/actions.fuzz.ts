@@ -12,6 +12,7 @@ import { createProviderAction } from "@/lib/actions/providers";
 import { anonymous, roles, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { getDraft } from "@/lib/drafts/get-draft";
+import { getSystemTracking } from "@/lib/systems/get-system-tracking";
 import { makeOrganization, makeUser } from "../factories/accounts";
 import { actAs } from "../support/actor";
 import {
@@ -32,7 +33,7 @@ type Field = fc.Arbitrary<string | File>;
 
 let fixtures: FuzzFixtures;
 /** Accounts the actions may change (so a lucky valid form never disables the fixtures' own accounts). */
-let targets: { userId: string; organizationId: string; tokenId: string };
+let targets: { userId: string; organizationId: string; tokenId: string; system: string; obligation: string };
 let actions: Map<string, Action>;
 const watch = new DatabaseWatch();
 
@@ -42,7 +43,24 @@ beforeAll(async () => {
   const token = await getDb().apiToken.create({
     data: { userId: target.actor.id, name: "target", tokenHash: `fuzz-${target.actor.id}`, prefix: "dmc_fuzz" },
   });
-  targets = { userId: target.actor.id, organizationId: target.actor.organizationId!, tokenId: token.id };
+  // A system of the fixtures' customer, whose obligations the tracking action records.
+  const system = await getDb().system.create({
+    data: {
+      organizationId: fixtures.organizationId,
+      slug: "fuzz-stack",
+      name: "Fuzz stack",
+      tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }],
+      bindings: [],
+    },
+  });
+  targets = {
+    userId: target.actor.id,
+    organizationId: target.actor.organizationId!,
+    tokenId: token.id,
+    system: system.slug,
+    obligation: (await getSystemTracking({ actor: fixtures.customer, system: system.slug })).tracked!.obligations[0]!
+      .key,
+  };
   actions = await discoverActions();
 });
 
@@ -218,6 +236,37 @@ function fieldsOf(key: string): Record<string, Field> {
         () => JSON.stringify({ tiers: [], bindings: [{ upperTier: "a", party: "b", lowerTier: "a" }] }),
         () => "{",
       ),
+    },
+    "lib/actions/tracking.ts#saveObligationAction": {
+      system: text(
+        () => targets.system,
+        () => "no-such-system",
+      ),
+      obligation: text(
+        () => targets.obligation,
+        () => "vps:no-such-area:customer:0",
+      ),
+      version: text(() => "0", version(1)),
+      status: text(
+        () => "implemented",
+        () => "not-applicable",
+        () => "risk-accepted",
+      ),
+      reason: text(() => "Covered elsewhere"),
+      approver: text(() => "CISO"),
+      ownerId: text(
+        () => fixtures.customer.id,
+        () => targets.userId,
+      ),
+      dueDate: text(
+        () => "2027-03-31",
+        () => "2027-02-30",
+      ),
+      evidenceLinks: text(
+        () => "https://evidence.example/a\nhttps://evidence.example/b",
+        () => "javascript:alert(1)",
+      ),
+      notes: text(() => "Done"),
     },
     "lib/actions/systems.ts#deleteSystemAction": {
       slug: text(() => "no-such-system"),

@@ -12,6 +12,7 @@ import { actorFromSession, createSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
+import { getSystemTracking } from "@/lib/systems/get-system-tracking";
 import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
 import { makeOrganization, makeUser } from "../factories/accounts";
@@ -318,6 +319,32 @@ const expectations: Record<string, Expectation> = {
       return {
         form: form({ slug, version: "1" }),
         changed: async () => (await db().system.count({ where: { id } })) === 0,
+      };
+    },
+  },
+  "lib/actions/tracking.ts#saveObligationAction": {
+    allowed: ["customerA"],
+    prepare: async (w) => {
+      const { id, slug } = await db().system.create({
+        data: {
+          organizationId: w.orgAId,
+          slug: `stack-${uid()}`,
+          name: "Stack",
+          tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }],
+          bindings: [],
+        },
+      });
+      const tracking = await getSystemTracking({ actor: w.actors.customerA, system: slug });
+      const obligation = tracking.tracked!.obligations[0]!.key;
+      return {
+        form: form({
+          system: slug,
+          obligation,
+          version: "0",
+          status: "implemented",
+          evidenceLinks: "https://e.example",
+        }),
+        changed: async () => (await db().trackedObligation.count({ where: { systemId: id } })) === 1,
       };
     },
   },

@@ -7,56 +7,10 @@ import { trackingProgress } from "@/lib/domain/obligation-tracking";
 import { getObligation } from "@/lib/systems/get-obligation";
 import { getSystemTracking } from "@/lib/systems/get-system-tracking";
 import { saveObligation } from "@/lib/systems/save-obligation";
-import { saveSystem } from "@/lib/systems/save-system";
-import { applyProviderDocument } from "@/lib/transfer/write-provider-document";
-import { providerDocumentSchema, type ProviderDocumentInput } from "@/lib/validation/provider-document";
-import { recordVersion } from "@/lib/versions/record-version";
 import { makeOrganization, makeUser } from "../factories/accounts";
-import { makeArea, makeProviderDocument } from "../factories/provider-document";
-import { createProvider } from "../support/app-db";
-import { systemActor } from "../support/published-seed";
+import { makeArea } from "../factories/provider-document";
 import { refusal } from "../support/refusal";
-
-function documentWith(areas: ReturnType<typeof makeArea>[]): ProviderDocumentInput {
-  const doc = makeProviderDocument();
-  doc.services[0]!.areas = areas;
-  return doc;
-}
-
-const firstAreas = () => [
-  makeArea("Backups", { provider: ["Run the backup service"], customer: ["Encrypt backups", "Test restores"] }),
-  makeArea("Access", { customer: ["Review access quarterly"] }),
-];
-
-/** A customer of a fresh organization with a one-tier system over a fresh provider. */
-async function trackedSystem() {
-  const provider = await createProvider(documentWith(firstAreas()));
-  const organization = await makeOrganization();
-  const { actor } = await makeUser({ role: "customer", organizationId: organization.id });
-  const { slug } = await saveSystem({
-    actor,
-    input: {
-      name: `Tracked ${provider.document.slug}`,
-      tiers: [
-        { key: "app", provider: provider.document.slug, service: provider.document.services[0]!.slug, model: null },
-      ],
-      bindings: [],
-    },
-  });
-  const publish = async (areas: ReturnType<typeof makeArea>[]) => {
-    const document = providerDocumentSchema.parse({
-      ...provider.document,
-      services: [{ ...provider.document.services[0]!, areas }],
-    });
-    await getDb().$transaction(async (tx) => {
-      await applyProviderDocument({ tx, providerId: provider.id, document });
-      await recordVersion({ tx, actor: systemActor, providerId: provider.id, document, note: "next" });
-    });
-  };
-  const tracking = () => getSystemTracking({ actor, system: slug });
-  const keyOf = async (text: string) => (await tracking()).tracked!.obligations.find((o) => o.text === text)!.key;
-  return { actor, organization, slug, publish, tracking, keyOf };
-}
+import { trackedSystem } from "../support/tracked-system";
 
 const implemented = { status: "implemented", evidenceLinks: ["https://evidence.example/backups"], notes: "KMS keys" };
 

@@ -401,6 +401,22 @@ describe("accounts, organizations, tokens, subscriptions and sign-ins", () => {
     ).toBe("Ended the subscription of globex to DanubeData › VPS");
   });
 
+  test("systems: their obligations recorded, and their files downloaded", () => {
+    const system = { organization: "acme-retail", system: "shop-production" };
+    expect(
+      say(
+        entry("obligation.update", {
+          targetType: "obligation",
+          providerId: null,
+          after: { ...system, duty: "Encrypt backups", status: "risk-accepted" },
+        }),
+      ),
+    ).toBe("Recorded “Encrypt backups” of the system “shop-production” of acme-retail as Risk accepted");
+    expect(
+      say(entry("export.download", { targetType: "system", providerId: null, after: { ...system, format: "xlsx" } })),
+    ).toMatch(/^Downloaded the system “shop-production” of acme-retail as /);
+  });
+
   test("sign-ins, failed sign-ins and sign-outs; unknown actions by name", () => {
     const auth = (action: string, after: object | null) =>
       entry(action, { targetType: "user", providerId: null, after });

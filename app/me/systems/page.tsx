@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
-import { getActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
 import { formatDateTime, plural } from "@/lib/format";
 import { listSystems } from "@/lib/systems/list-systems";
+import { requireSystemsMember } from "./page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +14,7 @@ export const metadata: Metadata = {
 };
 
 export default async function MySystemsPage() {
-  const actor = await getActor();
-  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent("/me/systems")}`);
-  if (!can(actor, "read:systems:organization") || actor.kind !== "user" || !actor.organizationId) notFound();
+  const actor = await requireSystemsMember("/me/systems");
   const { organization, systems, canEdit } = await listSystems({ actor });
   return (
     <>

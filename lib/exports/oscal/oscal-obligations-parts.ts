@@ -40,7 +40,7 @@ export interface ObligationsOrganization {
 // the same party is the same subject in every file. No name holds a version: a new provider version
 // keeps every inner UUID, and only the document's changes.
 
-const organizationName = (org: string) => `organization:${org}`;
+export const organizationName = (org: string) => `organization:${org}`;
 
 export const planName = (org: string) => `${organizationName(org)}:obligations`;
 
@@ -64,13 +64,13 @@ export const sspResourceUuid = (org: string, data: ProviderExport) =>
 // Roles are what a party is in the models (provider, customer, third party), so one role id serves
 // every provider; the customer is the organization.
 
-const roleTitles: Record<PartyRoleValue, string> = {
+export const roleTitles: Record<PartyRoleValue, string> = {
   provider: "Provider",
   customer: "Customer",
   "third-party": "Third party",
 };
 
-const roleDescriptions: Record<PartyRoleValue, string> = {
+export const roleDescriptions: Record<PartyRoleValue, string> = {
   provider: "Each provider, for what its model says it does.",
   customer: "The organization, which is the customer in every provider's model.",
   "third-party": "A third party under a provider (such as a hyperscaler underneath), for what the model says it does.",
@@ -185,7 +185,7 @@ const notApplicable = (area: MatrixRow) =>
   area.assignment === "n/a" ? { "implementation-status": { state: "not-applicable" } } : {};
 
 /** OSCAL's `control-origination` for a by-component with entries: its part is the system's own, or inherited. */
-const origination = (value: "system-specific" | "inherited", entries: readonly unknown[]): OscalProperty[] =>
+export const origination = (value: "system-specific" | "inherited", entries: readonly unknown[]): OscalProperty[] =>
   entries.length ? [{ name: "control-origination", value }] : [];
 
 /**

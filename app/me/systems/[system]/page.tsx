@@ -2,18 +2,18 @@
 // tier. `?carrier=` narrows the rows to one carrier (the organization, a provider, delegated, unbound).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { DerivedAreas } from "@/components/systems/derived-areas";
 import { carrierFilter } from "@/components/systems/carrier-label";
 import { SystemGaps } from "@/components/systems/system-gaps";
 import { SystemStack } from "@/components/systems/system-stack";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
-import { getActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
-import { getSystem, type SystemView } from "@/lib/systems/get-system";
+import type { SystemView } from "@/lib/systems/get-system";
+import { getSystemTracking } from "@/lib/systems/get-system-tracking";
+import { ProgressBar } from "@/components/tracking/tracking-progress";
+import { trackingProgress } from "@/lib/domain/obligation-tracking";
+import { orNotFound, requireSystemsMember } from "../page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -27,13 +27,8 @@ export const metadata: Metadata = {
 
 export default async function SystemPage({ params, searchParams }: Props) {
   const { system: slug } = await params;
-  const actor = await getActor();
-  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/me/systems/${slug}`)}`);
-  if (!can(actor, "read:systems:organization") || actor.kind !== "user" || !actor.organizationId) notFound();
-  const system = await getSystem({ actor, system: slug }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const actor = await requireSystemsMember(`/me/systems/${slug}`);
+  const { system, tracked, today } = await orNotFound(getSystemTracking({ actor, system: slug }));
   const carrier = [(await searchParams).carrier].flat()[0] ?? null;
   return (
     <>
@@ -63,6 +58,19 @@ export default async function SystemPage({ params, searchParams }: Props) {
             Who carries what
           </h2>
           {system.counts ? <Counts system={system} active={carrier} /> : <Problems system={system} />}
+          {tracked ? (
+            <Card className="mt-4 p-5">
+              <ProgressBar progress={trackingProgress(tracked.obligations, today)} label="Your obligations" />
+              <p className="mt-3">
+                <Link
+                  href={`/me/systems/${system.slug}/obligations`}
+                  className="font-medium text-blue-700 hover:underline"
+                >
+                  Track the obligations
+                </Link>
+              </p>
+            </Card>
+          ) : null}
         </section>
       </div>
       {system.resolved ? (

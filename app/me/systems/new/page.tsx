@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { SystemEditor } from "@/components/systems/system-editor";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
-import { getActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
 import { listServiceChoices } from "@/lib/systems/system-editor-options";
+import { requireSystemsMember } from "../page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function NewSystemPage() {
-  const actor = await getActor();
-  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent("/me/systems/new")}`);
-  if (!can(actor, "edit:systems:organization") || actor.kind !== "user" || !actor.organizationId) notFound();
+  const actor = await requireSystemsMember("/me/systems/new", { edit: true });
   return (
     <>
       <Breadcrumbs

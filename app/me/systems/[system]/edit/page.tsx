@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { DeleteSystemForm } from "@/components/systems/delete-system-form";
 import { SystemEditor } from "@/components/systems/system-editor";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
-import { getActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getSystem } from "@/lib/systems/get-system";
 import { bindingChoices, listServiceChoices } from "@/lib/systems/system-editor-options";
+import { orNotFound, requireSystemsMember } from "../../page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -19,13 +16,8 @@ export const metadata: Metadata = {
 
 export default async function EditSystemPage({ params }: { params: Promise<{ system: string }> }) {
   const { system: slug } = await params;
-  const actor = await getActor();
-  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/me/systems/${slug}/edit`)}`);
-  if (!can(actor, "edit:systems:organization") || actor.kind !== "user" || !actor.organizationId) notFound();
-  const system = await getSystem({ actor, system: slug }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const actor = await requireSystemsMember(`/me/systems/${slug}/edit`, { edit: true });
+  const system = await orNotFound(getSystem({ actor, system: slug }));
   const fields = {
     slug: system.slug,
     version: system.version,

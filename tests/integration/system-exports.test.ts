@@ -1,0 +1,118 @@
+// A system's tracking sheet as CSV and XLSX, read back with independent readers (csv-parse, exceljs),
+// through the routes people download from; who may download it; and the download in the audit log.
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { describe, expect, test } from "vitest";
+import { GET as mySystemExport } from "@/app/api/v1/me/systems/[system]/export/route";
+import { GET as organizationSystemExport } from "@/app/api/v1/organizations/[organization]/systems/[system]/export/route";
+import { getDb } from "@/lib/db";
+import { saveObligation } from "@/lib/systems/save-obligation";
+import { makeOrganization, makeUser } from "../factories/accounts";
+import { actAs } from "../support/actor";
+import { trackedSystem } from "../support/tracked-system";
+
+async function download(response: Promise<Response>) {
+  const r = await response;
+  return {
+    status: r.status,
+    type: r.headers.get("content-type"),
+    disposition: r.headers.get("content-disposition"),
+    bytes: Buffer.from(await r.arrayBuffer()),
+  };
+}
+
+const mine = (system: string, format: string) =>
+  download(
+    mySystemExport(new Request(`http://localhost/api/v1/me/systems/${system}/export?format=${format}`), {
+      params: Promise.resolve({ system }),
+    }),
+  );
+
+const theirs = (organization: string, system: string, format: string) =>
+  download(
+    organizationSystemExport(
+      new Request(`http://localhost/api/v1/organizations/${organization}/systems/${system}/export?format=${format}`),
+      { params: Promise.resolve({ organization, system }) },
+    ),
+  );
+
+describe("a system's tracking sheet", () => {
+  test("as CSV and XLSX: one row per obligation with status, owner, due, evidence and where it comes from", async () => {
+    const { actor, organization, slug, keyOf } = await trackedSystem();
+    await saveObligation({
+      actor,
+      system: slug,
+      obligation: await keyOf("Encrypt backups"),
+      expectedVersion: 0,
+      input: {
+        status: "implemented",
+        ownerId: actor.id,
+        evidenceLinks: ["https://evidence.example/kms", "https://evidence.example/runbook"],
+        notes: 'Keys rotate yearly, "by policy"',
+      },
+    });
+    await saveObligation({
+      actor,
+      system: slug,
+      obligation: await keyOf("Test restores"),
+      expectedVersion: 0,
+      input: { status: "planned", dueDate: "2020-01-31", evidenceLinks: [] },
+    });
+    actAs(actor);
+
+    const csv = await mine(slug, "csv");
+    expect(csv.status).toBe(200);
+    expect(csv.type).toBe("text/csv; charset=utf-8");
+    expect(csv.disposition).toContain(`${organization.slug}-${slug}-tracking.csv`);
+    const rows = parse(csv.bytes.toString("utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.Obligation, r.Status, r.Overdue])).toEqual([
+      ["Encrypt backups", "Implemented", "No"],
+      ["Test restores", "Planned", "Yes"],
+      ["Review access quarterly", "Open", "No"],
+    ]);
+    const owner = await getDb().user.findUniqueOrThrow({ where: { id: actor.id } });
+    expect(rows[0]).toMatchObject({
+      Owner: owner.name,
+      "Evidence links": "https://evidence.example/kms\nhttps://evidence.example/runbook",
+      Notes: 'Keys rotate yearly, "by policy"',
+      Area: "Backups",
+    });
+    expect(rows[0]!["Comes from"]).toMatch(/› Backups \(Customer\)$/);
+    expect(rows[1]!.Due).toBe("2020-01-31");
+
+    const xlsx = await mine(slug, "xlsx");
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const progress = book.getWorksheet("Progress")!;
+    const whole = progress.getRows(1, progress.rowCount)!.find((r) => r.getCell(1).text === "The whole system")!;
+    expect([whole.getCell(2).value, whole.getCell(3).value, whole.getCell(4).value]).toEqual([3, 1, 1]);
+    const sheet = book.getWorksheet("Tracking")!;
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(3).text).toBe("Encrypt backups");
+    expect(sheet.getRow(3).getCell(11).text).toBe("Yes");
+
+    const audit = await getDb().auditEntry.findMany({
+      where: { action: "export.download", targetType: "system", actorId: actor.id },
+      orderBy: { at: "asc" },
+    });
+    expect(audit.map((a) => (a.after as { format: string }).format)).toEqual(["csv", "xlsx"]);
+  });
+
+  test("is the organization's: an auditor reads it by organization, another customer and an account manager get 404", async () => {
+    const { organization, slug } = await trackedSystem();
+    const auditor = await makeUser({ role: "auditor" });
+    actAs(auditor.actor);
+    expect((await theirs(organization.slug, slug, "csv")).status).toBe(200);
+    expect((await mine(slug, "csv")).status).toBe(403);
+
+    const stranger = await makeUser({ role: "customer", organizationId: (await makeOrganization()).id });
+    actAs(stranger.actor);
+    expect((await mine(slug, "csv")).status).toBe(404);
+    expect((await theirs(organization.slug, slug, "csv")).status).toBe(404);
+    const manager = await makeUser({ role: "account-manager" });
+    actAs(manager.actor);
+    expect((await theirs(organization.slug, slug, "xlsx")).status).toBe(404);
+    expect((await mine(slug, "pdf")).status).toBe(400);
+  });
+});
