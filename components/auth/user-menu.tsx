@@ -33,6 +33,11 @@ export async function UserNavLinks() {
           My systems
         </Link>
       ) : null}
+      {can(actor, "read:systems:any") ? (
+        <Link href="/systems" prefetch={false} className={linkClass}>
+          Systems
+        </Link>
+      ) : null}
       {/* Admin pages are dynamic and permission-checked: no prefetch on every page view. */}
       {can(actor, "manage:users") ? (
         <Link href="/admin" prefetch={false} className={linkClass}>

@@ -49,8 +49,12 @@ export function ObligationHistory(props: { history: ObligationChange[]; ownerNam
   );
 }
 
+/** Nothing recorded: absent, empty text or no links (a first save lists only what it set). */
+const blank = (value: unknown) =>
+  value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return (blank(a) && blank(b)) || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function shown(field: string, value: unknown, ownerName: (id: string) => string): string {

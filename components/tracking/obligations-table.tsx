@@ -65,7 +65,8 @@ function obligationColumns() {
           ],
         },
       },
-      cell: ({ getValue }) => (getValue() === "review" ? <ReviewFlag /> : <span className="sr-only">Unchanged</span>),
+      cell: ({ getValue }) =>
+        getValue() === "review" ? <ReviewFlag /> : <span className="text-sm text-slate-600">Unchanged</span>,
     }),
     helper.accessor((row) => row.owner ?? "Nobody yet", {
       id: "owner",

@@ -50,7 +50,7 @@ export interface TrackingRecord {
 }
 
 export interface TrackedObligation {
-  /** `tier:area:party:position` of the duty in the current resolution; names it in forms and addresses. */
+  /** `tier.area.party.position` of the duty in the current resolution; names it in forms and addresses. */
   key: string;
   tier: string;
   area: string;
@@ -74,7 +74,7 @@ export interface TrackedSystem {
 }
 
 export function obligationKey(parts: { tier: string; area: string; party: string; position: number }): string {
-  return `${parts.tier}:${parts.area}:${parts.party}:${parts.position}`;
+  return `${parts.tier}.${parts.area}.${parts.party}.${parts.position}`;
 }
 
 export function trackSystem(resolved: ResolvedSystem, records: readonly TrackingRecord[]): TrackedSystem {

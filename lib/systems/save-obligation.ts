@@ -20,7 +20,7 @@ export async function saveObligation(options: {
   db?: Database;
   actor: Actor;
   system: string;
-  /** The obligation's key in the system's current resolution (`tier:area:party:position`). */
+  /** The obligation's key in the system's current resolution (`tier.area.party.position`). */
   obligation: string;
   expectedVersion: number;
   input: unknown;

@@ -58,7 +58,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/me/systems/new",
       "/me/systems/shop-production/edit",
       "/me/systems/shop-production/obligations",
-      `/me/systems/shop-production/obligations/${encodeURIComponent("platform:data:customer:2")}`,
+      "/me/systems/shop-production/obligations/platform.data.customer.2",
     ],
   },
   manager: {
@@ -73,7 +73,15 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
   },
   auditor: {
     account: "auditor@demarc.local",
-    paths: ["/audit", "/providers/contain/versions", "/providers/contain/versions/compare?from=1&to=1"],
+    paths: [
+      "/audit",
+      "/providers/contain/versions",
+      "/providers/contain/versions/compare?from=1&to=1",
+      "/systems",
+      "/systems/acme-retail/shop-production",
+      "/systems/acme-retail/shop-production/obligations",
+      "/systems/acme-retail/shop-production/obligations/platform.data.customer.2",
+    ],
   },
   admin: {
     account: "admin@demarc.local",

@@ -14,7 +14,7 @@ import { expect, test } from "./fixtures";
 import { e2eDatabase } from "./support/e2e-database";
 
 /** The first obligation a one-tier system on DanubeData's VPS leaves its organization (seeded content). */
-const seededObligation = "vps:network-infrastructure:customer:0";
+const seededObligation = "vps.network-infrastructure.customer.0";
 
 const kinds = [
   "anonymous",
@@ -121,6 +121,30 @@ const pages: Record<string, Case[]> = {
       name: "one obligation of A's system",
       url: (w) => `/me/systems/${w.systemA}/obligations/${encodeURIComponent(seededObligation)}`,
       expect: only(["customerA"], "404", signedInElsewhere),
+    },
+  ],
+  "/systems": [
+    { name: "every system", url: () => "/systems", expect: only(["auditor", "admin"], "404", signedInElsewhere) },
+  ],
+  "/systems/[organization]/[system]": [
+    {
+      name: "A's system, read by staff",
+      url: (w) => `/systems/${w.orgA}/${w.systemA}`,
+      expect: only(["auditor", "admin"], "404", signedInElsewhere),
+    },
+  ],
+  "/systems/[organization]/[system]/obligations": [
+    {
+      name: "A's system's obligations, read by staff",
+      url: (w) => `/systems/${w.orgA}/${w.systemA}/obligations`,
+      expect: only(["auditor", "admin"], "404", signedInElsewhere),
+    },
+  ],
+  "/systems/[organization]/[system]/obligations/[obligation]": [
+    {
+      name: "one obligation of A's system, read by staff",
+      url: (w) => `/systems/${w.orgA}/${w.systemA}/obligations/${seededObligation}`,
+      expect: only(["auditor", "admin"], "404", signedInElsewhere),
     },
   ],
   "/admin": [

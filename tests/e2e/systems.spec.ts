@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import type { Page } from "@playwright/test";
+import { oscalSchemaErrors } from "../support/oscal-schema";
 import { expect, test } from "./fixtures";
 
 /** The organization's duty count in the "who carries what" list. */
@@ -165,4 +166,36 @@ test("a customer builds a system in the browser: a gap appears, binding the thir
   await page.getByRole("button", { name: "Delete the system" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My systems" })).toBeVisible();
   await expect(page.getByRole("link", { name })).toHaveCount(0);
+});
+
+test("an auditor reads an organization's system and its tracking, read-only, and takes the plan away as OSCAL", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("auditor@demarc.local");
+  await page.getByRole("link", { name: "Systems", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Systems" })).toBeVisible();
+  await page.getByRole("region", { name: "Acme Retail" }).getByRole("link", { name: "Shop — production" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Shop — production" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit the system" })).toHaveCount(0);
+  await page.getByRole("link", { name: "The obligations as tracked" }).click();
+
+  // The demo's tracked obligations, one of them overdue; no form anywhere.
+  await expect(page.getByText(/\d+ overdue/).first()).toBeVisible();
+  await page.getByRole("link", { name: "Backup and recovery strategy" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Backup and recovery strategy" })).toBeVisible();
+  await expect(page.getByText(/\(overdue\)/).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "History" }).getByText("system:seed")).toBeVisible();
+
+  await page.getByRole("link", { name: "Obligations", exact: true }).click();
+  await page.getByRole("button", { name: "Export" }).click();
+  const [plan] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /^OSCAL SSP/ }).click(),
+  ]);
+  expect(plan.suggestedFilename()).toBe("acme-retail-shop-production-ssp.json");
+  const ssp = JSON.parse(await readFile((await plan.path())!, "utf8")) as object;
+  expect(oscalSchemaErrors(ssp)).toEqual([]);
+  expect(JSON.stringify(ssp)).toContain("Scan container images for vulnerabilities");
 });

@@ -244,7 +244,7 @@ function fieldsOf(key: string): Record<string, Field> {
       ),
       obligation: text(
         () => targets.obligation,
-        () => "vps:no-such-area:customer:0",
+        () => "vps.no-such-area.customer.0",
       ),
       version: text(() => "0", version(1)),
       status: text(

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SystemCards } from "@/components/systems/system-cards";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
-import { formatDateTime, plural } from "@/lib/format";
 import { listSystems } from "@/lib/systems/list-systems";
-import { requireSystemsMember } from "./page-access";
+import { requireSystemsMember } from "@/app/systems/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -41,23 +41,7 @@ export default async function MySystemsPage() {
           </p>
         </Card>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2">
-          {systems.map((system) => (
-            <li key={system.slug}>
-              <Card className="h-full p-5">
-                <h2 className="font-semibold text-slate-900">
-                  <Link href={`/me/systems/${system.slug}`} className="hover:underline">
-                    {system.name}
-                  </Link>
-                </h2>
-                {system.description ? <p className="mt-1 text-sm text-slate-600">{system.description}</p> : null}
-                <p className="mt-3 text-sm text-slate-600">
-                  {plural(system.tierCount, "service")} · changed {formatDateTime(system.updatedAt)}
-                </p>
-              </Card>
-            </li>
-          ))}
-        </ul>
+        <SystemCards systems={systems} base="/me/systems" />
       )}
     </>
   );

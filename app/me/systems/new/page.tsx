@@ -3,7 +3,7 @@ import { SystemEditor } from "@/components/systems/system-editor";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { listServiceChoices } from "@/lib/systems/system-editor-options";
-import { requireSystemsMember } from "../page-access";
+import { requireSystemsMember } from "@/app/systems/page-access";
 
 export const dynamic = "force-dynamic";
 

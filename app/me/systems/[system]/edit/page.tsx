@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { getSystem } from "@/lib/systems/get-system";
 import { bindingChoices, listServiceChoices } from "@/lib/systems/system-editor-options";
-import { orNotFound, requireSystemsMember } from "../../page-access";
+import { orNotFound, requireSystemsMember } from "@/app/systems/page-access";
 
 export const dynamic = "force-dynamic";
 

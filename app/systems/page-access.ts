@@ -1,6 +1,7 @@
-// What every /me/systems page checks first: a visitor signs in and comes back; someone who is not a
-// member of an organization allowed this (reading, or with `edit`, changing its systems) gets a 404,
-// as does a system, or an obligation, that does not exist.
+// What every systems page checks first: a visitor signs in and comes back. On /me/systems, someone who
+// is not a member of an organization allowed this (reading, or with `edit`, changing its systems) gets a
+// 404; on /systems (every organization's, read-only), anyone without read:systems:any. A system, or an
+// obligation, that does not exist is a 404 as well.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
@@ -12,6 +13,13 @@ export async function requireSystemsMember(path: string, options: { edit?: boole
   if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   const permission = options.edit ? "edit:systems:organization" : "read:systems:organization";
   if (!can(actor, permission) || actor.kind !== "user" || !actor.organizationId) notFound();
+  return actor;
+}
+
+export async function requireSystemsStaff(path: string): Promise<Actor> {
+  const actor = await getActor();
+  if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (!can(actor, "read:systems:any")) notFound();
   return actor;
 }
 
