@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isSubscribedServices } from "./subscribed-services";
 import { findSystemScope } from "./system-scope";
 
 export async function deleteSystem(options: {
@@ -21,7 +22,8 @@ export async function deleteSystem(options: {
     const row = await tx.system.findUnique({
       where: { organizationId_slug: { organizationId: scope.organization.id, slug: options.system } },
     });
-    if (!row) throw new AppError("NOT_FOUND", `No such system: "${options.system}".`);
+    // The subscribed services' tracking is not a system to delete.
+    if (!row || isSubscribedServices(row.slug)) throw new AppError("NOT_FOUND", `No such system: "${options.system}".`);
     const { count } = await tx.system.deleteMany({ where: { id: row.id, version: options.expectedVersion } });
     if (count === 0)
       throw new AppError("CONFLICT", "Someone else changed this system since you opened it. Reload, then delete it.");

@@ -31,7 +31,7 @@ export async function getSystemTracking(options: {
     organization: options.organization,
     system: options.system,
   });
-  const records = await loadTrackingRecords(db, system.id);
+  const records = system.id ? await loadTrackingRecords(db, system.id) : [];
   const owners = await listObligationOwners(db, system.organization.id, records);
   return {
     system,

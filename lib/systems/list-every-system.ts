@@ -6,6 +6,7 @@ import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { systemTierSchema } from "@/lib/validation/system";
 import type { SystemSummary } from "./list-systems";
+import { SUBSCRIBED_SERVICES } from "./subscribed-services";
 
 export interface OrganizationSystems {
   organization: { slug: string; name: string };
@@ -16,12 +17,13 @@ export async function listEverySystem(options: { db?: Database; actor: Actor }):
   requirePermission(options.actor, "read:systems:any");
   const db = options.db ?? getDb();
   const organizations = await db.organization.findMany({
-    where: { systems: { some: {} } },
+    where: { systems: { some: { slug: { not: SUBSCRIBED_SERVICES } } } },
     orderBy: { name: "asc" },
     select: {
       slug: true,
       name: true,
       systems: {
+        where: { slug: { not: SUBSCRIBED_SERVICES } },
         orderBy: { name: "asc" },
         select: { slug: true, name: true, description: true, tiers: true, updatedAt: true },
       },

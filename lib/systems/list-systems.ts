@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { systemTierSchema } from "@/lib/validation/system";
+import { SUBSCRIBED_SERVICES } from "./subscribed-services";
 import { findSystemScope, type SystemScope } from "./system-scope";
 
 export interface SystemSummary {
@@ -22,7 +23,7 @@ export async function listSystems(options: {
   const db = options.db ?? getDb();
   const scope = await findSystemScope({ db, actor: options.actor, organization: options.organization });
   const rows = await db.system.findMany({
-    where: { organizationId: scope.organization.id },
+    where: { organizationId: scope.organization.id, slug: { not: SUBSCRIBED_SERVICES } },
     orderBy: { name: "asc" },
     select: { slug: true, name: true, description: true, tiers: true, updatedAt: true },
   });

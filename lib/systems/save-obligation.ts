@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { trackingInputSchema } from "@/lib/validation/obligation-tracking";
 import { parseInput } from "@/lib/validation/parse-input";
 import { getSystem } from "./get-system";
+import { SUBSCRIBED_SERVICES } from "./subscribed-services";
 import { listObligationOwners, loadTrackingRecords } from "./tracking-records";
 
 export async function saveObligation(options: {
@@ -41,12 +42,31 @@ export async function saveObligation(options: {
   const resolved = system.resolved;
 
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ version: number }[]>`
-      SELECT "version" FROM "System" WHERE "id" = ${system.id} FOR UPDATE`;
+    // The subscribed services' row holds only their records: made with the first one (a concurrent
+    // first save finds it made and waits for its lock).
+    if (system.subscribed)
+      await tx.system.createMany({
+        data: [
+          {
+            organizationId: system.organization.id,
+            slug: SUBSCRIBED_SERVICES,
+            name: system.name,
+            description: system.description,
+            tiers: [],
+            bindings: [],
+          },
+        ],
+        skipDuplicates: true,
+      });
+    const [locked] = await tx.$queryRaw<{ id: string; version: number }[]>`
+      SELECT "id", "version" FROM "System"
+      WHERE "organizationId" = ${system.organization.id} AND "slug" = ${system.slug} FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", `No such system: "${options.system}".`);
-    if (locked.version !== system.version)
+    // The subscribed services' stack is the subscriptions, not the row: its version never changes.
+    if (locked.version !== system.version && !system.subscribed)
       throw new AppError("CONFLICT", "Someone changed this system's stack just now. Reload, then record it again.");
-    const tracked = trackSystem(resolved, await loadTrackingRecords(tx, system.id));
+    const systemId = locked.id;
+    const tracked = trackSystem(resolved, await loadTrackingRecords(tx, systemId));
     const obligation = tracked.obligations.find((o) => o.key === options.obligation);
     if (!obligation)
       throw new AppError(
@@ -77,7 +97,7 @@ export async function saveObligation(options: {
     const id = before
       ? (await tx.trackedObligation.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } }))
           .id
-      : (await tx.trackedObligation.create({ data: { ...data, systemId: system.id } })).id;
+      : (await tx.trackedObligation.create({ data: { ...data, systemId } })).id;
     const version = (before?.version ?? 0) + 1;
     await recordAudit({
       tx,

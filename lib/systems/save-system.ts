@@ -14,6 +14,7 @@ import { AppError, type FieldError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { systemInputSchema, type SystemStructure } from "@/lib/validation/system";
 import { loadSystemTiers } from "./load-system-tiers";
+import { isSubscribedServices } from "./subscribed-services";
 import { findSystemScope } from "./system-scope";
 
 export async function saveSystem(options: {
@@ -57,7 +58,7 @@ export async function saveSystem(options: {
       return { slug, version: 1 };
     }
     const where = { organizationId_slug: { organizationId, slug: options.system.slug } };
-    const before = await tx.system.findUnique({ where });
+    const before = isSubscribedServices(options.system.slug) ? null : await tx.system.findUnique({ where });
     if (!before) throw new AppError("NOT_FOUND", `No such system: "${options.system.slug}".`);
     // Compare-and-set: only the version the editor started from is replaced.
     const { count } = await tx.system.updateMany({

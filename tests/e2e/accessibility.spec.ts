@@ -59,6 +59,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/me/systems/shop-production/edit",
       "/me/systems/shop-production/obligations",
       "/me/systems/shop-production/obligations/platform.data.customer.2",
+      "/me/systems/subscribed--services/obligations",
     ],
   },
   manager: {

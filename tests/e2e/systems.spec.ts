@@ -199,3 +199,25 @@ test("an auditor reads an organization's system and its tracking, read-only, and
   expect(oscalSchemaErrors(ssp)).toEqual([]);
   expect(JSON.stringify(ssp)).toContain("Scan container images for vulnerabilities");
 });
+
+test("a customer tracks the duties of the services they subscribe to, from My obligations", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("customer@demarc.local");
+  await page.goto("/me/obligations");
+  await page.getByRole("link", { name: "Track them: status, owner, due date, evidence" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Obligations: Subscribed services" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Obligations of this system" });
+  const first = table.getByRole("rowheader").first().getByRole("link");
+  const duty = (await first.textContent())!;
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1, name: duty })).toBeVisible();
+  await page.getByLabel("Status").selectOption({ label: "Planned" });
+  await page.getByLabel("Due date").fill("2099-06-30");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByRole("region", { name: "Where it stands" }).getByText("2099-06-30")).toBeVisible();
+  await page.getByRole("link", { name: "Obligations", exact: true }).click();
+  await expect(table.getByRole("row").filter({ hasText: duty }).getByText("Planned")).toBeVisible();
+});

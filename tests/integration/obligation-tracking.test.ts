@@ -4,9 +4,14 @@
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { trackingProgress } from "@/lib/domain/obligation-tracking";
+import { getObligations } from "@/lib/obligations/get-obligations";
+import { deleteSystem } from "@/lib/systems/delete-system";
 import { getObligation } from "@/lib/systems/get-obligation";
 import { getSystemTracking } from "@/lib/systems/get-system-tracking";
+import { listSystems } from "@/lib/systems/list-systems";
 import { saveObligation } from "@/lib/systems/save-obligation";
+import { saveSystem } from "@/lib/systems/save-system";
+import { SUBSCRIBED_SERVICES } from "@/lib/systems/subscribed-services";
 import { makeOrganization, makeUser } from "../factories/accounts";
 import { makeArea } from "../factories/provider-document";
 import { refusal } from "../support/refusal";
@@ -203,5 +208,59 @@ describe("tracking a system's obligations", () => {
     const last = (await tracking()).tracked!;
     expect(last.obligations).toHaveLength(3);
     expect(last.retired).toEqual([expect.objectContaining({ dutyText: "Review access quarterly", status: "planned" })]);
+  });
+});
+
+describe("tracking the subscribed services", () => {
+  test("their customer duties, as My obligations lists them, are tracked without building a system", async () => {
+    const services = await getDb().service.findMany({
+      where: { provider: { slug: "danubedata" }, slug: { in: ["vps", "object-storage"] } },
+      select: { id: true },
+    });
+    const organization = await makeOrganization({ serviceIds: services.map((s) => s.id) });
+    const { actor } = await makeUser({ role: "customer", organizationId: organization.id });
+    const tracking = () => getSystemTracking({ actor, system: SUBSCRIBED_SERVICES });
+
+    const first = await tracking();
+    expect(first.system).toMatchObject({ subscribed: true, id: null, name: "Subscribed services" });
+    expect(first.system.tiers.map((t) => t.tier.service)).toEqual(["object-storage", "vps"]);
+    // The same duties as My obligations: a provider's cross-cutting ones once, not once per service.
+    expect(first.tracked!.obligations).toHaveLength((await getObligations({ actor })).dutyCount);
+
+    // Two first saves at once: the row that holds the records is made once, and both are kept.
+    const [a, b] = first.tracked!.obligations;
+    await Promise.all(
+      [a!, b!].map((o) =>
+        saveObligation({
+          actor,
+          system: SUBSCRIBED_SERVICES,
+          obligation: o.key,
+          expectedVersion: 0,
+          input: { status: "implemented", evidenceLinks: [] },
+        }),
+      ),
+    );
+    const after = await tracking();
+    expect(after.tracked!.obligations.filter((o) => o.status === "implemented").map((o) => o.key)).toEqual([
+      a!.key,
+      b!.key,
+    ]);
+    expect(await getDb().system.count({ where: { organizationId: organization.id } })).toBe(1);
+
+    // It is not one of the systems the organization built: not listed, not editable, not deletable.
+    expect((await listSystems({ actor })).systems).toEqual([]);
+    const replace = saveSystem({
+      actor,
+      system: { slug: SUBSCRIBED_SERVICES, expectedVersion: 1 },
+      input: {
+        name: "Mine now",
+        tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }],
+        bindings: [],
+      },
+    });
+    expect((await refusal(replace)).code).toBe("NOT_FOUND");
+    expect((await refusal(deleteSystem({ actor, system: SUBSCRIBED_SERVICES, expectedVersion: 1 }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });

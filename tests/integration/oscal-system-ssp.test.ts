@@ -16,25 +16,7 @@ import { seedProviders } from "@/prisma/seed";
 import { makeOrganization, makeUser } from "../factories/accounts";
 import { oscalSchemaErrors } from "../support/oscal-schema";
 import { refusal } from "../support/refusal";
-
-/** As in systems.test.ts: Contain's platform on "Cloud Services", its hyperscaler bound to managed Kubernetes. */
-const shop = (contractHolder: "organization" | "upper-provider" = "organization"): SystemInput => ({
-  name: "Shop — production",
-  description: "The web shop",
-  tiers: [
-    { key: "platform", provider: "contain", service: "platform", model: "cloud-services" },
-    { key: "cloud", provider: "managed-kubernetes", service: "managed-kubernetes", model: null },
-  ],
-  bindings: [
-    {
-      upperTier: "platform",
-      party: "hyperscaler",
-      lowerTier: "cloud",
-      contractHolder,
-      coverage: { "underlying-infrastructure": ["infrastructure"], "kubernetes-control-plane": ["control-plane"] },
-    },
-  ],
-});
+import { shopSystem } from "../support/shop-system";
 
 /** A fixed day, so overdue flags cannot change between two renderings. */
 const now = new Date("2030-01-15T12:00:00Z");
@@ -74,7 +56,7 @@ function providedInProviderSsp(slug: string): Set<string> {
 
 describe("a system's OSCAL system security plan", () => {
   test("is schema-valid, says what the organization has done and what it inherits, and is deterministic", async () => {
-    const { actor, slug, tracking } = await customerSystem(shop());
+    const { actor, slug, tracking } = await customerSystem(shopSystem());
     // Three areas with one obligation each, so each area's state is that obligation's; two with several.
     const obligations = (await tracking()).tracked!.obligations;
     const inArea = (area: string) => obligations.filter((o) => `${o.tier}:${o.area}` === area);
@@ -184,7 +166,7 @@ describe("a system's OSCAL system security plan", () => {
   });
 
   test("spells out what nobody carries: an unbound third party's duties, with their trail", async () => {
-    const alone = { ...shop(), tiers: shop().tiers.slice(0, 1), bindings: [] };
+    const alone = { ...shopSystem(), tiers: shopSystem().tiers.slice(0, 1), bindings: [] };
     const { tracking } = await customerSystem(alone);
     const ssp = toSystemOscalSsp(await tracking());
     expect(oscalSchemaErrors(ssp)).toEqual([]);
@@ -194,7 +176,7 @@ describe("a system's OSCAL system security plan", () => {
     expect(ssp["system-security-plan"]["system-characteristics"].remarks).toContain("Hyperscaler");
 
     // Bound, but with no lower area covering the control plane: handed over, and still carried by nobody.
-    const partly = shop();
+    const partly = shopSystem();
     partly.bindings[0]!.coverage = { "underlying-infrastructure": ["infrastructure"] };
     const uncovered = toSystemOscalSsp(await (await customerSystem(partly)).tracking());
     expect(oscalSchemaErrors(uncovered)).toEqual([]);
@@ -205,7 +187,7 @@ describe("a system's OSCAL system security plan", () => {
   });
 
   test("when the platform holds the lower service's contract, that service's customer duties are inherited from it", async () => {
-    const { tracking } = await customerSystem(shop("upper-provider"));
+    const { tracking } = await customerSystem(shopSystem("upper-provider"));
     const ssp = toSystemOscalSsp(await tracking());
     expect(oscalSchemaErrors(ssp)).toEqual([]);
     const [, platform] = ssp["system-security-plan"]["system-implementation"].components;
@@ -216,7 +198,7 @@ describe("a system's OSCAL system security plan", () => {
   });
 
   test("refuses a system that no longer fits its services", async () => {
-    const { tracking } = await customerSystem(shop());
+    const { tracking } = await customerSystem(shopSystem());
     const error = await refusal(
       Promise.resolve().then(async () => toSystemOscalSsp({ ...(await tracking()), tracked: null })),
     );

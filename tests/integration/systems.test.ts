@@ -8,32 +8,13 @@ import { getSystem } from "@/lib/systems/get-system";
 import { listSystems } from "@/lib/systems/list-systems";
 import { saveSystem } from "@/lib/systems/save-system";
 import { demoSystems } from "@/lib/database/seed-demo-accounts";
-import type { SystemInput } from "@/lib/validation/system";
 import { GET as mySystemRoute } from "@/app/api/v1/me/systems/[system]/route";
 import { GET as mySystemsRoute } from "@/app/api/v1/me/systems/route";
 import { GET as organizationSystemRoute } from "@/app/api/v1/organizations/[organization]/systems/[system]/route";
 import { makeOrganization, makeUser } from "../factories/accounts";
 import { actAs } from "../support/actor";
 import { callRoute } from "../support/call-route";
-
-/** Contain on a hyperscaler's managed services, the hyperscaler bound to the managed Kubernetes reference. */
-const shop = (contractHolder: "organization" | "upper-provider" = "organization"): SystemInput => ({
-  name: "Shop — production",
-  description: "The web shop",
-  tiers: [
-    { key: "platform", provider: "contain", service: "platform", model: "cloud-services" },
-    { key: "cloud", provider: "managed-kubernetes", service: "managed-kubernetes", model: null },
-  ],
-  bindings: [
-    {
-      upperTier: "platform",
-      party: "hyperscaler",
-      lowerTier: "cloud",
-      contractHolder,
-      coverage: { "underlying-infrastructure": ["infrastructure"], "kubernetes-control-plane": ["control-plane"] },
-    },
-  ],
-});
+import { shopSystem } from "../support/shop-system";
 
 async function customer() {
   const organization = await makeOrganization();
@@ -53,7 +34,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe("a customer's system", () => {
   test("is saved, listed and resolved through the binding, with provenance and counts that add up", async () => {
     const { actor } = await customer();
-    const saved = await saveSystem({ actor, input: shop() });
+    const saved = await saveSystem({ actor, input: shopSystem() });
     expect(saved).toEqual({ slug: "shop-production", version: 1 });
     expect((await listSystems({ actor })).systems).toEqual([
       expect.objectContaining({ slug: "shop-production", name: "Shop — production", tierCount: 2 }),
@@ -91,7 +72,7 @@ describe("a customer's system", () => {
 
   test("when the platform holds the contract, the lower service's customer duties are the platform's", async () => {
     const { actor } = await customer();
-    const { slug } = await saveSystem({ actor, input: shop("upper-provider") });
+    const { slug } = await saveSystem({ actor, input: shopSystem("upper-provider") });
     const cloud = (await getSystem({ actor, system: slug })).resolved!.tiers[1]!;
     expect(cloud.customer).toEqual({ kind: "provider", tier: "platform", name: "Contain" });
     const workloads = cloud.areas.find((a) => a.key === "workload-security")!;
@@ -100,7 +81,7 @@ describe("a customer's system", () => {
 
   test("an unbound third party is a gap that binding it closes", async () => {
     const { actor } = await customer();
-    const unbound = { ...shop(), name: "Unbound", tiers: shop().tiers.slice(0, 1), bindings: [] };
+    const unbound = { ...shopSystem(), name: "Unbound", tiers: shopSystem().tiers.slice(0, 1), bindings: [] };
     const { slug } = await saveSystem({ actor, input: unbound });
     const before = await getSystem({ actor, system: slug });
     expect(before.resolved!.gaps).toEqual([
@@ -110,7 +91,7 @@ describe("a customer's system", () => {
         areas: ["underlying-infrastructure", "kubernetes-control-plane"],
       }),
     ]);
-    await saveSystem({ actor, system: { slug, expectedVersion: 1 }, input: { ...shop(), name: "Unbound" } });
+    await saveSystem({ actor, system: { slug, expectedVersion: 1 }, input: { ...shopSystem(), name: "Unbound" } });
     expect((await getSystem({ actor, system: slug })).resolved!.gaps).toEqual([]);
   });
 });
@@ -132,21 +113,25 @@ describe("checks before anything is written", () => {
     const missing = await refusal(
       saveSystem({
         actor,
-        input: { ...shop(), tiers: [{ key: "x", provider: "contain", service: "nope", model: null }], bindings: [] },
+        input: {
+          ...shopSystem(),
+          tiers: [{ key: "x", provider: "contain", service: "nope", model: null }],
+          bindings: [],
+        },
       }),
     );
     expect(missing.fieldErrors).toEqual([{ path: "tiers.0.service", message: "No such published service" }]);
     const self = await refusal(
       saveSystem({
         actor,
-        input: { ...shop(), bindings: [{ ...shop().bindings[0]!, lowerTier: "platform" }] },
+        input: { ...shopSystem(), bindings: [{ ...shopSystem().bindings[0]!, lowerTier: "platform" }] },
       }),
     );
     expect(self.fieldErrors).toContainEqual({ path: "bindings.0", message: "A tier cannot be bound to itself." });
     const model = await refusal(
       saveSystem({
         actor,
-        input: { ...shop(), tiers: [{ ...shop().tiers[0]!, model: "moon-base" }, shop().tiers[1]!] },
+        input: { ...shopSystem(), tiers: [{ ...shopSystem().tiers[0]!, model: "moon-base" }, shopSystem().tiers[1]!] },
       }),
     );
     expect(model.fieldErrors).toEqual([
@@ -159,10 +144,10 @@ describe("checks before anything is written", () => {
 
   test("two saves from the same version: one wins, the other is a conflict; a stale delete is refused", async () => {
     const { actor } = await customer();
-    const { slug } = await saveSystem({ actor, input: shop() });
+    const { slug } = await saveSystem({ actor, input: shopSystem() });
     const outcomes = await Promise.allSettled(
       ["First", "Second"].map((description) =>
-        saveSystem({ actor, system: { slug, expectedVersion: 1 }, input: { ...shop(), description } }),
+        saveSystem({ actor, system: { slug, expectedVersion: 1 }, input: { ...shopSystem(), description } }),
       ),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -177,7 +162,7 @@ describe("checks before anything is written", () => {
 describe("who sees what", () => {
   test("the organization's customers edit; admins and auditors read; managers and other organizations get nothing", async () => {
     const { actor, organization } = await customer();
-    const { slug } = await saveSystem({ actor, input: shop() });
+    const { slug } = await saveSystem({ actor, input: shopSystem() });
     const colleague = (await makeUser({ role: "customer", organizationId: organization.id })).actor;
     expect((await getSystem({ actor: colleague, system: slug })).name).toBe("Shop — production");
 
@@ -185,7 +170,7 @@ describe("who sees what", () => {
       const reader = (await makeUser({ role })).actor;
       const seen = await getSystem({ actor: reader, organization: organization.slug, system: slug });
       expect(seen.canEdit).toBe(false);
-      expect((await refusal(saveSystem({ actor: reader, input: shop() }))).code).toBe("FORBIDDEN");
+      expect((await refusal(saveSystem({ actor: reader, input: shopSystem() }))).code).toBe("FORBIDDEN");
     }
     const manager = (await makeUser({ role: "account-manager" })).actor;
     expect((await refusal(getSystem({ actor: manager, organization: organization.slug, system: slug }))).code).toBe(
@@ -201,8 +186,12 @@ describe("who sees what", () => {
 
   test("every change is in the audit log", async () => {
     const { actor } = await customer();
-    const { slug } = await saveSystem({ actor, input: shop() });
-    await saveSystem({ actor, system: { slug, expectedVersion: 1 }, input: { ...shop(), description: "Changed" } });
+    const { slug } = await saveSystem({ actor, input: shopSystem() });
+    await saveSystem({
+      actor,
+      system: { slug, expectedVersion: 1 },
+      input: { ...shopSystem(), description: "Changed" },
+    });
     await deleteSystem({ actor, system: slug, expectedVersion: 2 });
     const entries = await getDb().auditEntry.findMany({
       where: { actorId: actor.id, action: { startsWith: "system." } },
@@ -216,7 +205,7 @@ describe("who sees what", () => {
 describe("the systems API", () => {
   test("answers the organization's customers, admins and auditors; a problem for anyone else", async () => {
     const { actor, organization } = await customer();
-    const { slug } = await saveSystem({ actor, input: shop() });
+    const { slug } = await saveSystem({ actor, input: shopSystem() });
     actAs(actor);
     const list = await callRoute(mySystemsRoute, "/api/v1/me/systems", {});
     expect(list.status).toBe(200);

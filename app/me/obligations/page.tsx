@@ -11,6 +11,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getObligations, type ObligationsDto } from "@/lib/obligations/get-obligations";
 import { plural } from "@/lib/format";
+import { SUBSCRIBED_SERVICES } from "@/lib/systems/subscribed-services";
 import { areaHref } from "@/lib/domain/area-anchor";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +50,13 @@ export default async function MyObligationsPage() {
         </Notice>
       ) : (
         <>
-          <div className="mb-3 flex justify-end">
+          <div className="mb-3 flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
+            <Link
+              href={`/me/systems/${SUBSCRIBED_SERVICES}/obligations`}
+              className="text-sm font-medium text-blue-700 hover:underline"
+            >
+              Track them: status, owner, due date, evidence
+            </Link>
             <ExportMenu href="/api/v1/me/obligations/export" params={{}} formats={obligationsExportChoices} />
           </div>
           <Summary data={data} />

@@ -31,7 +31,7 @@ export default async function SystemPage({ params, searchParams }: Props) {
       <header className="mb-6">
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{system.name}</h1>
         {system.description ? <p className="mt-2 max-w-3xl text-slate-600">{system.description}</p> : null}
-        {system.canEdit ? (
+        {system.canEdit && !system.subscribed ? (
           <p className="mt-3">
             <Link href={`/me/systems/${system.slug}/edit`} className="font-medium text-blue-700 hover:underline">
               Edit the system

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { DeleteSystemForm } from "@/components/systems/delete-system-form";
 import { SystemEditor } from "@/components/systems/system-editor";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { getSystem } from "@/lib/systems/get-system";
+import { isSubscribedServices } from "@/lib/systems/subscribed-services";
 import { bindingChoices, listServiceChoices } from "@/lib/systems/system-editor-options";
 import { orNotFound, requireSystemsMember } from "@/app/systems/page-access";
 
@@ -17,6 +19,7 @@ export const metadata: Metadata = {
 export default async function EditSystemPage({ params }: { params: Promise<{ system: string }> }) {
   const { system: slug } = await params;
   const actor = await requireSystemsMember(`/me/systems/${slug}/edit`, { edit: true });
+  if (isSubscribedServices(slug)) notFound();
   const system = await orNotFound(getSystem({ actor, system: slug }));
   const fields = {
     slug: system.slug,
