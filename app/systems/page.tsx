@@ -1,9 +1,11 @@
 // Every organization's systems, for admins and auditors (read-only; members use /me/systems).
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SystemCards } from "@/components/systems/system-cards";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { listEverySystem } from "@/lib/systems/list-every-system";
+import { SUBSCRIBED_SERVICES } from "@/lib/systems/subscribed-services";
 import { requireSystemsStaff } from "@/app/systems/page-access";
 
 export const dynamic = "force-dynamic";
@@ -28,15 +30,29 @@ export default async function EverySystemPage() {
       </header>
       {organizations.length === 0 ? (
         <Card className="max-w-2xl p-6">
-          <p className="text-slate-700">No organization has described a system yet.</p>
+          <p className="text-slate-700">No organization subscribes to a service or has described a system yet.</p>
         </Card>
       ) : (
-        organizations.map(({ organization, systems }) => (
+        organizations.map(({ organization, systems, subscribes }) => (
           <section key={organization.slug} aria-labelledby={`org-${organization.slug}`} className="mb-8">
             <h2 id={`org-${organization.slug}`} className="mb-3 text-xl font-semibold text-slate-900">
               {organization.name}
             </h2>
-            <SystemCards systems={systems} base={`/systems/${organization.slug}`} heading="h3" />
+            {subscribes ? (
+              <p className="mb-3">
+                <Link
+                  href={`/systems/${organization.slug}/${SUBSCRIBED_SERVICES}/obligations`}
+                  className="font-medium text-blue-700 hover:underline"
+                >
+                  Obligations of its subscribed services
+                </Link>
+              </p>
+            ) : null}
+            {systems.length ? (
+              <SystemCards systems={systems} base={`/systems/${organization.slug}`} heading="h3" />
+            ) : (
+              <p className="text-sm text-slate-600">No system described yet.</p>
+            )}
           </section>
         ))
       )}

@@ -84,7 +84,10 @@ export function ObligationsOverview({
         <Card className="p-5">
           <h2 className="font-semibold text-slate-900">This system no longer fits its services</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Fix the stack in the editor to see its obligations again. Nothing you recorded is lost.
+            {system.subscribed
+              ? "A subscribed service is no longer published; its account manager can tell you more."
+              : "Fix the stack in the editor to see its obligations again."}{" "}
+            Nothing you recorded is lost.
           </p>
         </Card>
       )}

@@ -77,9 +77,22 @@ export function obligationKey(parts: { tier: string; area: string; party: string
   return `${parts.tier}.${parts.area}.${parts.party}.${parts.position}`;
 }
 
+/**
+ * A cross-cutting area's key in tracking: "~" and its key, apart from the service areas' keys (a
+ * provider may use one key for both) and, like them, safe in an address.
+ */
+export function crossCuttingAreaKey(key: string): string {
+  return `~${key}`;
+}
+
 export function trackSystem(resolved: ResolvedSystem, records: readonly TrackingRecord[]): TrackedSystem {
   const obligations: TrackedObligation[] = [];
   const used = new Set<string>();
+  // A provider's cross-cutting records follow the provider, not the tier they were saved under: the
+  // subscribed services list them under the provider's first service, which changes with subscriptions.
+  const providerOf = new Map(
+    resolved.tiers.map((t) => [t.key, t.areas.flatMap((a) => a.duties)[0]?.provenance.at(-1)?.provider]),
+  );
   for (const tier of resolved.tiers)
     for (const area of tier.areas) {
       const duties = area.duties.filter((d) => d.carrier.kind === "organization");
@@ -88,28 +101,38 @@ export function trackSystem(resolved: ResolvedSystem, records: readonly Tracking
         const party = duty.provenance.at(-1)!.party;
         byParty.set(party, [...(byParty.get(party) ?? []), duty]);
       }
+      const areaKey = area.crossCutting ? crossCuttingAreaKey(area.key) : area.key;
+      const sameTier = (r: TrackingRecord) =>
+        r.tier === tier.key ||
+        (area.crossCutting && providerOf.get(r.tier) === providerOf.get(tier.key) && providerOf.has(r.tier));
       for (const [party, cellDuties] of byParty) {
-        const cell = { tier: tier.key, area: area.key, party };
+        const cell = { tier: tier.key, area: areaKey, party };
         const candidates = records.filter(
-          (r) => r.tier === cell.tier && r.area === cell.area && r.party === cell.party && !used.has(r.id),
+          (r) => r.area === cell.area && r.party === cell.party && !used.has(r.id) && sameTier(r),
         );
-        // Same words first, so a duty that only moved keeps its record without a review flag.
         const matched = new Map<DerivedDuty, TrackingRecord>();
-        for (const duty of cellDuties) {
-          const same = candidates.find((r) => !used.has(r.id) && r.dutyText === duty.text);
-          if (same) matched.set(duty, claim(same));
-        }
-        for (const duty of cellDuties) {
-          if (matched.has(duty)) continue;
-          const atPosition = candidates.find((r) => !used.has(r.id) && r.position === duty.position);
-          if (atPosition) matched.set(duty, claim(atPosition));
-        }
-        // Reworded duties that also moved: the cell's remaining records, in order, to its remaining duties.
-        const leftover = candidates.filter((r) => !used.has(r.id)).sort((a, b) => a.position - b.position);
-        for (const duty of cellDuties) {
-          if (matched.has(duty) || leftover.length === 0) continue;
-          matched.set(duty, claim(leftover.shift()!));
-        }
+        const pass = (pick: (duty: DerivedDuty, free: TrackingRecord[]) => TrackingRecord | undefined) => {
+          for (const duty of cellDuties) {
+            if (matched.has(duty)) continue;
+            const record = pick(
+              duty,
+              candidates.filter((r) => !used.has(r.id)),
+            );
+            if (record) matched.set(duty, claim(record));
+          }
+        };
+        // Same words at the same place, then the same words nearest (a duty that moved, or one of two
+        // duties with the same words), neither flagged; then a reworded duty at its place; then the
+        // cell's remaining records, in order, for reworded duties that also moved (both flagged).
+        pass((duty, free) => free.find((r) => r.dutyText === duty.text && r.position === duty.position));
+        pass(
+          (duty, free) =>
+            free
+              .filter((r) => r.dutyText === duty.text)
+              .sort((a, b) => Math.abs(a.position - duty.position) - Math.abs(b.position - duty.position))[0],
+        );
+        pass((duty, free) => free.find((r) => r.position === duty.position));
+        pass((_duty, free) => free.sort((a, b) => a.position - b.position)[0]);
         for (const duty of cellDuties) {
           const record = matched.get(duty) ?? null;
           obligations.push({

@@ -11,13 +11,15 @@ import { SUBSCRIBED_SERVICES } from "./subscribed-services";
 export interface OrganizationSystems {
   organization: { slug: string; name: string };
   systems: SystemSummary[];
+  /** It subscribes to services, whose duties it may track apart from any system. */
+  subscribes: boolean;
 }
 
 export async function listEverySystem(options: { db?: Database; actor: Actor }): Promise<OrganizationSystems[]> {
   requirePermission(options.actor, "read:systems:any");
   const db = options.db ?? getDb();
   const organizations = await db.organization.findMany({
-    where: { systems: { some: { slug: { not: SUBSCRIBED_SERVICES } } } },
+    where: { OR: [{ systems: { some: { slug: { not: SUBSCRIBED_SERVICES } } } }, { subscriptions: { some: {} } }] },
     orderBy: { name: "asc" },
     select: {
       slug: true,
@@ -27,10 +29,12 @@ export async function listEverySystem(options: { db?: Database; actor: Actor }):
         orderBy: { name: "asc" },
         select: { slug: true, name: true, description: true, tiers: true, updatedAt: true },
       },
+      _count: { select: { subscriptions: true } },
     },
   });
-  return organizations.map(({ systems, ...organization }) => ({
+  return organizations.map(({ systems, _count, ...organization }) => ({
     organization,
+    subscribes: _count.subscriptions > 0,
     systems: systems.map(({ tiers, ...row }) => ({ ...row, tierCount: systemTierSchema.array().parse(tiers).length })),
   }));
 }

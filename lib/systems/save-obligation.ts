@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db";
 import { trackSystem, type TrackingRecord } from "@/lib/domain/obligation-tracking";
 import { AppError } from "@/lib/errors";
 import { trackingInputSchema } from "@/lib/validation/obligation-tracking";
-import { parseInput } from "@/lib/validation/parse-input";
+import { MAX_DATABASE_INTEGER, parseInput } from "@/lib/validation/parse-input";
 import { getSystem } from "./get-system";
 import { SUBSCRIBED_SERVICES } from "./subscribed-services";
 import { listObligationOwners, loadTrackingRecords } from "./tracking-records";
@@ -31,14 +31,19 @@ export async function saveObligation(options: {
   const system = await getSystem({ db, actor, system: options.system });
   requirePermission(actor, "edit:systems:organization");
   if (!system.canEdit) throw new AppError("FORBIDDEN", "You may read this system's obligations but not change them.");
+  const expected = options.expectedVersion;
+  if (!Number.isInteger(expected) || expected < 0 || expected > MAX_DATABASE_INTEGER)
+    throw new AppError("INVALID_INPUT", "This form is out of date or incomplete — reload the page and try again.");
   const input = parseInput(trackingInputSchema, options.input);
   const ownerId = input.ownerId || null;
-  if (ownerId && !(await listObligationOwners(db, system.organization.id)).some((o) => o.id === ownerId))
-    throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
-      fieldErrors: [{ path: "ownerId", message: "Choose an active member of your organization" }],
-    });
+  const activeMembers = new Set((await listObligationOwners(db, system.organization.id)).map((o) => o.id));
   if (!system.resolved)
-    throw new AppError("CONFLICT", "This system no longer fits its services. Fix it in the editor, then try again.");
+    throw new AppError(
+      "CONFLICT",
+      system.subscribed
+        ? "A service your organization subscribes to is no longer published. Ask your account manager."
+        : "This system no longer fits its services. Fix it in the editor, then try again.",
+    );
   const resolved = system.resolved;
 
   return db.$transaction(async (tx) => {
@@ -74,7 +79,12 @@ export async function saveObligation(options: {
         "This system has no such obligation of yours now. Reload to see its current ones.",
       );
     const before = obligation.record;
-    if ((before?.version ?? 0) !== options.expectedVersion)
+    // A deactivated owner may stay (the form keeps them), but nobody outside the active members is chosen anew.
+    if (ownerId && ownerId !== before?.ownerId && !activeMembers.has(ownerId))
+      throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
+        fieldErrors: [{ path: "ownerId", message: "Choose an active member of your organization" }],
+      });
+    if ((before?.version ?? 0) !== expected)
       throw new AppError(
         "CONFLICT",
         "Someone else saved this obligation since you opened it, so your changes were not saved. Reload to see theirs.",

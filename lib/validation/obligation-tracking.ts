@@ -12,7 +12,8 @@ const isoDate = z
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "No such date");
+  }, "No such date")
+  .refine((value) => value >= "1900-01-01" && value <= "2999-12-31", "Use a date between 1900 and 2999");
 
 export const trackingInputSchema = z
   .strictObject({
@@ -30,7 +31,8 @@ export const trackingInputSchema = z
           const problem = link.length > 2000 ? "At most 2000 characters" : isWebUrl(link) ? null : webUrlMessage;
           if (problem) context.addIssue({ code: "custom", message: `Link ${i + 1}: ${problem}` });
         }),
-      ),
+      )
+      .transform((links) => [...new Set(links)]),
     notes: optionalText(5000),
   })
   .superRefine((value, context) => {

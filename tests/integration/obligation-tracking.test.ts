@@ -123,6 +123,25 @@ describe("tracking a system's obligations", () => {
       ownerId: actor.id,
       dueDate: "2027-01-31",
     });
+
+    // An owner who leaves stays on the record through later saves; a former member is not chosen anew.
+    const colleague = await makeUser({ role: "customer", organizationId: actor.organizationId! });
+    const other = await keyOf("Encrypt backups");
+    const owned = await saveObligation({
+      actor,
+      system: slug,
+      obligation: other,
+      expectedVersion: 0,
+      input: { status: "planned", ownerId: colleague.actor.id, evidenceLinks: [] },
+    });
+    await getDb().user.update({ where: { id: colleague.actor.id }, data: { active: false } });
+    const kept = { status: "in-progress", ownerId: colleague.actor.id, evidenceLinks: [] };
+    await saveObligation({ actor, system: slug, obligation: other, expectedVersion: owned.version, input: kept });
+    expect((await save({ status: "planned", ownerId: colleague.actor.id })).fieldErrors).toEqual([
+      { path: "ownerId", message: "Choose an active member of your organization" },
+    ]);
+    const stale = saveObligation({ actor, system: slug, obligation: other, expectedVersion: Number.NaN, input: kept });
+    expect((await refusal(stale)).message).toMatch(/reload the page/);
   });
 
   test("another organization's customer, an auditor and an account manager: not found, read-only, not found", async () => {

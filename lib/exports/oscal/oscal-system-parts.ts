@@ -2,6 +2,7 @@
 // implementation status, provenance in words, the tiers as components, and one implemented
 // requirement per area of a tier.
 import {
+  crossCuttingAreaKey,
   isOverdue,
   obligationKey,
   trackingStatusLabels,
@@ -266,13 +267,14 @@ export const planned = (context: PlanContext, tier: string, area: DerivedArea) =
  */
 export function systemRequirement(context: PlanContext, tierKey: string, area: DerivedArea): SystemRequirement {
   const tier = context.tiers.get(tierKey)!;
-  const name = `${context.plan}:tier:${tier.key}:area:${area.key}`;
+  const trackedArea = area.crossCutting ? crossCuttingAreaKey(area.key) : area.key;
+  const name = `${context.plan}:tier:${tier.key}:area:${trackedArea}`;
   const gaps = areaGaps(context, tier.key, area.key);
   const notCovered = gaps.some((g) => g.kind === "not-covered");
   const isGap = (d: DerivedDuty) => d.carrier.kind === "unbound" || (d.carrier.kind === "delegated" && notCovered);
   const uncarried = area.duties.filter(isGap);
 
-  const obligations = context.obligations.filter((o) => o.tier === tier.key && o.area === area.key);
+  const obligations = context.obligations.filter((o) => o.tier === tier.key && o.area === trackedArea);
   const states = obligations.map((o) => implementationStates[o.status]);
   const own: SystemByComponent[] = obligations.length
     ? [
