@@ -2,6 +2,7 @@
 // these fields leave, parsed on the way out.
 import { z } from "zod";
 import { assignmentValues } from "@/lib/domain/assignment";
+import { trackingStatuses } from "@/lib/domain/obligation-tracking";
 import { systemBindingSchema } from "./system";
 
 const isoDate = z.iso.datetime();
@@ -88,4 +89,52 @@ export const systemApiDto = z.object({
       ),
     }),
   ),
+});
+
+const trackingProgressApi = z.object({
+  total: z.number().int(),
+  settled: z.number().int(),
+  overdue: z.number().int(),
+  review: z.number().int(),
+  byStatus: z.record(z.enum(trackingStatuses), z.number().int()),
+});
+
+const trackedRecordApi = z.object({
+  status: z.enum(trackingStatuses),
+  reason: z.string().nullable(),
+  approver: z.string().nullable(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  dueDate: z.string().nullable(),
+  evidenceLinks: z.array(z.string()),
+  notes: z.string().nullable(),
+  /** The duty's words when the status was recorded. */
+  recordedText: z.string(),
+  version: z.number().int(),
+});
+
+/** A system's obligations and where each stands (GET …/systems/{system}/obligations). */
+export const systemTrackingApiDto = z.object({
+  organization: z.object({ slug: z.string(), name: z.string() }),
+  system: z.object({ slug: z.string(), name: z.string() }),
+  /** The day overdue is measured against (UTC). */
+  today: z.string(),
+  progress: trackingProgressApi,
+  obligations: z.array(
+    z.object({
+      key: z.string(),
+      tier: z.string(),
+      area: z.string(),
+      areaName: z.string(),
+      text: z.string(),
+      strength: z.enum(["must", "should", "may"]),
+      status: z.enum(trackingStatuses),
+      overdue: z.boolean(),
+      /** The provider reworded the duty since the status was recorded. */
+      review: z.boolean(),
+      provenance: z.array(step),
+      record: trackedRecordApi.nullable(),
+    }),
+  ),
+  /** Records whose duty is no longer the organization's. */
+  retired: z.array(trackedRecordApi.extend({ tier: z.string(), area: z.string(), position: z.number().int() })),
 });

@@ -304,6 +304,20 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(["customerA", "auditor", "admin"], "404"),
     },
   ],
+  "/api/v1/me/systems/[system]/obligations": [
+    {
+      name: "A's system's obligations",
+      url: (w) => `/api/v1/me/systems/${w.systemA}/obligations`,
+      expect: only(["customerA"], "403", { customerB: "404", anonymous: "401" }),
+    },
+  ],
+  "/api/v1/organizations/[organization]/systems/[system]/obligations": [
+    {
+      name: "A's system's obligations, by organization",
+      url: (w) => `/api/v1/organizations/${w.orgA}/systems/${w.systemA}/obligations`,
+      expect: only(["customerA", "auditor", "admin"], "404"),
+    },
+  ],
   "/api/v1/me/systems/[system]/export": [
     {
       name: "A's tracking sheet",

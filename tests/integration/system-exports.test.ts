@@ -1,14 +1,18 @@
 // A system's tracking sheet as CSV and XLSX, read back with independent readers (csv-parse, exceljs),
-// through the routes people download from; who may download it; and the download in the audit log.
+// through the routes people download from; who may download it; the download in the audit log; and
+// the obligations with their tracking as JSON from the API.
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { GET as mySystemExport } from "@/app/api/v1/me/systems/[system]/export/route";
 import { GET as organizationSystemExport } from "@/app/api/v1/organizations/[organization]/systems/[system]/export/route";
+import { GET as myObligationsRoute } from "@/app/api/v1/me/systems/[system]/obligations/route";
+import { GET as organizationObligationsRoute } from "@/app/api/v1/organizations/[organization]/systems/[system]/obligations/route";
 import { getDb } from "@/lib/db";
 import { saveObligation } from "@/lib/systems/save-obligation";
 import { makeOrganization, makeUser } from "../factories/accounts";
 import { actAs } from "../support/actor";
+import { callRoute } from "../support/call-route";
 import { trackedSystem } from "../support/tracked-system";
 
 async function download(response: Promise<Response>) {
@@ -114,5 +118,51 @@ describe("a system's tracking sheet", () => {
     actAs(manager.actor);
     expect((await theirs(organization.slug, slug, "xlsx")).status).toBe(404);
     expect((await mine(slug, "pdf")).status).toBe(400);
+  });
+});
+
+describe("a system's obligations through the API", () => {
+  test("list every obligation with where it stands, for members and staff; nobody else", async () => {
+    const { actor, organization, slug, keyOf } = await trackedSystem();
+    const key = await keyOf("Test restores");
+    await saveObligation({
+      actor,
+      system: slug,
+      obligation: key,
+      expectedVersion: 0,
+      input: { status: "planned", ownerId: actor.id, dueDate: "2020-01-31", evidenceLinks: ["https://e.example/plan"] },
+    });
+    actAs(actor);
+    const mine = await callRoute(myObligationsRoute, `/api/v1/me/systems/${slug}/obligations`, { system: slug });
+    expect(mine.status).toBe(200);
+    const body = mine.body as {
+      progress: { total: number; overdue: number };
+      obligations: { key: string; status: string; overdue: boolean; record: Record<string, unknown> | null }[];
+    };
+    expect(body.progress).toMatchObject({ total: 3, overdue: 1 });
+    const planned = body.obligations.find((o) => o.key === key)!;
+    expect(planned).toMatchObject({ status: "planned", overdue: true });
+    expect(planned.record).toEqual({
+      status: "planned",
+      reason: null,
+      approver: null,
+      owner: { id: actor.id, name: expect.any(String) },
+      dueDate: "2020-01-31",
+      evidenceLinks: ["https://e.example/plan"],
+      notes: null,
+      recordedText: "Test restores",
+      version: 1,
+    });
+
+    const auditor = await makeUser({ role: "auditor" });
+    actAs(auditor.actor);
+    const params = { organization: organization.slug, system: slug };
+    const path = `/api/v1/organizations/${organization.slug}/systems/${slug}/obligations`;
+    expect((await callRoute(organizationObligationsRoute, path, params)).status).toBe(200);
+    actAs((await makeUser({ role: "customer", organizationId: (await makeOrganization()).id })).actor);
+    expect((await callRoute(organizationObligationsRoute, path, params)).status).toBe(404);
+    expect(
+      (await callRoute(myObligationsRoute, `/api/v1/me/systems/${slug}/obligations`, { system: slug })).status,
+    ).toBe(404);
   });
 });
