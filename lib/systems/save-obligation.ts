@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import { trackSystem, type TrackingRecord } from "@/lib/domain/obligation-tracking";
+import { trackSystem, type TrackingRecord, type TrackingStatus } from "@/lib/domain/obligation-tracking";
 import { AppError } from "@/lib/errors";
 import { trackingInputSchema } from "@/lib/validation/obligation-tracking";
 import { MAX_DATABASE_INTEGER, parseInput } from "@/lib/validation/parse-input";
@@ -25,7 +25,7 @@ export async function saveObligation(options: {
   obligation: string;
   expectedVersion: number;
   input: unknown;
-}): Promise<{ id: string; version: number }> {
+}): Promise<{ id: string; version: number; status: TrackingStatus }> {
   const db = options.db ?? getDb();
   const { actor } = options;
   const system = await getSystem({ db, actor, system: options.system });
@@ -121,7 +121,7 @@ export async function saveObligation(options: {
         ...snapshot({ ...data, dueDate: input.dueDate || null, version }),
       },
     });
-    return { id, version };
+    return { id, version, status: input.status };
   });
 }
 

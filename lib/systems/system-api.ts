@@ -5,9 +5,16 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { z } from "zod";
 import { isOverdue, trackingProgress, type TrackingRecord } from "@/lib/domain/obligation-tracking";
 import { AppError } from "@/lib/errors";
-import type { systemApiDto, systemListApiDto, systemTrackingApiDto } from "@/lib/validation/system-api";
+import { readLimitedBody } from "@/lib/api/read-limited-body";
+import type {
+  recordedObligationApiDto,
+  systemApiDto,
+  systemListApiDto,
+  systemTrackingApiDto,
+} from "@/lib/validation/system-api";
 import { getSystem } from "./get-system";
 import { getSystemTracking } from "./get-system-tracking";
+import { saveObligation } from "./save-obligation";
 import { listSystems } from "./list-systems";
 
 export async function systemListForApi(options: {
@@ -75,4 +82,39 @@ export async function systemTrackingForApi(options: {
     })),
     retired: tracked.retired.map(recordApi),
   };
+}
+
+/**
+ * Records where one obligation stands from a JSON body: `version` (the record's version as read, 0 when
+ * nothing is recorded yet) and the tracking fields (status, reason, approver, ownerId, dueDate,
+ * evidenceLinks, notes), checked like the form's.
+ */
+export async function recordObligationForApi(options: {
+  actor: Actor;
+  system: string;
+  obligation: string;
+  request: Request;
+}): Promise<z.input<typeof recordedObligationApiDto>> {
+  const text = new TextDecoder().decode(await readLimitedBody(options.request, 64 * 1024));
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT", "Send a JSON object.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new AppError("INVALID_INPUT", "Send a JSON object.");
+  const { version, ...input } = body as Record<string, unknown>;
+  if (typeof version !== "number" || !Number.isInteger(version))
+    throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
+      fieldErrors: [{ path: "version", message: "The record's version as you read it (0 when nothing is recorded)" }],
+    });
+  const saved = await saveObligation({
+    actor: options.actor,
+    system: options.system,
+    obligation: options.obligation,
+    expectedVersion: version,
+    input,
+  });
+  return { key: options.obligation, status: saved.status, version: saved.version };
 }

@@ -32,7 +32,8 @@ export const trackingInputSchema = z
           if (problem) context.addIssue({ code: "custom", message: `Link ${i + 1}: ${problem}` });
         }),
       )
-      .transform((links) => [...new Set(links)]),
+      .transform((links) => [...new Set(links)])
+      .default([]),
     notes: optionalText(5000),
   })
   .superRefine((value, context) => {

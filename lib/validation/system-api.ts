@@ -138,3 +138,11 @@ export const systemTrackingApiDto = z.object({
   /** Records whose duty is no longer the organization's. */
   retired: z.array(trackedRecordApi.extend({ tier: z.string(), area: z.string(), position: z.number().int() })),
 });
+
+/** What recording an obligation answers (POST …/systems/{system}/obligations/{obligation}). */
+export const recordedObligationApiDto = z.object({
+  key: z.string(),
+  status: z.enum(trackingStatuses),
+  /** Send it back with the next change: a change from an older version is refused as a conflict. */
+  version: z.number().int(),
+});

@@ -34,8 +34,11 @@ interface Case {
   name: string;
   url: (w: World) => string;
   expect: Record<Kind, Outcome>;
-  /** A POST with this body (state-changing routes; sessions send the portal's Origin, as browsers do). */
-  post?: string;
+  /**
+   * A POST with this body (state-changing routes; sessions send the portal's Origin, as browsers do);
+   * a function makes it afresh for each request (e.g. naming the version as it is now).
+   */
+  post?: string | ((w: World) => Promise<string>);
 }
 
 const everyone = (outcome: Outcome) => Object.fromEntries(kinds.map((k) => [k, outcome])) as Record<Kind, Outcome>;
@@ -318,6 +321,26 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(["customerA", "auditor", "admin"], "404"),
     },
   ],
+  "/api/v1/me/systems/[system]/obligations/[obligation]": [
+    {
+      name: "record an obligation of A's system",
+      url: (w) => `/api/v1/me/systems/${w.systemA}/obligations/${seededObligation}`,
+      // Names the version as it is now, so each allowed request is a fresh, valid change.
+      post: async (w) => {
+        const db = e2eDatabase();
+        try {
+          const [tier, area, party, position] = seededObligation.split(".");
+          const record = await db.trackedObligation.findFirst({
+            where: { systemId: w.systemAId, tier, area, party, position: Number(position) },
+          });
+          return JSON.stringify({ version: record?.version ?? 0, status: "implemented" });
+        } finally {
+          await db.$disconnect();
+        }
+      },
+      expect: only(["customerA"], "403", { customerB: "404", anonymous: "401" }),
+    },
+  ],
   "/api/v1/me/systems/[system]/export": [
     {
       name: "A's tracking sheet",
@@ -475,6 +498,7 @@ async function buildWorld() {
     xOther: "other-service",
     orgA: orgA.slug,
     systemA: systemA.slug,
+    systemAId: systemA.id,
     cookies,
     tokens,
     users,
@@ -537,10 +561,14 @@ for (const [pattern, cases] of Object.entries(apiRoutes)) {
       for (const kind of kinds) {
         // With the user's API token (a deactivated owner's token is refused outright) …
         const token = world.tokens[kind];
-        const send = (headers: Record<string, string>) =>
+        const send = async (headers: Record<string, string>) =>
           c.post === undefined
             ? request.get(c.url(world), { maxRedirects: 0, headers })
-            : request.post(c.url(world), { maxRedirects: 0, headers, data: c.post });
+            : request.post(c.url(world), {
+                maxRedirects: 0,
+                headers,
+                data: typeof c.post === "string" ? c.post : await c.post(world),
+              });
         const byToken = await send(token ? { authorization: `Bearer ${token}` } : { origin: new URL(baseURL!).origin });
         // Every route but next-auth's own and the probes resolves bearer tokens, and refuses a
         // deactivated owner's.

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { GET as mySystemExport } from "@/app/api/v1/me/systems/[system]/export/route";
 import { GET as organizationSystemExport } from "@/app/api/v1/organizations/[organization]/systems/[system]/export/route";
+import { POST as recordRoute } from "@/app/api/v1/me/systems/[system]/obligations/[obligation]/route";
 import { GET as myObligationsRoute } from "@/app/api/v1/me/systems/[system]/obligations/route";
 import { GET as organizationObligationsRoute } from "@/app/api/v1/organizations/[organization]/systems/[system]/obligations/route";
 import { getDb } from "@/lib/db";
@@ -164,5 +165,46 @@ describe("a system's obligations through the API", () => {
     expect(
       (await callRoute(myObligationsRoute, `/api/v1/me/systems/${slug}/obligations`, { system: slug })).status,
     ).toBe(404);
+  });
+});
+
+describe("recording an obligation through the API", () => {
+  test("a member records it with the version read; stale, malformed or foreign requests change nothing", async () => {
+    const { actor, slug, keyOf, tracking } = await trackedSystem();
+    const key = await keyOf("Encrypt backups");
+    const post = (body: string) =>
+      callRoute(
+        recordRoute,
+        `/api/v1/me/systems/${slug}/obligations/${key}`,
+        { system: slug, obligation: key },
+        {
+          method: "POST",
+          body,
+          headers: { "content-type": "application/json" },
+        },
+      );
+    actAs(actor);
+    const first = await post(
+      JSON.stringify({ version: 0, status: "implemented", evidenceLinks: ["https://e.example/kms"] }),
+    );
+    expect(first).toMatchObject({ status: 200, body: { key, status: "implemented", version: 1 } });
+    expect((await post(JSON.stringify({ version: 0, status: "open" }))).status).toBe(409);
+    expect((await post("{not json")).status).toBe(400);
+    expect(await post(JSON.stringify({ status: "open" }))).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: "version" }] },
+    });
+    expect(await post(JSON.stringify({ version: 1, status: "done" }))).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: "status" }] },
+    });
+
+    actAs((await makeUser({ role: "auditor" })).actor);
+    expect((await post(JSON.stringify({ version: 1, status: "open" }))).status).toBe(403);
+    actAs((await makeUser({ role: "customer", organizationId: (await makeOrganization()).id })).actor);
+    expect((await post(JSON.stringify({ version: 1, status: "open" }))).status).toBe(404);
+
+    const record = (await tracking()).tracked!.obligations.find((o) => o.key === key)!.record!;
+    expect(record).toMatchObject({ status: "implemented", version: 1, evidenceLinks: ["https://e.example/kms"] });
   });
 });
