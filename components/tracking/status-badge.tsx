@@ -2,7 +2,7 @@
 // provider reworded the duty since the status was recorded.
 import { trackingStatusLabels, type TrackingStatus } from "@/lib/domain/obligation-tracking";
 
-export const statusStyles: Record<TrackingStatus, string> = {
+const statusStyles: Record<TrackingStatus, string> = {
   open: "bg-slate-100 text-slate-800 ring-slate-300",
   planned: "bg-sky-50 text-sky-900 ring-sky-300",
   "in-progress": "bg-amber-50 text-amber-900 ring-amber-300",

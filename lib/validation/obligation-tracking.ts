@@ -42,5 +42,3 @@ export const trackingInputSchema = z
     if (value.status === "risk-accepted" && !value.approver)
       context.addIssue({ code: "custom", path: ["approver"], message: "Name who accepted the risk" });
   });
-
-export type TrackingInput = z.input<typeof trackingInputSchema>;
