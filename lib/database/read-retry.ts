@@ -1,13 +1,15 @@
 // Reads survive a dropped connection: a statement that only reads, run outside a transaction, is
 // tried again on a fresh connection when the first attempt lost its connection (a terminated
 // backend, a database restart). The pool drops a dead connection as it fails; when the server ended
-// every connection at once, the next attempt may still draw another dead idle one, so a read is
-// tried up to three times in all, pausing a little longer each time. Writes and transactions are never repeated here: they fail, and the caller answers
-// 503 (lib/api/problem.ts), so nothing is applied twice.
+// every connection at once, the next attempt may still draw another dead idle one, and connections
+// that keep being ended (an administrator's or a failover's sweep) can end the next attempt too; so a
+// read is tried up to six times, pausing twice as long each time (under a second in all). Writes and
+// transactions are never repeated here: they fail, and the caller answers 503 (lib/api/problem.ts),
+// so nothing is applied twice.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import { isConnectionLost } from "./connection-lost";
 
-const retryDelaysMs = [50, 250];
+const retryDelaysMs = [25, 50, 100, 200, 400];
 
 /** SELECT statements (and WITH … SELECT without data-modifying parts). */
 export function onlyReads(sql: string): boolean {

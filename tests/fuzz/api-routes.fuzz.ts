@@ -1,5 +1,5 @@
 // The read API under generated hostile requests: every GET route (providers, services, exports,
-// version diffs, obligations, hash verification, health, readiness) with path tricks in its
+// version diffs, obligations, a system's obligations and files, hash verification, health, readiness) with path tricks in its
 // parameters, hostile query strings and headers, as every kind of reader, and bogus Authorization
 // headers against the real API-token check. Each answer is served or a 4xx problem with a clear
 // detail, never a 5xx; and a refused request leaves the database exactly as it was.
@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { GET as readyRoute } from "@/app/api/ready/route";
 import { GET as obligationsExportRoute } from "@/app/api/v1/me/obligations/export/route";
+import { GET as systemExportRoute } from "@/app/api/v1/me/systems/[system]/export/route";
+import { GET as systemObligationsRoute } from "@/app/api/v1/me/systems/[system]/obligations/route";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
 import { POST as importRoute } from "@/app/api/v1/providers/[provider]/import/route";
 import { GET as providerRoute } from "@/app/api/v1/providers/[provider]/route";
@@ -16,8 +18,10 @@ import { GET as compareExportRoute } from "@/app/api/v1/providers/[provider]/ver
 import { GET as providersRoute } from "@/app/api/v1/providers/route";
 import { GET as verifyRoute } from "@/app/api/v1/verify/[hash]/route";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
 import { diffExportFormats } from "@/lib/exports/export-version-diff";
 import { obligationsExportFormats } from "@/lib/exports/export-obligations";
+import { systemExportFormats } from "@/lib/exports/export-system";
 import { providerExportFormats } from "@/lib/validation/export-query";
 import { actAs } from "../support/actor";
 import { expectProblem, expectServedOrProblem, isServed, type Answer } from "./support/answers";
@@ -30,8 +34,20 @@ import { callHandler, encodeText, hostileAuthorization, hostileHeaders, hostileQ
 let fixtures: FuzzFixtures;
 const watch = new DatabaseWatch();
 
+/** A system of the fixtures' customer, for the systems routes. */
+const fuzzSystem = "fuzz-read-stack";
+
 beforeAll(async () => {
   fixtures = await fuzzFixtures();
+  await getDb().system.create({
+    data: {
+      organizationId: fixtures.organizationId,
+      slug: fuzzSystem,
+      name: "Fuzz read stack",
+      tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }],
+      bindings: [],
+    },
+  });
 });
 
 const readers = ["anonymous", "admin", "manager", "auditor", "customer"] as const;
@@ -95,7 +111,25 @@ const readRoutes = [
     known: (p: Record<string, string>) => p.hash?.trim().toLowerCase() === fixtures.provider.contentHash,
   },
   { name: "obligations", handler: obligationsExportRoute, params: [], refusals: [400, 401, 403], known: () => true },
+  // A system's obligations (JSON) and its files: the customer's own system, anyone else refused.
+  {
+    name: "system-obligations",
+    handler: systemObligationsRoute,
+    params: ["system"],
+    refusals: [400, 401, 403, 404],
+    known: (p: Record<string, string>) => knownSystem(p.system),
+  },
+  {
+    name: "system-export",
+    handler: systemExportRoute,
+    params: ["system"],
+    refusals: [400, 401, 403, 404],
+    known: (p: Record<string, string>) => knownSystem(p.system),
+  },
 ] as const;
+
+// The customer's own system, and the tracking of its subscribed services (every organization has it).
+const knownSystem = (slug: string | undefined) => slug === fuzzSystem || slug === "subscribed--services";
 
 const knownProvider = (slug: string | undefined) =>
   slug === fixtures.provider.slug || fixtures.seededSlugs.includes(slug ?? "");
@@ -123,6 +157,8 @@ function queryOf(route: ReadCase["route"]): fc.Arbitrary<string> {
       });
     case "obligations":
       return hostileQuery(["format"], { format: fc.constantFrom(...obligationsExportFormats) });
+    case "system-export":
+      return hostileQuery(["format"], { format: fc.constantFrom(...systemExportFormats) });
     default:
       // Routes that read no query still get one: it must not matter.
       return hostileQuery([]);
@@ -143,6 +179,7 @@ function readCases(): fc.Arbitrary<ReadCase> {
     provider: paramValue([fixtures.provider.slug, ...fixtures.seededSlugs]),
     service: paramValue([fixtures.provider.service]),
     hash: paramValue([fixtures.provider.contentHash, fixtures.provider.contentHash.toUpperCase()]),
+    system: paramValue([fuzzSystem, "subscribed--services"]),
   });
   const queries = new Map(readRoutes.map((route) => [route.name, queryOf(route.name)]));
   return fc.constantFrom(...readRoutes.map((r) => r.name)).chain((route) =>
