@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
 import { importMatrixAction, previewMatrixImportAction } from "@/lib/actions/import";
@@ -35,6 +33,7 @@ import { callRoute } from "../support/call-route";
 import { makeOrganization, makeUser } from "../factories/accounts";
 import { makeArea, makeProviderDocument } from "../factories/provider-document";
 import { refusal } from "../support/refusal";
+import { readSeedDoc } from "../support/seed-docs";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
@@ -43,7 +42,7 @@ const uid = () => randomUUID().slice(0, 8);
 
 /** The seed document's VPS table (section 2.1), exactly as the source writes it. */
 const vpsTable = (() => {
-  const lines = readFileSync(path.resolve("../shared/seed-docs/004_827cda325b6e9bfa.txt"), "utf8").split("\n");
+  const lines = readSeedDoc("004_827cda325b6e9bfa.txt").split("\n");
   const start = lines.findIndex((l) => l.startsWith("| Responsibility Area | DanubeData | Customer |"));
   const end = lines.findIndex((l, i) => i > start && !l.startsWith("|"));
   return lines.slice(start, end).join("\n");

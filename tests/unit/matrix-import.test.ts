@@ -22,6 +22,7 @@ import { readCsvTables, readMarkdownTables } from "@/lib/transfer/matrix-import/
 import { providerDocumentSchema, type Area, type ProviderDocument } from "@/lib/validation/provider-document";
 import { danubedata } from "@/prisma/seed/danubedata";
 import { makeProviderDocument } from "@/tests/factories/provider-document";
+import { readSeedDoc } from "@/tests/support/seed-docs";
 
 type Read = Extract<InterpretResult, { ok: true }>;
 
@@ -61,7 +62,7 @@ const rowNamed = (result: Read, name: string, group?: string) => {
   return row;
 };
 
-const seedDoc = readFileSync(path.resolve("../shared/seed-docs/004_827cda325b6e9bfa.txt"), "utf8");
+const seedDoc = readSeedDoc("004_827cda325b6e9bfa.txt");
 const seeded = providerDocumentSchema.parse(danubedata);
 /** The seed document's sections 2.1 … 2.8 and 3, each holding one Markdown table. */
 const sections = seedDoc.split(/\n(?=\d\.\d? ?\d* ?[A-Z])/).filter((chunk) => chunk.includes("|---|"));

@@ -1,16 +1,12 @@
 import { splitDutyCell } from "@/lib/domain/duty-cells";
 import { slugify } from "@/lib/domain/slug";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { readSeedDoc } from "@/tests/support/seed-docs";
 import { seedProviders } from "@/prisma/seed";
 import { applyDeploymentModel } from "@/lib/domain/deployment-model";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { providerDocumentSchema, type AreaInput, type ProviderDocumentInput } from "@/lib/validation/provider-document";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const seedDoc = (file: string) => readFileSync(path.resolve(repoRoot, "../shared/seed-docs", file), "utf8");
 
 function provider(slug: string): ProviderDocumentInput {
   const found = seedProviders.find((p) => p.slug === slug);
@@ -107,7 +103,7 @@ describe("seed providers", () => {
       // The public page the seed document was transcribed from, and when it was read.
       expect(p.source.url, p.slug).toMatch(/^https:\/\/[a-z0-9.-]+\/\S+$/);
       expect(p.source.retrieved, p.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(() => seedDoc(path.basename(p.source.document))).not.toThrow();
+      expect(() => readSeedDoc(path.basename(p.source.document))).not.toThrow();
       expect(p.parties.find((x) => x.key === "provider")?.role).toBe("provider");
       expect(p.parties.find((x) => x.key === "customer")).toMatchObject({ role: "customer", name: "Customer" });
     }
@@ -269,7 +265,7 @@ describe("seed providers", () => {
 
 describe("transcription against the source text", () => {
   test("every DanubeData table row matches the source cells exactly", () => {
-    const text = seedDoc("004_827cda325b6e9bfa.txt");
+    const text = readSeedDoc("004_827cda325b6e9bfa.txt");
     // Table rows per heading: "2.1 …" … "2.8 …" and "3. …".
     const tables = new Map<string, string[][]>();
     let current: string[][] | null = null;
@@ -338,7 +334,7 @@ describe("transcription against the source text", () => {
   });
 
   test("every STACKIT component row matches the flattened source table", () => {
-    const text = seedDoc("002_f12fdbf47cd227cc.txt");
+    const text = readSeedDoc("002_f12fdbf47cd227cc.txt");
     const lines = text.split("\n");
     const start = lines.findIndex((l) => l.startsWith("ComponentSTACKIT responsibilities"));
     expect(start).toBeGreaterThan(-1);
