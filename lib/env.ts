@@ -35,6 +35,13 @@ const schema = z
     DEMARC_LOG_FORMAT: z.enum(["json", "text"]).default("json"),
     /** On SIGTERM or SIGINT, how long requests in flight may take before the server stops anyway. */
     DEMARC_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(300).default(10),
+    /** Where change emails go out (smtp://user:pass@host:587 or smtps://…); unset: email is not offered. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The sender of change emails, e.g. "Demarc <demarc@example.com>"; needed with SMTP_URL. */
+    SMTP_FROM: z.string().min(3).optional(),
     /** How many reverse proxies in front of the portal append to X-Forwarded-For (see lib/security/client-address.ts). */
     DEMARC_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
@@ -44,6 +51,10 @@ const schema = z
       [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
     { message: "Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none", path: ["OIDC_ISSUER"] },
   )
+  .refine((e) => !e.SMTP_URL || e.SMTP_FROM, {
+    message: "Set SMTP_FROM (the sender's address) with SMTP_URL",
+    path: ["SMTP_FROM"],
+  })
   .superRefine((e, ctx) => {
     const { invalid } = parseOrigins(e.DEMARC_ALLOWED_ORIGINS.split(","));
     if (invalid.length)
@@ -87,6 +98,8 @@ export const env = {
     parsed.data.DEMARC_PUBLIC_ORIGIN ?? "",
     ...parsed.data.DEMARC_ALLOWED_ORIGINS.split(","),
   ]).origins as ReadonlySet<string>,
+  /** Change emails (lib/notifications/send-email.ts): null when SMTP_URL is unset, and email is not offered. */
+  email: parsed.data.SMTP_URL ? { url: parsed.data.SMTP_URL, from: parsed.data.SMTP_FROM! } : null,
   /** Absolute path so every process (server, CLI, tests) agrees on one folder. */
   dataDir: path.resolve(parsed.data.DEMARC_DATA_DIR),
 };

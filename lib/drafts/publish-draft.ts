@@ -4,7 +4,10 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { planChangeImpacts } from "@/lib/notifications/plan-change-impacts";
+import { recordChangeImpacts } from "@/lib/notifications/record-change-impacts";
 import { applyProviderDocument } from "@/lib/transfer/write-provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { recordVersion } from "@/lib/versions/record-version";
@@ -15,7 +18,8 @@ export const publishNoteLimit = 2000;
 /**
  * Publishes the draft the editor reviewed (`draftVersion`): readers see it from now on, and it is
  * stored as the next immutable version with the changelog note. Refused while the lint panel shows
- * errors, or when the draft changed after the editor reviewed it.
+ * errors, or when the draft changed after the editor reviewed it. What the version changes for each
+ * subscribing organization is recorded with it, with the notifications to deliver (lib/notifications).
  */
 export async function publishDraft(options: {
   db?: Database;
@@ -53,8 +57,17 @@ export async function publishDraft(options: {
           "INVALID_INPUT",
           `The draft has ${issues.filter((i) => i.severity === "error").length} lint errors; fix them before publishing.`,
         );
+      // Before the published tables change: a service the version drops takes its subscriptions along.
+      const planned = await planChangeImpacts({ tx, providerId: provider.id, next: document });
       await applyProviderDocument({ tx, providerId: provider.id, document });
       const version = await recordVersion({ tx, actor: options.actor, providerId: provider.id, document, note });
+      await recordChangeImpacts({
+        tx,
+        providerId: provider.id,
+        toVersion: version.number,
+        planned,
+        emailConfigured: env.email !== null,
+      });
       await tx.providerDraft.delete({ where: { providerId: provider.id } });
       await recordAudit({
         tx,
