@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const items = [
     ...(can(actor, "manage:users") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(canViewOrganizations(actor) ? [{ href: "/admin/organizations", label: "Organizations" }] : []),
+    ...(can(actor, "manage:users") ? [{ href: "/admin/deliveries", label: "Deliveries" }] : []),
     ...(can(actor, "create:provider") ? [{ href: "/providers/new", label: "New provider" }] : []),
   ];
   return (

@@ -8,7 +8,7 @@ export function AdminNav({ items }: { items: readonly { href: string; label: str
   const pathname = usePathname();
   return (
     <nav aria-label="Administration" className="no-print mb-6 border-b border-slate-200">
-      <ul className="-mb-px flex gap-4 text-sm">
+      <ul className="-mb-px flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (

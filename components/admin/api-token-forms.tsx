@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useState } from "react";
 import { issueApiTokenAction, revokeApiTokenAction, type IssueTokenState } from "@/lib/actions/users";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
+import { ShownOnce } from "@/components/forms/shown-once";
 
 /** Issues a token and shows it once, in a read-only field with a copy button. */
 export function IssueTokenForm({ userId, disabledReason }: { userId: string; disabledReason?: string }) {
@@ -16,7 +17,15 @@ export function IssueTokenForm({ userId, disabledReason }: { userId: string; dis
   return (
     <div className="space-y-4">
       {issued && dismissed !== issued.token ? (
-        <NewToken token={issued.token} name={issued.tokenName} onDone={() => setDismissed(issued.token)} />
+        <ShownOnce
+          title={`New token “${issued.tokenName}”`}
+          label="New API token"
+          value={issued.token}
+          onDone={() => setDismissed(issued.token)}
+        >
+          Copy it now: <strong>you won’t see it again.</strong> Only a fingerprint is stored; if it is lost, revoke it
+          and issue a new one.
+        </ShownOnce>
       ) : null}
       <form {...formProps} className="flex flex-wrap items-end gap-4">
         <input type="hidden" name="userId" value={userId} />
@@ -36,67 +45,6 @@ export function IssueTokenForm({ userId, disabledReason }: { userId: string; dis
         </div>
         <FormMessage state={issued ? { status: "idle" } : state} />
       </form>
-    </div>
-  );
-}
-
-function NewToken({ token, name, onDone }: { token: string; name: string; onDone: () => void }) {
-  const fieldId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied("yes");
-    } catch {
-      inputRef.current?.select();
-      setCopied("failed");
-    }
-  };
-  return (
-    <div
-      role="region"
-      aria-labelledby={`${fieldId}-title`}
-      className="rounded-lg border border-emerald-300 bg-emerald-50 p-4"
-    >
-      <h3 id={`${fieldId}-title`} className="text-sm font-semibold text-emerald-900">
-        New token “{name}”
-      </h3>
-      <p id={`${fieldId}-note`} className="mt-1 text-sm text-emerald-900">
-        Copy it now: <strong>you won’t see it again.</strong> Only a fingerprint is stored; if it is lost, revoke it and
-        issue a new one.
-      </p>
-      <label htmlFor={fieldId} className="sr-only">
-        New API token
-      </label>
-      <div className="mt-3 flex flex-wrap gap-2">
-        <input
-          ref={inputRef}
-          id={fieldId}
-          readOnly
-          value={token}
-          aria-describedby={`${fieldId}-note`}
-          onFocus={(e) => e.currentTarget.select()}
-          className="min-w-0 flex-1 rounded-lg border border-emerald-300 bg-white px-3 py-2 font-mono text-sm text-slate-900"
-        />
-        <button
-          type="button"
-          onClick={copy}
-          className="rounded-lg bg-emerald-800 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-900"
-        >
-          Copy
-        </button>
-        <button
-          type="button"
-          onClick={onDone}
-          className="rounded-lg border border-emerald-400 bg-white px-4 py-2 text-sm font-medium text-emerald-900 hover:bg-emerald-100"
-        >
-          Done
-        </button>
-      </div>
-      <p aria-live="polite" className="mt-2 min-h-5 text-sm text-emerald-900">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Press Ctrl+C (⌘C) to copy." : null}
-      </p>
     </div>
   );
 }

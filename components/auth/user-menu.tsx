@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getActor } from "@/lib/auth/current-actor";
 import { can, holdsPermission, roleLabels, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { countOpenImpacts } from "@/lib/notifications/list-change-impacts";
 import { SignOutButton } from "./sign-out-button";
 
 // The header's account parts. Both read the request's actor (resolved once per request).
@@ -33,6 +34,9 @@ export async function UserNavLinks() {
           My systems
         </Link>
       ) : null}
+      {can(actor, "read:changes:organization") && actor.organizationId ? (
+        <ChangesLink organizationId={actor.organizationId} />
+      ) : null}
       {can(actor, "read:systems:any") ? (
         <Link href="/systems" prefetch={false} className={linkClass}>
           Systems
@@ -54,6 +58,22 @@ export async function UserNavLinks() {
         </Link>
       ) : null}
     </>
+  );
+}
+
+/** The organization's changes, with how many wait for action and acknowledgement. */
+async function ChangesLink({ organizationId }: { organizationId: string }) {
+  const open = await countOpenImpacts({ organizationId });
+  return (
+    <Link href="/me/changes" prefetch={false} className={`${linkClass} inline-flex items-center gap-1`}>
+      Changes
+      {open ? (
+        <span className="rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white">
+          {open}
+          <span className="sr-only"> need action</span>
+        </span>
+      ) : null}
+    </Link>
   );
 }
 

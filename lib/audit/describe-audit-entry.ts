@@ -254,6 +254,40 @@ class Describer {
         ];
       case "export.download":
         return this.download(after);
+      case "impact.acknowledge":
+        return [
+          "Acknowledged a change to the obligations of ",
+          str(after.organization) ?? "an organization",
+          " made by ",
+          ...this.providerRef(),
+        ];
+      case "notifications.email":
+        return [
+          "Chose ",
+          { each: "an email for each change", daily: "a daily digest", none: "no change emails" }[
+            str(after.changeEmails) as "each" | "daily" | "none"
+          ] ?? "change emails",
+        ];
+      case "notifications.unsubscribe":
+        return ["Unsubscribed from change emails through an email's link"];
+      case "notifications.retry":
+        return [
+          `Sent again the failed ${[str(after.channel), "delivery"].filter(Boolean).join(" ")} of version ${num(after.toVersion) ?? "?"} of `,
+          ...this.providerRef(),
+          ` to ${str(after.organization) ?? "an organization"}`,
+        ];
+      case "notifications.feed.create":
+        return [`Created a change feed address for ${str(after.organization) ?? "an organization"}`];
+      case "notifications.feed.revoke":
+        return [`Revoked a change feed address of ${str(before.organization) ?? "an organization"}`];
+      case "notifications.webhook.add":
+        return [
+          `Registered the webhook ${quote(str(after.url) ?? "")} for ${str(after.organization) ?? "an organization"}`,
+        ];
+      case "notifications.webhook.remove":
+        return [
+          `Removed the webhook ${quote(str(before.url) ?? "")} of ${str(before.organization) ?? "an organization"}`,
+        ];
       case "provider.create":
         return [
           "Created the provider ",
@@ -373,6 +407,17 @@ class Describer {
         quote(str(after.system) ?? "unnamed"),
         ` of ${str(after.organization) ?? "an organization"} as ${format}`,
       ];
+    if (this.entry.targetType === "impact") {
+      const from = num(after.from);
+      const to = num(after.to);
+      return [
+        `Downloaded the changes to ${str(after.organization) ?? "an organization"}'s obligations `,
+        ...(from !== undefined && to !== undefined ? [`from version ${from} to ${to} `] : []),
+        "of ",
+        ...this.providerRef(),
+        ` as ${format}`,
+      ];
+    }
     if (this.entry.targetType === "obligations") {
       const providers = strings(after.providers);
       return [`Downloaded My obligations as ${format}`, ...(providers.length ? [` (${providers.join(", ")})`] : [])];

@@ -24,6 +24,9 @@ export const permissions = [
   "read:systems:organization",
   "edit:systems:organization",
   "read:systems:any",
+  // What new versions change for the user's organization (its inbox, feed) and how it is told (webhooks).
+  "read:changes:organization",
+  "manage:notifications:organization",
   "edit:provider:own",
   "edit:provider:any",
   // Start a new provider as an unpublished draft (its creator manages it).
@@ -64,6 +67,8 @@ const grants: Record<Role | "anonymous", readonly Permission[]> = {
     "read:obligations:own",
     "read:systems:organization",
     "edit:systems:organization",
+    "read:changes:organization",
+    "manage:notifications:organization",
   ],
   "account-manager": [
     "read:provider:public",

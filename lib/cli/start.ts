@@ -68,6 +68,14 @@ try {
   throw error;
 }
 
+// Delivers change notifications (lib/notifications): each instance's worker claims its own rows.
+const { startNotificationWorker } = await import("../notifications/notification-worker");
+startNotificationWorker({
+  databaseUrl: env.DATABASE_URL ?? owner!.url,
+  origin:
+    env.publicOrigin ?? `http://${args.hostname.includes(":") ? `[${args.hostname}]` : args.hostname}:${args.port}`,
+  log: console.log,
+});
 if (buildStale) {
   console.log("Building the portal (next build)…");
   if (!buildPortal(childEnv)) await shutdown(1);

@@ -59,3 +59,8 @@ export const systemTrackingExportChoices: ExportFormatChoice[] = [
     description: "The system's plan: inherited from providers, satisfied with your status and evidence",
   },
 ];
+
+export const impactExportChoices: ExportFormatChoice[] = [
+  { ...choices.pdf, description: "For filing: the changed rows, the version and who acknowledged it" },
+  { ...choices.csv, description: "One row per changed row, before and after" },
+];

@@ -6,6 +6,8 @@ export interface ImpactSystem {
   /** The system's slug; the subscribed services' is lib/systems/subscribed-services.ts's. */
   slug: string;
   name: string;
+  /** What each tier the items name holds, as the new version names it (the old one, for a service it drops). */
+  tiers: { key: string; provider: string; service: string }[];
   items: ImpactItem[];
 }
 
@@ -16,6 +18,12 @@ export function readImpactSystems(raw: unknown): ImpactSystem[] {
     (s): s is ImpactSystem =>
       typeof s === "object" && s !== null && typeof s.slug === "string" && Array.isArray(s.items),
   );
+}
+
+/** "Provider › Service" for a tier an item names (its key when the impact does not say). */
+export function tierLabel(system: ImpactSystem, tier: string): string {
+  const found = system.tiers?.find((t) => t.key === tier);
+  return found ? `${found.provider} › ${found.service}` : tier;
 }
 
 export function countRanks(systems: readonly ImpactSystem[]) {

@@ -61,13 +61,20 @@ export async function planChangeImpacts(options: {
         .sort()
         .map((service) => ({ key: `${slug}--${service}`, provider: slug, service, model: null }));
       const items = await compareSystem({ documents, slug, previous, next, tiers, bindings: [] });
-      if (items.length) sections.push({ slug: SUBSCRIBED_SERVICES, name: subscribedServicesSystem.name, items });
+      if (items.length)
+        sections.push({
+          slug: SUBSCRIBED_SERVICES,
+          name: subscribedServicesSystem.name,
+          tiers: tierNames(tiers, items, previous, next),
+          items,
+        });
     }
     for (const system of systems.filter((s) => s.organizationId === organizationId)) {
       const tiers = systemTierSchema.array().parse(system.tiers);
       const bindings = systemBindingSchema.array().parse(system.bindings);
       const items = await compareSystem({ documents, slug, previous, next, tiers, bindings });
-      if (items.length) sections.push({ slug: system.slug, name: system.name, items });
+      if (items.length)
+        sections.push({ slug: system.slug, name: system.name, tiers: tierNames(tiers, items, previous, next), items });
     }
     if (sections.length) planned.push({ organizationId, fromVersion: latest.number, systems: sections });
   }
@@ -117,6 +124,23 @@ async function compareSystem(options: {
   };
   const [before, after] = await Promise.all([side(options.previous), side(options.next)]);
   return compareResolutions(before, after, { tiers: providerTiers }).items;
+}
+
+function tierNames(
+  tiers: readonly SystemTier[],
+  items: readonly { tier: string }[],
+  previous: ProviderDocument,
+  next: ProviderDocument,
+): ImpactSystem["tiers"] {
+  const named = new Set(items.map((i) => i.tier));
+  return tiers
+    .filter((t) => named.has(t.key))
+    .map((t) => {
+      const service = (
+        next.services.find((s) => s.slug === t.service) ?? previous.services.find((s) => s.slug === t.service)
+      )?.name;
+      return { key: t.key, provider: next.name, service: service ?? t.service };
+    });
 }
 
 function tierInput(document: ProviderDocument, tier: SystemTier, withCrossCutting: boolean): SystemTierInput | null {

@@ -23,6 +23,9 @@ export interface OriginCheck {
 export function originProblem(request: OriginCheck, allowed: ReadonlySet<string>): string | null {
   if (safeMethods.has(request.method.toUpperCase())) return null;
   if (request.pathname.startsWith("/api/v1/") && /^Bearer\s+\S+$/i.test(request.authorization ?? "")) return null;
+  // One-click unsubscribe (RFC 8058): mail clients send no Origin; the signed token in the address is
+  // the only credential and the route reads no cookie, so a forged request can do nothing a link cannot.
+  if (request.pathname === "/api/v1/email/unsubscribe") return null;
   if (request.origin === null)
     return "This request changes data but says nothing about the page it came from (no Origin header), so it was refused.";
   if (!allowed.has(request.origin))

@@ -7,6 +7,8 @@ import { generateApiToken } from "@/lib/auth/api-tokens";
 import { roleToDb, type Role } from "@/lib/auth/permissions";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { createSession } from "@/lib/auth/sessions";
+import { feedTokenHash, newFeedToken } from "@/lib/notifications/change-feed-token";
+import { signUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { writePublishedProvider } from "@/lib/versions/write-published-provider";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { makeProviderDocument } from "../factories/provider-document";
@@ -28,7 +30,7 @@ const kinds = [
 ] as const;
 type Kind = (typeof kinds)[number];
 
-type Outcome = "ok" | "404" | "403" | "sign-in" | "401" | { redirect: string };
+type Outcome = "ok" | "400" | "404" | "403" | "sign-in" | "401" | { redirect: string };
 type World = Awaited<ReturnType<typeof buildWorld>>;
 interface Case {
   name: string;
@@ -124,6 +126,34 @@ const pages: Record<string, Case[]> = {
       name: "one obligation of A's system",
       url: (w) => `/me/systems/${w.systemA}/obligations/${encodeURIComponent(seededObligation)}`,
       expect: only(["customerA"], "404", signedInElsewhere),
+    },
+  ],
+  "/me/changes": [
+    {
+      name: "the organization's changes",
+      url: () => "/me/changes",
+      expect: only(["customerA", "customerB"], "404", signedInElsewhere),
+    },
+  ],
+  "/me/changes/[impact]": [
+    {
+      name: "one change to A's obligations",
+      url: (w) => `/me/changes/${w.impactA}`,
+      expect: only(["customerA"], "404", signedInElsewhere),
+    },
+  ],
+  "/unsubscribe": [
+    // Token-based, for readers of an email who may not be signed in: the page only offers a button.
+    { name: "an email's unsubscribe link", url: (w) => `/unsubscribe?token=${w.unsubscribeB}`, expect: everyone("ok") },
+  ],
+  "/admin/deliveries": [
+    { name: "change deliveries", url: () => "/admin/deliveries", expect: only(["admin"], "404", signedInElsewhere) },
+  ],
+  "/me/notifications": [
+    {
+      name: "how the organization hears of changes",
+      url: () => "/me/notifications",
+      expect: only(["customerA", "customerB"], "404", signedInElsewhere),
     },
   ],
   "/systems": [
@@ -355,6 +385,36 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(["customerA", "auditor", "admin"], "404"),
     },
   ],
+  "/api/v1/changes/feed/[token]": [
+    // The secret address is the credential: whoever holds it reads A's changes, session or not.
+    { name: "A's change feed", url: (w) => `/api/v1/changes/feed/${w.feedA}`, expect: everyone("ok") },
+    {
+      name: "a revoked or made-up feed address",
+      url: () => `/api/v1/changes/feed/${"x".repeat(32)}`,
+      expect: everyone("404"),
+    },
+  ],
+  "/api/v1/email/unsubscribe": [
+    {
+      name: "one-click unsubscribe with a signed token",
+      url: (w) => `/api/v1/email/unsubscribe?token=${w.unsubscribeB}`,
+      post: "List-Unsubscribe=One-Click",
+      expect: everyone("ok"),
+    },
+    {
+      name: "one-click unsubscribe with a forged token",
+      url: (w) => `/api/v1/email/unsubscribe?token=${w.users.customerA ?? "x"}.${"A".repeat(43)}`,
+      post: "List-Unsubscribe=One-Click",
+      expect: everyone("400"),
+    },
+  ],
+  "/api/v1/me/changes/[impact]/export": [
+    {
+      name: "a change to A's obligations as CSV",
+      url: (w) => `/api/v1/me/changes/${w.impactA}/export?format=csv`,
+      expect: only(["customerA"], "403", { customerB: "404", anonymous: "401" }),
+    },
+  ],
   "/api/v1/me/obligations/export": [
     {
       name: "own obligations as CSV",
@@ -405,7 +465,13 @@ const apiRoutes: Record<string, Case[]> = {
 };
 
 /** Routes that never read who is asking: next-auth's own, and the health and readiness probes. */
-const ignoresTokens = new Set(["/api/auth/[...nextauth]", "/api/health", "/api/ready"]);
+const ignoresTokens = new Set([
+  "/api/auth/[...nextauth]",
+  "/api/health",
+  "/api/ready",
+  // The signed token in the address is its only credential (RFC 8058 one-click).
+  "/api/v1/email/unsubscribe",
+]);
 
 /** Routes whose errors are RFC 9457 problem details (next-auth's own route is not). */
 const problemJson = (pattern: string) =>
@@ -455,6 +521,22 @@ async function buildWorld() {
     },
   });
 
+  const impactA = await db.changeImpact.create({
+    data: {
+      organizationId: orgA.id,
+      providerId: x.id,
+      fromVersion: 1,
+      toVersion: 2,
+      systems: [],
+      actionRequired: 1,
+      informational: 0,
+    },
+  });
+  const feedA = newFeedToken();
+  await db.changeFeed.create({
+    data: { organizationId: orgA.id, tokenHash: feedTokenHash(feedA), createdBy: "matrix" },
+  });
+
   const secret = await getAuthSecret(db);
   const specs: Record<Exclude<Kind, "anonymous">, { role: Role; org?: string; manages?: string; active?: boolean }> = {
     customerA: { role: "customer", org: orgA.id },
@@ -499,6 +581,9 @@ async function buildWorld() {
     orgA: orgA.slug,
     systemA: systemA.slug,
     systemAId: systemA.id,
+    impactA: impactA.id,
+    unsubscribeB: signUnsubscribeToken({ secret, userId: users.customerB! }),
+    feedA,
     cookies,
     tokens,
     users,
@@ -516,7 +601,7 @@ function describeOutcome(status: number, location: string | null): string {
 const expected = (o: Outcome) =>
   o === "ok"
     ? "200"
-    : o === "404" || o === "403"
+    : o === "400" || o === "404" || o === "403"
       ? o
       : o === "401"
         ? "401"

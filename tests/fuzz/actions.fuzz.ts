@@ -268,6 +268,38 @@ function fieldsOf(key: string): Record<string, Field> {
       ),
       notes: text(() => "Done"),
     },
+    "lib/actions/changes.ts#acknowledgeImpactAction": {
+      impact: text(
+        () => "00000000-0000-4000-8000-000000000000",
+        () => "not-an-id",
+      ),
+    },
+    "lib/actions/notifications.ts#setChangeEmailsAction": {
+      changeEmails: text(
+        () => "each",
+        () => "daily",
+        () => "none",
+      ),
+    },
+    "lib/actions/notifications.ts#createChangeFeedAction": {},
+    "lib/actions/notifications.ts#revokeChangeFeedAction": { feed: text(() => "00000000-0000-4000-8000-000000000000") },
+    "lib/actions/notifications.ts#addWebhookAction": {
+      url: text(
+        () => "https://hooks.example.test/fuzz",
+        () => "http://10.0.0.1/internal",
+        () => "https://user:secret@hooks.example.test/",
+      ),
+    },
+    "lib/actions/notifications.ts#unsubscribeAction": {
+      token: text(
+        () => "00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        () => "not-a-token",
+      ),
+    },
+    "lib/actions/deliveries.ts#retryDeliveryAction": { delivery: text(() => "00000000-0000-4000-8000-000000000000") },
+    "lib/actions/notifications.ts#removeWebhookAction": {
+      webhook: text(() => "00000000-0000-4000-8000-000000000000"),
+    },
     "lib/actions/systems.ts#deleteSystemAction": {
       slug: text(() => "no-such-system"),
       version: text(version(1)),

@@ -6,6 +6,8 @@
 import * as fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
+import { GET as changeFeedRoute } from "@/app/api/v1/changes/feed/[token]/route";
+import { GET as changeExportRoute } from "@/app/api/v1/me/changes/[impact]/export/route";
 import { GET as readyRoute } from "@/app/api/ready/route";
 import { GET as obligationsExportRoute } from "@/app/api/v1/me/obligations/export/route";
 import { GET as systemExportRoute } from "@/app/api/v1/me/systems/[system]/export/route";
@@ -19,7 +21,9 @@ import { GET as providersRoute } from "@/app/api/v1/providers/route";
 import { GET as verifyRoute } from "@/app/api/v1/verify/[hash]/route";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { changeImpactExportFormats } from "@/lib/exports/export-change-impact";
 import { diffExportFormats } from "@/lib/exports/export-version-diff";
+import { feedTokenHash, newFeedToken } from "@/lib/notifications/change-feed-token";
 import { obligationsExportFormats } from "@/lib/exports/export-obligations";
 import { systemExportFormats } from "@/lib/exports/export-system";
 import { providerExportFormats } from "@/lib/validation/export-query";
@@ -36,6 +40,9 @@ const watch = new DatabaseWatch();
 
 /** A system of the fixtures' customer, for the systems routes. */
 const fuzzSystem = "fuzz-read-stack";
+/** A change impact of the fixtures' customer's organization, and its feed's secret address. */
+let fuzzImpact = "";
+const fuzzFeed = newFeedToken();
 
 beforeAll(async () => {
   fixtures = await fuzzFixtures();
@@ -47,6 +54,22 @@ beforeAll(async () => {
       tiers: [{ key: "vps", provider: "danubedata", service: "vps", model: null }],
       bindings: [],
     },
+  });
+  const provider = await getDb().provider.findUniqueOrThrow({ where: { slug: fixtures.provider.slug } });
+  const impact = await getDb().changeImpact.create({
+    data: {
+      organizationId: fixtures.organizationId,
+      providerId: provider.id,
+      fromVersion: 1,
+      toVersion: 2,
+      systems: [],
+      actionRequired: 0,
+      informational: 0,
+    },
+  });
+  fuzzImpact = impact.id;
+  await getDb().changeFeed.create({
+    data: { organizationId: fixtures.organizationId, tokenHash: feedTokenHash(fuzzFeed), createdBy: "fuzz" },
   });
 });
 
@@ -126,6 +149,22 @@ const readRoutes = [
     refusals: [400, 401, 403, 404],
     known: (p: Record<string, string>) => knownSystem(p.system),
   },
+  // A change impact as a file: the customer's own organization's, anyone else refused.
+  {
+    name: "change-export",
+    handler: changeExportRoute,
+    params: ["impact"],
+    refusals: [400, 401, 403, 404],
+    known: (p: Record<string, string>) => p.impact === fuzzImpact,
+  },
+  // The secret feed: served for its address whoever asks, else 404 (401 for a bad bearer token).
+  {
+    name: "change-feed",
+    handler: changeFeedRoute,
+    params: ["token"],
+    refusals: [401, 404],
+    known: (p: Record<string, string>) => p.token === fuzzFeed,
+  },
 ] as const;
 
 // The customer's own system, and the tracking of its subscribed services (every organization has it).
@@ -159,6 +198,8 @@ function queryOf(route: ReadCase["route"]): fc.Arbitrary<string> {
       return hostileQuery(["format"], { format: fc.constantFrom(...obligationsExportFormats) });
     case "system-export":
       return hostileQuery(["format"], { format: fc.constantFrom(...systemExportFormats) });
+    case "change-export":
+      return hostileQuery(["format"], { format: fc.constantFrom(...changeImpactExportFormats) });
     default:
       // Routes that read no query still get one: it must not matter.
       return hostileQuery([]);
@@ -180,6 +221,8 @@ function readCases(): fc.Arbitrary<ReadCase> {
     service: paramValue([fixtures.provider.service]),
     hash: paramValue([fixtures.provider.contentHash, fixtures.provider.contentHash.toUpperCase()]),
     system: paramValue([fuzzSystem, "subscribed--services"]),
+    impact: paramValue([fuzzImpact]),
+    token: paramValue([fuzzFeed]),
   });
   const queries = new Map(readRoutes.map((route) => [route.name, queryOf(route.name)]));
   return fc.constantFrom(...readRoutes.map((r) => r.name)).chain((route) =>

@@ -12,6 +12,8 @@ import { actorFromSession, createSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { signUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { getSystemTracking } from "@/lib/systems/get-system-tracking";
 import { actAs } from "../support/actor";
 import { createProvider } from "../support/app-db";
@@ -73,6 +75,8 @@ const touchDraft = async (w: World) => {
     change: { op: "set", path: ["summary"], expected: document.summary, value: `Summary ${uid()}` },
   });
 };
+/** Each attempt's impact names a version of its own (one impact per organization and version). */
+let impactVersions = 1;
 const csv = (name: string) => `Responsibility Area,Provider,Customer\n${name},A duty,Another duty`;
 
 const editorExpectations: Record<string, Expectation> = {
@@ -319,6 +323,109 @@ const expectations: Record<string, Expectation> = {
       return {
         form: form({ slug, version: "1" }),
         changed: async () => (await db().system.count({ where: { id } })) === 0,
+      };
+    },
+  },
+  "lib/actions/changes.ts#acknowledgeImpactAction": {
+    allowed: ["customerA"],
+    prepare: async (w) => {
+      const impact = await db().changeImpact.create({
+        data: {
+          organizationId: w.orgAId,
+          providerId: w.xId,
+          fromVersion: impactVersions,
+          toVersion: ++impactVersions,
+          systems: [],
+          actionRequired: 1,
+          informational: 0,
+        },
+      });
+      return {
+        form: form({ impact: impact.id }),
+        changed: async () =>
+          (await db().changeImpact.findUniqueOrThrow({ where: { id: impact.id } })).acknowledgedAt !== null,
+      };
+    },
+  },
+  "lib/actions/notifications.ts#setChangeEmailsAction": {
+    allowed: ["customerA", "customerB"],
+    prepare: async () => {
+      const entries = () => db().auditEntry.count({ where: { action: "notifications.email" } });
+      const before = await entries();
+      return { form: form({ changeEmails: "daily" }), changed: async () => (await entries()) > before };
+    },
+  },
+  "lib/actions/notifications.ts#createChangeFeedAction": {
+    allowed: ["customerA", "customerB"],
+    prepare: async () => {
+      const before = await db().changeFeed.count();
+      return { form: form({}), changed: async () => (await db().changeFeed.count()) > before };
+    },
+  },
+  "lib/actions/notifications.ts#revokeChangeFeedAction": {
+    allowed: ["customerA"],
+    prepare: async (w) => {
+      const feed = await db().changeFeed.create({
+        data: { organizationId: w.orgAId, tokenHash: `hash-${uid()}`, createdBy: "test" },
+      });
+      return {
+        form: form({ feed: feed.id }),
+        changed: async () => (await db().changeFeed.count({ where: { id: feed.id } })) === 0,
+      };
+    },
+  },
+  "lib/actions/notifications.ts#addWebhookAction": {
+    allowed: ["customerA", "customerB"],
+    prepare: async () => {
+      const url = `https://hooks.example.test/${uid()}`;
+      return { form: form({ url }), changed: async () => (await db().webhookEndpoint.count({ where: { url } })) === 1 };
+    },
+  },
+  "lib/actions/notifications.ts#removeWebhookAction": {
+    allowed: ["customerA"],
+    prepare: async (w) => {
+      const endpoint = await db().webhookEndpoint.create({
+        data: { organizationId: w.orgAId, url: `https://hooks.example.test/${uid()}`, secret: "s", createdBy: "test" },
+      });
+      return {
+        form: form({ webhook: endpoint.id }),
+        changed: async () => (await db().webhookEndpoint.count({ where: { id: endpoint.id } })) === 0,
+      };
+    },
+  },
+  "lib/actions/notifications.ts#unsubscribeAction": {
+    // The signed token in the email's link is the credential: anyone holding it may use it.
+    allowed: [...kinds],
+    prepare: async () => {
+      const { actor } = await makeUser({ role: "customer", organizationId: (await makeOrganization()).id });
+      const token = signUnsubscribeToken({ secret: await getAuthSecret(db()), userId: actor.id });
+      return {
+        form: form({ token }),
+        changed: async () => (await db().user.findUniqueOrThrow({ where: { id: actor.id } })).changeEmails === "none",
+      };
+    },
+  },
+  "lib/actions/deliveries.ts#retryDeliveryAction": {
+    allowed: ["admin"],
+    prepare: async (w) => {
+      const impact = await db().changeImpact.create({
+        data: {
+          organizationId: w.orgAId,
+          providerId: w.xId,
+          fromVersion: impactVersions,
+          toVersion: ++impactVersions,
+          systems: [],
+          actionRequired: 0,
+          informational: 1,
+        },
+      });
+      const delivery = await db().notificationDelivery.create({
+        data: { impactId: impact.id, channel: "webhook", status: "failed", attempts: 6, lastError: "HTTP 500" },
+      });
+      return {
+        form: form({ delivery: delivery.id }),
+        changed: async () =>
+          (await db().notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status === "pending",
       };
     },
   },

@@ -417,6 +417,69 @@ describe("accounts, organizations, tokens, subscriptions and sign-ins", () => {
     ).toMatch(/^Downloaded the system “shop-production” of acme-retail as /);
   });
 
+  test("a change impact's file downloaded: the organization, both versions and the provider, linked", () => {
+    const download = entry("export.download", {
+      targetType: "impact",
+      targetId: "i-1",
+      after: { format: "pdf", organization: "acme-retail", from: 3, to: 4 },
+    });
+    expect(say(download)).toBe(
+      "Downloaded the changes to acme-retail's obligations from version 3 to 4 of DanubeData as PDF",
+    );
+    expect(
+      describeAuditEntry(download, names).flatMap((p) => (typeof p !== "string" && p.href ? [p.href] : [])),
+    ).toEqual(["/providers/danubedata"]);
+    expect(say({ ...download, providerId: "p-gone", after: { format: "csv" } })).toBe(
+      "Downloaded the changes to an organization's obligations of a provider that no longer exists as CSV",
+    );
+  });
+
+  test("change notifications: acknowledgements, email choices, feed addresses and webhooks", () => {
+    const org = { organization: "acme-retail" };
+    expect(say(entry("impact.acknowledge", { targetType: "impact", after: { ...org, acknowledgedAt: "x" } }))).toBe(
+      "Acknowledged a change to the obligations of acme-retail made by DanubeData",
+    );
+    const own = { targetType: "user", providerId: null };
+    expect(say(entry("notifications.email", { ...own, after: { changeEmails: "daily" } }))).toBe(
+      "Chose a daily digest",
+    );
+    expect(say(entry("notifications.email", { ...own, after: { changeEmails: "none" } }))).toBe(
+      "Chose no change emails",
+    );
+    expect(
+      say(
+        entry("notifications.unsubscribe", {
+          ...own,
+          before: { changeEmails: "each" },
+          after: { changeEmails: "none" },
+        }),
+      ),
+    ).toBe("Unsubscribed from change emails through an email's link");
+    expect(
+      say(
+        entry("notifications.retry", {
+          targetType: "delivery",
+          after: { status: "pending", attempts: 0, channel: "webhook", organization: "acme-retail", toVersion: 4 },
+        }),
+      ),
+    ).toBe("Sent again the failed webhook delivery of version 4 of DanubeData to acme-retail");
+    const feed = { targetType: "feed", providerId: null };
+    expect(say(entry("notifications.feed.create", { ...feed, after: org }))).toBe(
+      "Created a change feed address for acme-retail",
+    );
+    expect(say(entry("notifications.feed.revoke", { ...feed, before: org }))).toBe(
+      "Revoked a change feed address of acme-retail",
+    );
+    const hook = { targetType: "webhook", providerId: null };
+    const url = "https://hooks.example.test/demarc";
+    expect(say(entry("notifications.webhook.add", { ...hook, after: { ...org, url } }))).toBe(
+      `Registered the webhook “${url}” for acme-retail`,
+    );
+    expect(say(entry("notifications.webhook.remove", { ...hook, before: { ...org, url } }))).toBe(
+      `Removed the webhook “${url}” of acme-retail`,
+    );
+  });
+
   test("sign-ins, failed sign-ins and sign-outs; unknown actions by name", () => {
     const auth = (action: string, after: object | null) =>
       entry(action, { targetType: "user", providerId: null, after });

@@ -45,6 +45,13 @@ describe("state-changing requests come from the portal's configured origins", ()
     ).not.toBeNull();
   });
 
+  test("the one-click unsubscribe needs no Origin (mail clients send none); nothing else under it is exempt", () => {
+    const unsubscribe = { pathname: "/api/v1/email/unsubscribe", origin: null };
+    expect(originProblem(request(unsubscribe), allowed)).toBeNull();
+    expect(originProblem(request({ ...unsubscribe, pathname: "/api/v1/email/unsubscribe/x" }), allowed)).not.toBeNull();
+    expect(originProblem(request({ ...unsubscribe, pathname: "/unsubscribe" }), allowed)).not.toBeNull();
+  });
+
   test("origins are read from URLs; anything else is reported", () => {
     expect(parseOrigins(["https://a.example/x", " http://b.example:8080 ", ""])).toEqual({
       origins: new Set(["https://a.example", "http://b.example:8080"]),

@@ -1,0 +1,47 @@
+"use client";
+// The organization's secret feed addresses: create one (shown once, absolute, ready to paste into a
+// feed reader) or revoke one (it stops working at once).
+import { useState } from "react";
+import { createChangeFeedAction, revokeChangeFeedAction, type SecretState } from "@/lib/actions/notifications";
+import { FormMessage, SubmitButton, useActionForm } from "@/components/forms/form-controls";
+import { ShownOnce } from "@/components/forms/shown-once";
+
+export function CreateFeedForm() {
+  const { state, pending, formProps } = useActionForm<SecretState>(createChangeFeedAction);
+  const created = state.status === "success" && "secret" in state ? state.secret : null;
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      {created && dismissed !== created ? (
+        <ShownOnce
+          title="New feed address"
+          label="Feed address"
+          value={`${window.location.origin}${created}`}
+          onDone={() => setDismissed(created)}
+        >
+          Paste it into your feed reader or chat tool now: <strong>you won’t see it again.</strong> Anyone with the
+          address can read your organization&apos;s changes; revoke it if it leaks.
+        </ShownOnce>
+      ) : null}
+      <form {...formProps}>
+        <SubmitButton pending={pending} pendingLabel="Creating…" variant="secondary">
+          Create a feed address
+        </SubmitButton>
+        <FormMessage state={created ? { status: "idle" } : state} />
+      </form>
+    </div>
+  );
+}
+
+export function RevokeFeedForm({ feed, label }: { feed: string; label: string }) {
+  const { state, pending, formProps } = useActionForm(revokeChangeFeedAction);
+  return (
+    <form {...formProps} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="feed" value={feed} />
+      <SubmitButton pending={pending} pendingLabel="Revoking…" variant="danger" ariaLabel={`Revoke ${label}`}>
+        Revoke
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+// Register an HTTPS endpoint (its signing secret shown once) or remove one.
+import { useState } from "react";
+import { addWebhookAction, removeWebhookAction, type SecretState } from "@/lib/actions/notifications";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
+import { ShownOnce } from "@/components/forms/shown-once";
+
+export function AddWebhookForm() {
+  const { state, pending, fieldError, formProps } = useActionForm<SecretState>(addWebhookAction, {
+    resetOnSuccess: true,
+  });
+  const created = state.status === "success" && "secret" in state ? state.secret : null;
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      {created && dismissed !== created ? (
+        <ShownOnce
+          title="Signing secret of the new endpoint"
+          label="Signing secret"
+          value={created}
+          onDone={() => setDismissed(created)}
+        >
+          Keep it with your receiver to check the <code>Demarc-Signature</code> header of each delivery:{" "}
+          <strong>you won’t see it again.</strong>
+        </ShownOnce>
+      ) : null}
+      <form {...formProps} className="flex flex-wrap items-end gap-4">
+        <TextField
+          label="Endpoint address"
+          name="url"
+          type="url"
+          required
+          autoComplete="off"
+          className="w-full max-w-lg"
+          hint="An https:// address that accepts POST requests with a JSON body."
+          error={fieldError("url")}
+        />
+        <div className="pb-6">
+          <SubmitButton pending={pending} pendingLabel="Registering…">
+            Register endpoint
+          </SubmitButton>
+        </div>
+        <FormMessage state={created ? { status: "idle" } : state} />
+      </form>
+    </div>
+  );
+}
+
+export function RemoveWebhookForm({ webhook, url }: { webhook: string; url: string }) {
+  const { state, pending, formProps } = useActionForm(removeWebhookAction);
+  return (
+    <form {...formProps} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="webhook" value={webhook} />
+      <SubmitButton pending={pending} pendingLabel="Removing…" variant="danger" ariaLabel={`Remove ${url}`}>
+        Remove
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
