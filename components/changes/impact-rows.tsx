@@ -1,12 +1,12 @@
 // The rows of one affected system: what each changed row said before and says now, as cards that
-// read the same on a phone and a desktop.
-import { assignmentMeta } from "@/lib/domain/assignment";
+// read the same on a phone and a desktop (the words are the files' too: lib/notifications/impact-words.ts).
 import { impactKindLabels } from "@/lib/domain/impact-labels";
 import type { ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
-import { tierLabel, type ImpactSystem } from "@/lib/notifications/impact-document";
+import type { ImpactSystem } from "@/lib/notifications/impact-document";
+import { impactPartyText, impactSideText, isAreaRow, itemPlace } from "@/lib/notifications/impact-words";
 import { RankBadge } from "./rank-badge";
 
-export function ImpactRows({ system }: { system: ImpactSystem }) {
+export function ImpactRows({ system, organization }: { system: ImpactSystem; organization: string }) {
   return (
     <ul className="space-y-3">
       {system.items.map((item, i) => (
@@ -16,11 +16,12 @@ export function ImpactRows({ system }: { system: ImpactSystem }) {
             <span className="text-sm font-semibold text-slate-900">{impactKindLabels[item.kind]}</span>
           </div>
           <p className="mt-1 break-words text-sm text-slate-700">
-            {tierLabel(system, item.tier)} › {item.areaName}
+            {itemPlace(system, item)} › {item.areaName}
+            {isAreaRow(item) ? "" : ` · ${impactPartyText(item)}`}
           </p>
           <dl className="mt-2 grid gap-2 sm:grid-cols-2">
-            <Side label="Before" side={item.before} item={item} />
-            <Side label="Now" side={item.after} item={item} />
+            <Side label="Before" side={item.before} item={item} organization={organization} />
+            <Side label="Now" side={item.after} item={item} organization={organization} />
           </dl>
         </li>
       ))}
@@ -28,19 +29,15 @@ export function ImpactRows({ system }: { system: ImpactSystem }) {
   );
 }
 
-function Side({ label, side, item }: { label: string; side: ImpactSide | null; item: ImpactItem }) {
+function Side(props: { label: string; side: ImpactSide | null; item: ImpactItem; organization: string }) {
+  const { side, item } = props;
+  const absent = isAreaRow(item) ? "No such area" : "Not listed";
   return (
     <div className="min-w-0 rounded-md bg-slate-50 p-2">
-      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</dt>
-      <dd className="mt-1 break-words text-sm text-slate-900">{describeSide(side, item)}</dd>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{props.label}</dt>
+      <dd className="mt-1 break-words text-sm text-slate-900">
+        {side ? impactSideText(item, side, props.organization) || absent : absent}
+      </dd>
     </div>
   );
-}
-
-function describeSide(side: ImpactSide | null, item: ImpactItem): string {
-  if (!side) return item.kind.startsWith("area-") ? "No such area" : "Not listed";
-  const assignment = `${assignmentMeta[side.assignment].label} (${assignmentMeta[side.assignment].symbol})`;
-  if (!side.duty) return `${side.areaName}: ${assignment}`;
-  const who = side.duty.carrier.kind === "organization" ? "Yours" : side.duty.partyName;
-  return `“${side.duty.text}” (${side.duty.strength}) — ${who}; area ${assignment}`;
 }

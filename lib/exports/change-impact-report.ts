@@ -9,7 +9,8 @@ import type { ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
 import { impactKindLabels, impactRankLabels } from "@/lib/domain/impact-labels";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { ImpactSystem } from "@/lib/notifications/impact-document";
-import { carriersText, itemPlace, type ChangeImpactFileData, type ImpactVersionStamp } from "./change-impact-csv";
+import { carriersText, itemPlace } from "@/lib/notifications/impact-words";
+import type { ChangeImpactFileData, ImpactVersionStamp } from "./change-impact-csv";
 import type { ReportCell, ReportDocument, ReportLine, ReportPart } from "./pdf/report-types";
 
 const versionText = (v: ImpactVersionStamp) =>

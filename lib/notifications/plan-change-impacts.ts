@@ -9,6 +9,7 @@ import { compareResolutions } from "@/lib/domain/version-impact";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SUBSCRIBED_SERVICES, subscribedServicesSystem } from "@/lib/systems/subscribed-services";
 import { documentToProviderDetail, documentToServiceDetail } from "@/lib/transfer/document-to-dto";
+import type { AreaDto, ServiceDetailDto } from "@/lib/validation/api";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
 import { systemBindingSchema, systemTierSchema, type SystemBinding, type SystemTier } from "@/lib/validation/system";
@@ -143,16 +144,33 @@ function tierNames(
     });
 }
 
+// Each document's DTOs are built once per publish, however many organizations and systems use them.
+const detailCache = new WeakMap<
+  ProviderDocument,
+  { crossCutting: AreaDto[]; services: Map<string, ServiceDetailDto | null> }
+>();
+
+function detailsOf(document: ProviderDocument) {
+  let details = detailCache.get(document);
+  if (!details) {
+    details = { crossCutting: documentToProviderDetail(document).crossCuttingAreas, services: new Map() };
+    detailCache.set(document, details);
+  }
+  return details;
+}
+
 function tierInput(document: ProviderDocument, tier: SystemTier, withCrossCutting: boolean): SystemTierInput | null {
-  const service = documentToServiceDetail(document, tier.service);
+  const details = detailsOf(document);
+  if (!details.services.has(tier.service))
+    details.services.set(tier.service, documentToServiceDetail(document, tier.service));
+  const service = details.services.get(tier.service);
   if (!service) return null;
-  const crossCuttingAreas = withCrossCutting ? documentToProviderDetail(document).crossCuttingAreas : [];
   // A deployment model the document does not have (any more) resolves as the service's defaults.
   const model = service.deploymentModels.some((m) => m.key === tier.model) ? tier.model : null;
   return {
     key: tier.key,
     service: { ...service, provider: { slug: document.slug, name: document.name } },
-    crossCuttingAreas,
+    crossCuttingAreas: withCrossCutting ? details.crossCutting : [],
     model,
   };
 }

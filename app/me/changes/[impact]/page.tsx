@@ -89,7 +89,7 @@ export default async function ChangeImpactPage({ params }: Props) {
               {system.name}
             </Link>
           </h2>
-          <ImpactRows system={system} />
+          <ImpactRows system={system} organization={impact.organization.name} />
         </section>
       ))}
     </>
