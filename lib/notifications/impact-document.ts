@@ -7,7 +7,7 @@ export interface ImpactSystem {
   slug: string;
   name: string;
   /** What each tier the items name holds, as the new version names it (the old one, for a service it drops). */
-  tiers: { key: string; provider: string; service: string }[];
+  tiers: { key: string; provider: string; service: string; providerSlug?: string; serviceSlug?: string }[];
   items: ImpactItem[];
 }
 

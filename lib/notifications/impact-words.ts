@@ -1,5 +1,6 @@
 // The words for each changed row of an impact: where it is, who carries it, and each side as text.
 // One wording for the page, the files and the messages. Pure.
+import { areaHref } from "@/lib/domain/area-anchor";
 import { assignmentMeta } from "@/lib/domain/assignment";
 import type { Carrier } from "@/lib/domain/system-resolution";
 import type { ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
@@ -70,4 +71,13 @@ export function impactPartyText(item: ImpactItem): string {
 export function impactSideText(item: ImpactItem, side: ImpactSide | null, organization: string): string {
   if (!side) return "";
   return isAreaRow(item) ? areaSideText(item.kind, side, organization) : dutySideText(side);
+}
+
+/** The row as published now (its service page, or the provider page for a cross-cutting area); null once it is gone. */
+export function itemHref(system: ImpactSystem, item: ImpactItem): string | null {
+  const tier = system.tiers?.find((t) => t.key === item.tier);
+  if (!item.after || !tier?.providerSlug || !tier.serviceSlug) return null;
+  return isCrossCutting(item)
+    ? areaHref({ provider: tier.providerSlug, service: null, area: item.area.slice(1) })
+    : areaHref({ provider: tier.providerSlug, service: tier.serviceSlug, area: item.area });
 }

@@ -140,7 +140,13 @@ function tierNames(
       const service = (
         next.services.find((s) => s.slug === t.service) ?? previous.services.find((s) => s.slug === t.service)
       )?.name;
-      return { key: t.key, provider: next.name, service: service ?? t.service };
+      return {
+        key: t.key,
+        provider: next.name,
+        service: service ?? t.service,
+        providerSlug: t.provider,
+        serviceSlug: t.service,
+      };
     });
 }
 

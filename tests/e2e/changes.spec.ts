@@ -190,6 +190,10 @@ test("a published change reaches the customer: counter, impact, acknowledgement,
     // The same duty, found in the provider's column before and in the customer's now.
     await expect(moved).toContainText(`${world.name} → Customer`);
     await expect(moved.locator("dd")).toHaveText(["Run the nightly backup (must)", "Run the nightly backup (must)"]);
+    await expect(moved.getByRole("link", { name: /^Open the row/ })).toHaveAttribute(
+      "href",
+      new RegExp(`^/providers/${world.slug}/services/[^/#]+#area-backups$`),
+    );
     await passesAxe(page, 390);
     await snap("changes-impact-phone");
     await passesAxe(page, 1280);

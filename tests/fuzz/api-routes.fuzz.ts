@@ -60,8 +60,9 @@ beforeAll(async () => {
     data: {
       organizationId: fixtures.organizationId,
       providerId: provider.id,
-      fromVersion: 1,
-      toVersion: 2,
+      // Far beyond any version the fuzzed publishes reach: one impact per organization and version.
+      fromVersion: 999_999,
+      toVersion: 1_000_000,
       systems: [],
       actionRequired: 0,
       informational: 0,

@@ -75,8 +75,11 @@ const touchDraft = async (w: World) => {
     change: { op: "set", path: ["summary"], expected: document.summary, value: `Summary ${uid()}` },
   });
 };
-/** Each attempt's impact names a version of its own (one impact per organization and version). */
-let impactVersions = 1;
+/**
+ * Each attempt's impact names a version of its own (one impact per organization and version), far beyond
+ * the versions the publishing actions create.
+ */
+let impactVersions = 1_000_000;
 const csv = (name: string) => `Responsibility Area,Provider,Customer\n${name},A duty,Another duty`;
 
 const editorExpectations: Record<string, Expectation> = {

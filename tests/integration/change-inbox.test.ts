@@ -56,7 +56,11 @@ describe("the change inbox", () => {
     const view = await getChangeImpact({ actor, id: impact.id });
     expect(view.provider.slug).toBe(provider.document.slug);
     expect(view.note).toBe("Backups are yours now");
-    expect(view.systems[0]!.tiers[0]!.service).toBe(provider.document.services[0]!.name);
+    expect(view.systems[0]!.tiers[0]).toMatchObject({
+      service: provider.document.services[0]!.name,
+      providerSlug: provider.document.slug,
+      serviceSlug: provider.document.services[0]!.slug,
+    });
   });
 
   test("another organization's customer, an auditor and a stranger's id learn nothing", async () => {
