@@ -24,6 +24,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/?q=security&hits=2",
       "/sign-in",
       "/verify",
+      "/unsubscribe?token=not-a-real-token",
       "/providers/danubedata",
       "/providers/danubedata/services/vps",
       "/providers/danubedata/compare",
@@ -60,6 +61,8 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/me/systems/shop-production/obligations",
       "/me/systems/shop-production/obligations/platform.data.customer.2",
       "/me/systems/subscribed--services/obligations",
+      "/me/changes",
+      "/me/notifications",
     ],
   },
   manager: {
@@ -93,6 +96,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/admin/users/new",
       "/admin/organizations",
       "/admin/organizations/*",
+      "/admin/deliveries",
     ],
   },
 };
