@@ -2,7 +2,8 @@
 // link was made for, without signing in.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { UnsubscribeForm } from "@/components/changes/unsubscribe-form";
+import { ButtonForm } from "@/components/forms/button-form";
+import { unsubscribeAction } from "@/lib/actions/notifications";
 import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,13 @@ export default async function UnsubscribePage({ searchParams }: Props) {
             </Link>
             .
           </p>
-          <UnsubscribeForm token={token} />
+          {/* A button, so that link checkers and previews opening the address change nothing. */}
+          <ButtonForm
+            action={unsubscribeAction}
+            fields={{ token }}
+            label="Stop change emails"
+            pendingLabel="Unsubscribing…"
+          />
         </>
       ) : (
         <p className="mt-2 text-sm text-slate-700">

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import type { DeliveryListItem } from "@/lib/notifications/list-deliveries";
-import { RetryDeliveryForm } from "./retry-delivery-form";
+import { ButtonForm } from "@/components/forms/button-form";
+import { retryDeliveryAction } from "@/lib/actions/deliveries";
 
 const statusStyles: Record<string, string> = {
   pending: "bg-amber-50 text-amber-900 ring-amber-300",
@@ -61,7 +62,14 @@ export function DeliveryList({ deliveries }: { deliveries: readonly DeliveryList
             ) : null}
             {d.status === "failed" ? (
               <div className="mt-3">
-                <RetryDeliveryForm delivery={d.id} label={label} />
+                <ButtonForm
+                  action={retryDeliveryAction}
+                  fields={{ delivery: d.id }}
+                  label="Retry"
+                  pendingLabel="Queuing…"
+                  variant="secondary"
+                  ariaLabel={`Retry ${label}`}
+                />
               </div>
             ) : null}
           </li>

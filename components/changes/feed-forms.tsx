@@ -1,8 +1,7 @@
 "use client";
-// The organization's secret feed addresses: create one (shown once, absolute, ready to paste into a
-// feed reader) or revoke one (it stops working at once).
+// A new secret feed address for the organization, shown once, absolute, ready to paste into a feed reader.
 import { useState } from "react";
-import { createChangeFeedAction, revokeChangeFeedAction, type SecretState } from "@/lib/actions/notifications";
+import { createChangeFeedAction, type SecretState } from "@/lib/actions/notifications";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/forms/form-controls";
 import { ShownOnce } from "@/components/forms/shown-once";
 
@@ -30,18 +29,5 @@ export function CreateFeedForm() {
         <FormMessage state={created ? { status: "idle" } : state} />
       </form>
     </div>
-  );
-}
-
-export function RevokeFeedForm({ feed, label }: { feed: string; label: string }) {
-  const { state, pending, formProps } = useActionForm(revokeChangeFeedAction);
-  return (
-    <form {...formProps} className="flex flex-col items-start gap-1">
-      <input type="hidden" name="feed" value={feed} />
-      <SubmitButton pending={pending} pendingLabel="Revoking…" variant="danger" ariaLabel={`Revoke ${label}`}>
-        Revoke
-      </SubmitButton>
-      <FormMessage state={state} />
-    </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
-// Register an HTTPS endpoint (its signing secret shown once) or remove one.
+// Registers an HTTPS endpoint; its signing secret is shown once.
 import { useState } from "react";
-import { addWebhookAction, removeWebhookAction, type SecretState } from "@/lib/actions/notifications";
+import { addWebhookAction, type SecretState } from "@/lib/actions/notifications";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
 import { ShownOnce } from "@/components/forms/shown-once";
 
@@ -43,18 +43,5 @@ export function AddWebhookForm() {
         <FormMessage state={created ? { status: "idle" } : state} />
       </form>
     </div>
-  );
-}
-
-export function RemoveWebhookForm({ webhook, url }: { webhook: string; url: string }) {
-  const { state, pending, formProps } = useActionForm(removeWebhookAction);
-  return (
-    <form {...formProps} className="flex flex-col items-start gap-1">
-      <input type="hidden" name="webhook" value={webhook} />
-      <SubmitButton pending={pending} pendingLabel="Removing…" variant="danger" ariaLabel={`Remove ${url}`}>
-        Remove
-      </SubmitButton>
-      <FormMessage state={state} />
-    </form>
   );
 }

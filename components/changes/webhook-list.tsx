@@ -1,7 +1,8 @@
 // The organization's endpoints, each with its latest deliveries (the log), newest first.
 import { formatDateTime } from "@/lib/format";
 import type { NotificationSettings } from "@/lib/notifications/notification-settings";
-import { RemoveWebhookForm } from "./webhook-forms";
+import { ButtonForm } from "@/components/forms/button-form";
+import { removeWebhookAction } from "@/lib/actions/notifications";
 
 export function WebhookList({ webhooks }: { webhooks: NotificationSettings["webhooks"] }) {
   if (!webhooks.length) return <p className="text-sm text-slate-700">No endpoints registered.</p>;
@@ -16,7 +17,14 @@ export function WebhookList({ webhooks }: { webhooks: NotificationSettings["webh
                 Registered {formatDateTime(webhook.createdAt)} by {webhook.createdBy}
               </p>
             </div>
-            <RemoveWebhookForm webhook={webhook.id} url={webhook.url} />
+            <ButtonForm
+              action={removeWebhookAction}
+              fields={{ webhook: webhook.id }}
+              label="Remove"
+              pendingLabel="Removing…"
+              variant="danger"
+              ariaLabel={`Remove ${webhook.url}`}
+            />
           </div>
           <h3 className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">Latest deliveries</h3>
           {webhook.recent.length ? (

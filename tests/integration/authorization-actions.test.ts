@@ -80,6 +80,18 @@ const touchDraft = async (w: World) => {
  * the versions the publishing actions create.
  */
 let impactVersions = 1_000_000;
+const impactOfA = (w: World) =>
+  db().changeImpact.create({
+    data: {
+      organizationId: w.orgAId,
+      providerId: w.xId,
+      fromVersion: impactVersions,
+      toVersion: ++impactVersions,
+      systems: [],
+      actionRequired: 1,
+      informational: 0,
+    },
+  });
 const csv = (name: string) => `Responsibility Area,Provider,Customer\n${name},A duty,Another duty`;
 
 const editorExpectations: Record<string, Expectation> = {
@@ -332,17 +344,7 @@ const expectations: Record<string, Expectation> = {
   "lib/actions/changes.ts#acknowledgeImpactAction": {
     allowed: ["customerA"],
     prepare: async (w) => {
-      const impact = await db().changeImpact.create({
-        data: {
-          organizationId: w.orgAId,
-          providerId: w.xId,
-          fromVersion: impactVersions,
-          toVersion: ++impactVersions,
-          systems: [],
-          actionRequired: 1,
-          informational: 0,
-        },
-      });
+      const impact = await impactOfA(w);
       return {
         form: form({ impact: impact.id }),
         changed: async () =>
@@ -411,17 +413,7 @@ const expectations: Record<string, Expectation> = {
   "lib/actions/deliveries.ts#retryDeliveryAction": {
     allowed: ["admin"],
     prepare: async (w) => {
-      const impact = await db().changeImpact.create({
-        data: {
-          organizationId: w.orgAId,
-          providerId: w.xId,
-          fromVersion: impactVersions,
-          toVersion: ++impactVersions,
-          systems: [],
-          actionRequired: 0,
-          informational: 1,
-        },
-      });
+      const impact = await impactOfA(w);
       const delivery = await db().notificationDelivery.create({
         data: { impactId: impact.id, channel: "webhook", status: "failed", attempts: 6, lastError: "HTTP 500" },
       });

@@ -2,7 +2,9 @@
 // email choice (where email is set up); secret feed addresses; signed webhooks with their log.
 import type { Metadata } from "next";
 import { EmailChoiceForm } from "@/components/changes/email-choice-form";
-import { CreateFeedForm, RevokeFeedForm } from "@/components/changes/feed-forms";
+import { CreateFeedForm } from "@/components/changes/feed-forms";
+import { ButtonForm } from "@/components/forms/button-form";
+import { revokeChangeFeedAction } from "@/lib/actions/notifications";
 import { WebhookList } from "@/components/changes/webhook-list";
 import { AddWebhookForm } from "@/components/changes/webhook-forms";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -58,7 +60,14 @@ export default async function NotificationsPage() {
                     <span>
                       Address {i + 1}, created {formatDateTime(feed.createdAt)} by {feed.createdBy}
                     </span>
-                    <RevokeFeedForm feed={feed.id} label={`feed address ${i + 1}`} />
+                    <ButtonForm
+                      action={revokeChangeFeedAction}
+                      fields={{ feed: feed.id }}
+                      label="Revoke"
+                      pendingLabel="Revoking…"
+                      variant="danger"
+                      ariaLabel={`Revoke feed address ${i + 1}`}
+                    />
                   </li>
                 ))}
               </ul>

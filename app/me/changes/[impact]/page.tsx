@@ -2,11 +2,13 @@
 // with links to the version and the diff, the acknowledgement, and the files to keep as evidence.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcknowledgeForm } from "@/components/changes/acknowledge-form";
+
 import { ImpactRows } from "@/components/changes/impact-rows";
 import { RankBadge } from "@/components/changes/rank-badge";
 import { ExportMenu } from "@/components/exports/export-menu";
+import { ButtonForm } from "@/components/forms/button-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { acknowledgeImpactAction } from "@/lib/actions/changes";
 import { Card } from "@/components/ui/card";
 import { impactExportChoices } from "@/lib/exports/export-formats";
 import { formatDateTime } from "@/lib/format";
@@ -79,7 +81,12 @@ export default async function ChangeImpactPage({ params }: Props) {
             Acknowledged by {impact.acknowledged.by}, {formatDateTime(impact.acknowledged.at)}.
           </p>
         ) : (
-          <AcknowledgeForm impact={impact.id} />
+          <ButtonForm
+            action={acknowledgeImpactAction}
+            fields={{ impact: impact.id }}
+            label="Acknowledge"
+            pendingLabel="Acknowledging…"
+          />
         )}
       </Card>
       {impact.systems.map((system) => (
