@@ -1,9 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { issueApiTokenAction, revokeApiTokenAction, type IssueTokenState } from "@/lib/actions/users";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
-import { ShownOnce } from "@/components/forms/shown-once";
+import { ShownOnce, useShownOnce } from "@/components/forms/shown-once";
 
 /** Issues a token and shows it once, in a read-only field with a copy button. */
 export function IssueTokenForm({ userId, disabledReason }: { userId: string; disabledReason?: string }) {
@@ -11,17 +10,17 @@ export function IssueTokenForm({ userId, disabledReason }: { userId: string; dis
     resetOnSuccess: true,
   });
   const issued = state.status === "success" && "token" in state ? state : null;
-  const [dismissed, setDismissed] = useState<string | null>(null);
+  const { showing, dismiss } = useShownOnce(issued?.token ?? null);
 
   if (disabledReason) return <p className="text-sm text-slate-600">{disabledReason}</p>;
   return (
     <div className="space-y-4">
-      {issued && dismissed !== issued.token ? (
+      {issued && showing ? (
         <ShownOnce
           title={`New token “${issued.tokenName}”`}
           label="New API token"
           value={issued.token}
-          onDone={() => setDismissed(issued.token)}
+          onDone={dismiss}
         >
           Copy it now: <strong>you won’t see it again.</strong> Only a fingerprint is stored; if it is lost, revoke it
           and issue a new one.

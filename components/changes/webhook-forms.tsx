@@ -1,25 +1,19 @@
 "use client";
 // Registers an HTTPS endpoint; its signing secret is shown once.
-import { useState } from "react";
 import { addWebhookAction, type SecretState } from "@/lib/actions/notifications";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/forms/form-controls";
-import { ShownOnce } from "@/components/forms/shown-once";
+import { ShownOnce, useShownOnce } from "@/components/forms/shown-once";
 
 export function AddWebhookForm() {
   const { state, pending, fieldError, formProps } = useActionForm<SecretState>(addWebhookAction, {
     resetOnSuccess: true,
   });
   const created = state.status === "success" && "secret" in state ? state.secret : null;
-  const [dismissed, setDismissed] = useState<string | null>(null);
+  const { showing, dismiss } = useShownOnce(created);
   return (
     <div className="space-y-3">
-      {created && dismissed !== created ? (
-        <ShownOnce
-          title="Signing secret of the new endpoint"
-          label="Signing secret"
-          value={created}
-          onDone={() => setDismissed(created)}
-        >
+      {showing ? (
+        <ShownOnce title="Signing secret of the new endpoint" label="Signing secret" value={showing} onDone={dismiss}>
           Keep it with your receiver to check the <code>Demarc-Signature</code> header of each delivery:{" "}
           <strong>you won’t see it again.</strong>
         </ShownOnce>

@@ -2,6 +2,15 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 
+/**
+ * Which newly created secret to show: the latest one until its panel is dismissed (a new one shows again).
+ * Null while there is nothing to show.
+ */
+export function useShownOnce(created: string | null): { showing: string | null; dismiss: () => void } {
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  return { showing: created && dismissed !== created ? created : null, dismiss: () => setDismissed(created) };
+}
+
 /** A secret shown once (a new token, feed address or signing secret), in a read-only field with a copy button. */
 export function ShownOnce({
   title,
