@@ -22,6 +22,8 @@ export interface AuditNames {
   /** Accounts as they are now, by id. */
   users: ReadonlyMap<string, { name: string; email: string }>;
   organizations: ReadonlyMap<string, { name: string }>;
+  /** Organizations by slug (systems and obligations record their organization's slug). */
+  organizationSlugs: ReadonlyMap<string, { name: string }>;
   /** Providers the reader may see, by id (their current slug and name). */
   providers: ReadonlyMap<string, { slug: string; name: string }>;
   /** Published services of those providers, by id. */
@@ -30,15 +32,19 @@ export interface AuditNames {
   parties: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Account names link to their admin page (for readers who manage users). */
   linkUsers: boolean;
+  /** System names link to their page (for readers of every organization's systems). */
+  linkSystems: boolean;
 }
 
 const noAuditNames: AuditNames = {
   users: new Map(),
   organizations: new Map(),
+  organizationSlugs: new Map(),
   providers: new Map(),
   services: new Map(),
   parties: new Map(),
   linkUsers: false,
+  linkSystems: false,
 };
 
 /** The fields of an entry the sentence is made from (AuditEntryItem fits). */
@@ -136,6 +142,23 @@ class Describer {
   }
 
   /** An account by id: its name and email now, else as recorded, else that it is gone. */
+  /** An organization recorded by slug, by its name where it still exists. */
+  organizationOfSlug(slug: unknown): string {
+    const recorded = str(slug);
+    if (!recorded) return "an organization";
+    return this.names.organizationSlugs.get(recorded)?.name ?? recorded;
+  }
+
+  /** "“Shop production” of Acme Retail", the name linked to the system's page where the reader may open it. */
+  systemRef(system: Json, linked = true): SummaryPart[] {
+    const slug = str(system.slug);
+    const organization = str(system.organization);
+    const text = quote(str(system.name) ?? slug ?? "unnamed");
+    const href =
+      linked && slug && organization && this.names.linkSystems ? `/systems/${organization}/${slug}` : undefined;
+    return [href ? { text, href } : text, ...(organization ? [` of ${this.organizationOfSlug(organization)}`] : [])];
+  }
+
   userRef(id: string | null | undefined, recorded?: { name?: unknown; email?: unknown }): SummaryPart[] {
     const known = id ? this.names.users.get(id) : undefined;
     const name = known?.name ?? str(recorded?.name);
@@ -239,17 +262,12 @@ class Describer {
       case "system.delete": {
         const system = action === "system.delete" ? before : after;
         const verb = { "system.create": "Created", "system.update": "Changed", "system.delete": "Deleted" }[action];
-        return [
-          `${verb} the system `,
-          quote(str(system.name) ?? str(system.slug) ?? "unnamed"),
-          ...(str(system.organization) ? [` of ${str(system.organization)}`] : []),
-        ];
+        return [`${verb} the system `, ...this.systemRef(system, action !== "system.delete")];
       }
       case "obligation.update":
         return [
           `Recorded ${quote(str(after.duty) ?? "an obligation")} of the system `,
-          quote(str(after.system) ?? "unnamed"),
-          ...(str(after.organization) ? [` of ${str(after.organization)}`] : []),
+          ...this.systemRef({ slug: after.system, organization: after.organization }),
           ` as ${trackingStatusLabels[str(after.status) as TrackingStatus] ?? str(after.status) ?? "changed"}`,
         ];
       case "export.download":
@@ -257,7 +275,7 @@ class Describer {
       case "impact.acknowledge":
         return [
           "Acknowledged a change to the obligations of ",
-          str(after.organization) ?? "an organization",
+          this.organizationOfSlug(after.organization),
           " made by ",
           ...this.providerRef(),
         ];
@@ -404,14 +422,14 @@ class Describer {
     if (this.entry.targetType === "system")
       return [
         `Downloaded the system `,
-        quote(str(after.system) ?? "unnamed"),
-        ` of ${str(after.organization) ?? "an organization"} as ${format}`,
+        ...this.systemRef({ slug: after.system, organization: after.organization }),
+        ` as ${format}`,
       ];
     if (this.entry.targetType === "impact") {
       const from = num(after.from);
       const to = num(after.to);
       return [
-        `Downloaded the changes to ${str(after.organization) ?? "an organization"}'s obligations `,
+        `Downloaded the changes to ${this.organizationOfSlug(after.organization)}'s obligations `,
         ...(from !== undefined && to !== undefined ? [`from version ${from} to ${to} `] : []),
         "of ",
         ...this.providerRef(),

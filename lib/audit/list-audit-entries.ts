@@ -245,16 +245,20 @@ async function namesFor(db: Database, actor: Actor, rows: EntryRow[]): Promise<A
     ...values.map((v) => field(v, "organizationId")),
     ...rows.map((r) => (r.targetType === "organization" ? r.targetId : null)),
   ]);
+  const organizationSlugs = ids(values.map((v) => field(v, "organization")));
   const providerIds = ids([
     ...rows.map((r) => r.providerId),
     ...values.flatMap((v) => fieldList(v, "managedProviderIds")),
   ]);
-  const [users, organizations, providers] = await Promise.all([
+  const [users, organizations, organizationsBySlug, providers] = await Promise.all([
     userIds.length
       ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })
       : [],
     organizationIds.length
       ? db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } })
+      : [],
+    organizationSlugs.length
+      ? db.organization.findMany({ where: { slug: { in: organizationSlugs } }, select: { slug: true, name: true } })
       : [],
     providerIds.length
       ? db.provider.findMany({
@@ -272,6 +276,7 @@ async function namesFor(db: Database, actor: Actor, rows: EntryRow[]): Promise<A
   return {
     users: new Map(users.map((u) => [u.id, { name: u.name, email: u.email }])),
     organizations: new Map(organizations.map((o) => [o.id, { name: o.name }])),
+    organizationSlugs: new Map(organizationsBySlug.map((o) => [o.slug, { name: o.name }])),
     providers: new Map(providers.map((p) => [p.id, { slug: p.slug, name: p.name }])),
     services: new Map(
       providers.flatMap((p) =>
@@ -280,6 +285,7 @@ async function namesFor(db: Database, actor: Actor, rows: EntryRow[]): Promise<A
     ),
     parties: new Map(providers.map((p) => [p.id, new Map(p.parties.map((party) => [party.key, party.name]))])),
     linkUsers: can(actor, "manage:users"),
+    linkSystems: can(actor, "read:systems:any"),
   };
 }
 

@@ -213,8 +213,8 @@ describe("a change impact as files", () => {
       filters: { provider: input.slug, action: "export.download" },
     });
     expect(entries.map((e) => summaryText(e.summary))).toEqual([
-      `Downloaded the changes to ${organization.slug}'s obligations from version 1 to 2 of ${input.name} as PDF`,
-      `Downloaded the changes to ${organization.slug}'s obligations from version 1 to 2 of ${input.name} as CSV`,
+      `Downloaded the changes to ${organization.name}'s obligations from version 1 to 2 of ${input.name} as PDF`,
+      `Downloaded the changes to ${organization.name}'s obligations from version 1 to 2 of ${input.name} as CSV`,
     ]);
   });
 

@@ -17,6 +17,7 @@ const names: AuditNames = {
     ["o-1", { name: "Acme Retail" }],
     ["o-2", { name: "Globex" }],
   ]),
+  organizationSlugs: new Map([["acme-retail", { name: "Acme Retail" }]]),
   providers: new Map([
     ["p-1", { slug: "danubedata", name: "DanubeData" }],
     ["p-2", { slug: "stackit", name: "STACKIT" }],
@@ -32,6 +33,7 @@ const names: AuditNames = {
     ],
   ]),
   linkUsers: false,
+  linkSystems: false,
 };
 
 const entry = (action: string, values: Partial<DescribableEntry> = {}): DescribableEntry => ({
@@ -411,10 +413,27 @@ describe("accounts, organizations, tokens, subscriptions and sign-ins", () => {
           after: { ...system, duty: "Encrypt backups", status: "risk-accepted" },
         }),
       ),
-    ).toBe("Recorded “Encrypt backups” of the system “shop-production” of acme-retail as Risk accepted");
-    expect(
-      say(entry("export.download", { targetType: "system", providerId: null, after: { ...system, format: "xlsx" } })),
-    ).toMatch(/^Downloaded the system “shop-production” of acme-retail as /);
+    ).toBe("Recorded “Encrypt backups” of the system “shop-production” of Acme Retail as Risk accepted");
+    const download = entry("export.download", {
+      targetType: "system",
+      providerId: null,
+      after: { ...system, format: "xlsx" },
+    });
+    expect(say(download)).toBe("Downloaded the system “shop-production” of Acme Retail as Excel workbook");
+    const hrefs = (n: AuditNames) =>
+      describeAuditEntry(download, n).flatMap((p) => (typeof p !== "string" && p.href ? [p.href] : []));
+    expect(hrefs(names)).toEqual([]);
+    expect(hrefs({ ...names, linkSystems: true })).toEqual(["/systems/acme-retail/shop-production"]);
+    expect(say({ ...download, after: { organization: "gone-org", system: "old", format: "csv" } })).toBe(
+      "Downloaded the system “old” of gone-org as CSV",
+    );
+    const deleted = entry("system.delete", {
+      targetType: "system",
+      providerId: null,
+      before: { organization: "acme-retail", slug: "shop-production", name: "Shop production" },
+    });
+    expect(say(deleted)).toBe("Deleted the system “Shop production” of Acme Retail");
+    expect(describeAuditEntry(deleted, { ...names, linkSystems: true }).some((p) => typeof p !== "string")).toBe(false);
   });
 
   test("a change impact's file downloaded: the organization, both versions and the provider, linked", () => {
@@ -424,7 +443,7 @@ describe("accounts, organizations, tokens, subscriptions and sign-ins", () => {
       after: { format: "pdf", organization: "acme-retail", from: 3, to: 4 },
     });
     expect(say(download)).toBe(
-      "Downloaded the changes to acme-retail's obligations from version 3 to 4 of DanubeData as PDF",
+      "Downloaded the changes to Acme Retail's obligations from version 3 to 4 of DanubeData as PDF",
     );
     expect(
       describeAuditEntry(download, names).flatMap((p) => (typeof p !== "string" && p.href ? [p.href] : [])),
@@ -437,7 +456,7 @@ describe("accounts, organizations, tokens, subscriptions and sign-ins", () => {
   test("change notifications: acknowledgements, email choices, feed addresses and webhooks", () => {
     const org = { organization: "acme-retail" };
     expect(say(entry("impact.acknowledge", { targetType: "impact", after: { ...org, acknowledgedAt: "x" } }))).toBe(
-      "Acknowledged a change to the obligations of acme-retail made by DanubeData",
+      "Acknowledged a change to the obligations of Acme Retail made by DanubeData",
     );
     const own = { targetType: "user", providerId: null };
     expect(say(entry("notifications.email", { ...own, after: { changeEmails: "daily" } }))).toBe(
