@@ -48,7 +48,8 @@ export default defineConfig({
     url: `${baseURL}/api/v1/providers`,
     // The browser tests act as a proxy that names each test's own client address (./tests/e2e/fixtures.ts),
     // so the per-address sign-in limit never couples tests.
-    env: { DEMARC_DATA_DIR: dataDir, DEMARC_TRUSTED_PROXY_HOPS: "1" },
+    // The change spec's webhook receiver listens on this machine's loopback address.
+    env: { DEMARC_DATA_DIR: dataDir, DEMARC_TRUSTED_PROXY_HOPS: "1", DEMARC_WEBHOOK_PRIVATE_NETWORKS: "allow" },
     // E2E_REUSE_SERVER=1 runs specs against a server already started with this command (iterating on
     // one spec without a rebuild); otherwise every run starts from a fresh database.
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",

@@ -42,6 +42,11 @@ const schema = z
       .optional(),
     /** The sender of change emails, e.g. "Demarc <demarc@example.com>"; needed with SMTP_URL. */
     SMTP_FROM: z.string().min(3).optional(),
+    /**
+     * Whether webhooks may go to this machine and private networks: "deny" (public addresses only, over
+     * HTTPS) or "allow" (for a receiver on the same host or network; plain HTTP to loopback too).
+     */
+    DEMARC_WEBHOOK_PRIVATE_NETWORKS: z.enum(["deny", "allow"]).default("deny"),
     /** How many reverse proxies in front of the portal append to X-Forwarded-For (see lib/security/client-address.ts). */
     DEMARC_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })

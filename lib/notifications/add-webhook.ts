@@ -5,10 +5,11 @@ import { actorLabel, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { findChangeScope } from "./change-scope";
 import { newWebhookSecret } from "./webhook-signature";
-import { webhookUrlProblem } from "./webhook-url";
+import { webhookUrlProblem, type PrivateNetworks } from "./webhook-url";
 
 const endpointLimit = 10;
 
@@ -16,6 +17,8 @@ export async function addWebhook(options: {
   db?: Database;
   actor: Actor;
   url: string;
+  /** The portal's setting when not given. */
+  privateNetworks?: PrivateNetworks;
 }): Promise<{ id: string; secret: string }> {
   const db = options.db ?? getDb();
   const { organization } = await findChangeScope({
@@ -24,7 +27,9 @@ export async function addWebhook(options: {
     permission: "manage:notifications:organization",
   });
   const url = options.url.trim();
-  const problem = webhookUrlProblem(url);
+  const problem = webhookUrlProblem(url, {
+    privateNetworks: options.privateNetworks ?? env.DEMARC_WEBHOOK_PRIVATE_NETWORKS,
+  });
   if (problem)
     throw new AppError("INVALID_INPUT", "Check the highlighted fields.", {
       fieldErrors: [{ path: "url", message: problem }],

@@ -3,8 +3,14 @@
 // timeout, a refused connection — is a failure the worker retries. Errors are short and name no
 // internals, since the organization's admins read them in the delivery log.
 import "server-only";
+import http from "node:http";
+import https from "node:https";
+import { isIP } from "node:net";
+import { env } from "@/lib/env";
+import { PRIVATE_ADDRESS_CODE, publicOnlyLookup } from "./public-lookup";
+import { isPublicAddress } from "./public-address";
 import { signWebhookBody, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER } from "./webhook-signature";
-import { webhookUrlProblem } from "./webhook-url";
+import { webhookUrlProblem, type PrivateNetworks } from "./webhook-url";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -23,48 +29,69 @@ export async function sendWebhook(options: {
   body: string;
   deliveryId: string;
   timeoutMs?: number;
+  /** Whether private networks may be reached; the portal's setting when not given. */
+  privateNetworks?: PrivateNetworks;
 }): Promise<WebhookResult> {
   const started = performance.now();
   const done = (result: Omit<WebhookResult, "durationMs">): WebhookResult => ({
     ...result,
     durationMs: Math.round(performance.now() - started),
   });
+  const privateNetworks = options.privateNetworks ?? env.DEMARC_WEBHOOK_PRIVATE_NETWORKS;
   // Checked when registered; checked again in case the rules tightened since.
-  const problem = webhookUrlProblem(options.url);
+  const problem = webhookUrlProblem(options.url, { privateNetworks });
   if (problem) return done({ ok: false, status: null, error: `address not accepted: ${problem}` });
-  try {
-    const response = await fetch(options.url, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "Demarc-Webhooks",
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody({ secret: options.secret, body: options.body }),
-        [WEBHOOK_DELIVERY_HEADER]: options.deliveryId,
+  const url = new URL(options.url);
+  // A literal address connects without a lookup, so the lookup's check would not run: check it here.
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (privateNetworks === "deny" && isIP(literal) && !isPublicAddress(literal))
+    return done({ ok: false, status: null, error: privateAddressError });
+  const body = Buffer.from(options.body);
+  return new Promise((resolve) => {
+    // node:http rather than fetch: its `lookup` option lets the connection itself refuse private
+    // addresses. Redirects are never followed (the registered address is the one that was checked).
+    const request = (url.protocol === "https:" ? https : http).request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": body.length,
+          "User-Agent": "Demarc-Webhooks",
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody({ secret: options.secret, body: options.body }),
+          [WEBHOOK_DELIVERY_HEADER]: options.deliveryId,
+        },
+        lookup: privateNetworks === "deny" ? publicOnlyLookup : undefined,
+        signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
       },
-      body: options.body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
-    });
-    // The answer's body is not read: only its status counts, and the connection is freed.
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300)
-      return done({ ok: true, status: response.status, error: null });
-    const redirected = response.status >= 300 && response.status < 400;
-    return done({
-      ok: false,
-      status: response.status,
-      error: redirected ? `HTTP ${response.status} (redirects are not followed)` : `HTTP ${response.status}`,
-    });
-  } catch (error) {
-    return done({ ok: false, status: null, error: describeFetchError(error) });
-  }
+      (response) => {
+        // The answer's body is not read: only its status counts, and the connection is freed.
+        response.resume();
+        const status = response.statusCode ?? 0;
+        if (status >= 200 && status < 300) return resolve(done({ ok: true, status, error: null }));
+        const redirected = status >= 300 && status < 400;
+        resolve(
+          done({
+            ok: false,
+            status,
+            error: redirected ? `HTTP ${status} (redirects are not followed)` : `HTTP ${status}`,
+          }),
+        );
+      },
+    );
+    request.on("error", (error) => resolve(done({ ok: false, status: null, error: describeRequestError(error) })));
+    request.end(body);
+  });
 }
 
-function describeFetchError(error: unknown): string {
+const privateAddressError = "address not accepted: it is on this machine or a private network";
+
+function describeRequestError(error: unknown): string {
   const name = (error as { name?: string }).name;
-  if (name === "TimeoutError" || name === "AbortError") return "timed out";
-  const cause = (error as { cause?: { code?: string } }).cause;
+  const cause = (error as { cause?: { name?: string; code?: string } }).cause;
+  if (name === "TimeoutError" || name === "AbortError" || cause?.name === "TimeoutError") return "timed out";
   const code = cause?.code ?? (error as { code?: string }).code ?? "";
+  if (code === PRIVATE_ADDRESS_CODE) return privateAddressError;
   if (code === "ECONNREFUSED") return "connection refused";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "connection reset";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";

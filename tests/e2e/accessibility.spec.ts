@@ -72,6 +72,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/providers/stackit/edit",
       "/providers/stackit/import",
       "/providers/stackit/services/edge-cloud?view=draft",
+      "/providers/danubedata/services/vps",
       "/providers/danubedata/versions",
     ],
   },
@@ -79,6 +80,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
     account: "auditor@demarc.local",
     paths: [
       "/audit",
+      "/providers/contain/services/platform",
       "/providers/contain/versions",
       "/providers/contain/versions/compare?from=1&to=1",
       "/systems",
@@ -97,6 +99,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/admin/organizations",
       "/admin/organizations/*",
       "/admin/deliveries",
+      "/audit",
     ],
   },
 };

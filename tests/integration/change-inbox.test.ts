@@ -117,6 +117,15 @@ describe("webhook endpoints and the email choice", () => {
     const { actor, other } = await changedSubscription();
     const plain = await refusal(addWebhook({ actor, url: "http://hooks.example.test/x" }));
     expect(plain.fieldErrors?.[0]?.path).toBe("url");
+    // Where private networks are denied (the default outside the tests), this machine and its network are refused.
+    const inside = await refusal(addWebhook({ actor, url: "https://169.254.169.254/x", privateNetworks: "deny" }));
+    expect(inside.fieldErrors).toEqual([
+      {
+        path: "url",
+        message:
+          "This address is on this machine or a private network; webhooks are delivered to public internet addresses only.",
+      },
+    ]);
     const { id, secret } = await addWebhook({ actor, url: "https://hooks.example.test/demarc" });
     expect(secret.length).toBeGreaterThan(30);
     const again = await refusal(addWebhook({ actor, url: "https://hooks.example.test/demarc" }));

@@ -53,13 +53,41 @@ describe("webhook signatures", () => {
 });
 
 describe("webhook addresses", () => {
+  const allow = { privateNetworks: "allow" } as const;
+  const deny = { privateNetworks: "deny" } as const;
+
   test.each([
     "https://hooks.example.com/demarc",
     "https://hooks.example.com:8443/x?y=1",
-    "http://localhost:8080/hook",
-    "http://127.0.0.1:9000/",
-    "http://[::1]:9000/",
-  ])("%s is accepted", (url) => expect(webhookUrlProblem(url)).toBeNull());
+    "https://93.184.215.14/hook",
+    "https://[2606:4700::1111]/hook",
+  ])("%s is accepted on every portal", (url) => {
+    expect(webhookUrlProblem(url, allow)).toBeNull();
+    expect(webhookUrlProblem(url, deny)).toBeNull();
+  });
+
+  test.each(["http://localhost:8080/hook", "http://127.0.0.1:9000/", "http://[::1]:9000/", "https://10.0.0.1/x"])(
+    "%s is accepted only where private networks are allowed",
+    (url) => {
+      expect(webhookUrlProblem(url, allow)).toBeNull();
+      expect(webhookUrlProblem(url, deny)).toMatch(/this machine or a private network/);
+    },
+  );
+
+  test.each([
+    "https://localhost/x",
+    "https://api.localhost/x",
+    "https://localhost./x",
+    "https://127.1/x",
+    "https://0x7f000001/x",
+    "https://169.254.169.254/latest/meta-data",
+    "https://192.168.1.10/x",
+    "https://[fd00::1]/x",
+    "https://[::ffff:10.0.0.1]/x",
+    "https://[fe80::1]/x",
+  ])("%s names this machine or a private network: refused where those are denied", (url) =>
+    expect(webhookUrlProblem(url, deny)).toMatch(/public internet addresses only/),
+  );
 
   test.each([
     ["", /Enter/],
@@ -69,5 +97,8 @@ describe("webhook addresses", () => {
     ["ftp://hooks.example.com/x", /ftp addresses are not accepted/],
     ["https://user:pass@hooks.example.com/x", /user name or password/],
     [`https://hooks.example.com/${"a".repeat(2000)}`, /at most 2000/],
-  ])("%s is refused with a reason", (url, reason) => expect(webhookUrlProblem(url)).toMatch(reason));
+  ])("%s is refused with a reason", (url, reason) => {
+    expect(webhookUrlProblem(url, allow)).toMatch(reason);
+    expect(webhookUrlProblem(url, deny)).not.toBeNull();
+  });
 });
