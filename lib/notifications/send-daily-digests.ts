@@ -4,10 +4,10 @@
 //
 // As with the outbox (lib/notifications/deliver-notifications.ts), users are claimed in a short
 // transaction (`FOR UPDATE SKIP LOCKED`) and the mail is sent after it, so the embedded database is
-// never held while an SMTP server answers. The claim is the new `lastDigestAt` itself, which keeps
-// other workers away; a send that fails puts the previous value back, so the next run tries the
-// same window again. (A worker killed between claim and send skips that one digest; the impacts
-// stay in the inbox and the feed.)
+// never held while an SMTP server answers. The claim is a lease (`digestLeaseUntil`) that keeps other
+// workers away; `lastDigestAt` moves only once the mail is out. A send that fails ends the lease, so
+// the next run tries the same window again; a worker killed between claim and send leaves the lease
+// to expire, and a later run sends that digest.
 import "server-only";
 import { getAuthSecret } from "@/lib/auth/secret";
 import type { Database } from "@/lib/database/client";
@@ -19,6 +19,8 @@ import { createChangeMailer, type EmailSettings } from "./send-email";
 import { signUnsubscribeToken } from "./unsubscribe-token";
 
 const DAY_MS = 24 * 60 * 60_000;
+/** How long a claimed digest is ours: far longer than one run's mails take. */
+const LEASE_MS = 15 * 60_000;
 
 interface DueUser {
   id: string;
@@ -57,7 +59,7 @@ export async function sendDailyDigests(options: {
       const inputs = await impactMessageInputs({ db, impactIds: impacts.map((i) => i.id), origin: options.origin });
       const found = impacts.map((i) => inputs.get(i.id)).filter((i) => i !== undefined);
       if (!found.length) {
-        await restore(db, user, now);
+        await release(db, user, now, null);
         continue;
       }
       const message = digestMessage({ organization: found[0]!.organization, impacts: found, origin: options.origin });
@@ -67,11 +69,8 @@ export async function sendDailyDigests(options: {
         origin: options.origin,
         unsubscribeToken: signUnsubscribeToken({ secret, userId: user.id }),
       });
-      if (result.ok) counts.sent++;
-      else {
-        counts.failed++;
-        await restore(db, user, now);
-      }
+      await release(db, user, now, result.ok ? now : null);
+      counts[result.ok ? "sent" : "failed"]++;
     }
   } finally {
     mailer.close();
@@ -81,11 +80,13 @@ export async function sendDailyDigests(options: {
 
 async function claimDueUsers(db: Database, now: Date, limit: number): Promise<DueUser[]> {
   const at = now.toISOString();
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
   return db.$transaction(async (tx) => {
     const due = await tx.$queryRaw<DueUser[]>`
       SELECT u."id", u."email", u."organizationId", u."lastDigestAt"
       FROM "User" u
       WHERE u."changeEmails" = 'daily' AND u."active" AND u."organizationId" IS NOT NULL
+        AND (u."digestLeaseUntil" IS NULL OR u."digestLeaseUntil" <= (${at}::timestamptz AT TIME ZONE 'UTC'))
         AND (u."lastDigestAt" IS NULL
              OR u."lastDigestAt" <= (${at}::timestamptz AT TIME ZONE 'UTC') - interval '24 hours')
         AND EXISTS (
@@ -97,12 +98,15 @@ async function claimDueUsers(db: Database, now: Date, limit: number): Promise<Du
       LIMIT ${limit}
       FOR UPDATE OF u SKIP LOCKED`;
     if (due.length)
-      await tx.user.updateMany({ where: { id: { in: due.map((u) => u.id) } }, data: { lastDigestAt: now } });
+      await tx.user.updateMany({ where: { id: { in: due.map((u) => u.id) } }, data: { digestLeaseUntil: leaseUntil } });
     return due;
   });
 }
 
-/** Gives a claimed user their previous `lastDigestAt` back, unless someone changed it since. */
-async function restore(db: Database, user: DueUser, now: Date): Promise<void> {
-  await db.user.updateMany({ where: { id: user.id, lastDigestAt: now }, data: { lastDigestAt: user.lastDigestAt } });
+/** Ends the lease taken at `now`; `sentAt` marks the digest sent (null: the window stays open). */
+async function release(db: Database, user: DueUser, now: Date, sentAt: Date | null): Promise<void> {
+  await db.user.updateMany({
+    where: { id: user.id, digestLeaseUntil: new Date(now.getTime() + LEASE_MS) },
+    data: { digestLeaseUntil: null, ...(sentAt ? { lastDigestAt: sentAt } : {}) },
+  });
 }

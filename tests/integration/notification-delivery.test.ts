@@ -480,4 +480,25 @@ describe("daily digests", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: actor.id } })).lastDigestAt).toEqual(now);
     expect(mails.filter((m) => m.to.includes(address))).toHaveLength(1);
   });
+
+  test("a digest claimed by a worker that died is sent once its lease runs out", async () => {
+    const setup = await subscribedProvider();
+    const org = setup.orgs[0]!;
+    const { actor, email: address } = await makeUser({ role: "customer", organizationId: org.id });
+    await publishChange(setup, "Review access monthly", pastEpoch());
+    const now = new Date();
+    // What a worker leaves behind when it dies between its claim and the mail: a lease, nothing sent.
+    const leaseUntil = after(now, 15 * 60_000);
+    await db().user.update({ where: { id: actor.id }, data: { changeEmails: "daily", digestLeaseUntil: leaseUntil } });
+    const mine = () => mails.filter((m) => m.to.includes(address));
+    await sendDailyDigests({ email, origin, now: after(now, 60_000) });
+    expect(mine()).toHaveLength(0);
+    const later = after(leaseUntil, 1000);
+    await sendDailyDigests({ email, origin, now: later });
+    expect(mine()).toHaveLength(1);
+    expect(await db().user.findUniqueOrThrow({ where: { id: actor.id } })).toMatchObject({
+      lastDigestAt: later,
+      digestLeaseUntil: null,
+    });
+  });
 });
