@@ -1,7 +1,7 @@
 // What every systems page checks first: a visitor signs in and comes back. On /me/systems, someone who
 // is not a member of an organization allowed this (reading, or with `edit`, changing its systems) gets a
-// 404; on /systems (every organization's, read-only), anyone without read:systems:any. A system, or an
-// obligation, that does not exist is a 404 as well.
+// 404; on /systems (every organization's, read-only), anyone without read:systems:any, and on /changes
+// anyone without read:changes:any. A system, an obligation or an impact that does not exist is a 404 as well.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
@@ -16,10 +16,13 @@ export async function requireSystemsMember(path: string, options: { edit?: boole
   return actor;
 }
 
-export async function requireSystemsStaff(path: string): Promise<Actor> {
+export async function requireSystemsStaff(
+  path: string,
+  permission: "read:systems:any" | "read:changes:any" = "read:systems:any",
+): Promise<Actor> {
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  if (!can(actor, "read:systems:any")) notFound();
+  if (!can(actor, permission)) notFound();
   return actor;
 }
 

@@ -38,16 +38,19 @@ export default async function EverySystemPage() {
             <h2 id={`org-${organization.slug}`} className="mb-3 text-xl font-semibold text-slate-900">
               {organization.name}
             </h2>
-            {subscribes ? (
-              <p className="mb-3">
+            <p className="mb-3 flex flex-wrap gap-x-4 gap-y-1">
+              {subscribes ? (
                 <Link
                   href={`/systems/${organization.slug}/${SUBSCRIBED_SERVICES}/obligations`}
                   className="font-medium text-blue-700 hover:underline"
                 >
                   Obligations of its subscribed services
                 </Link>
-              </p>
-            ) : null}
+              ) : null}
+              <Link href={`/changes/${organization.slug}`} className="font-medium text-blue-700 hover:underline">
+                Changes to its obligations
+              </Link>
+            </p>
             {systems.length ? (
               <SystemCards systems={systems} base={`/systems/${organization.slug}`} heading="h3" />
             ) : (

@@ -1,17 +1,18 @@
-// The organization's inbox: one card per version that changed its obligations, newest first.
+// An organization's inbox: one card per version that changed its obligations, newest first.
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import type { ChangeImpactSummary } from "@/lib/notifications/list-change-impacts";
 import { RankBadge } from "./rank-badge";
 
-export function ImpactList({ impacts }: { impacts: readonly ChangeImpactSummary[] }) {
+/** `base` + /<id> opens an impact: /me/changes for members, /changes/<organization> for staff. */
+export function ImpactList({ impacts, base }: { impacts: readonly ChangeImpactSummary[]; base: string }) {
   return (
     <ul className="space-y-3">
       {impacts.map((impact) => (
         <li key={impact.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <div className="flex flex-wrap items-start justify-between gap-2">
             <h2 className="min-w-0 text-base font-semibold text-slate-900">
-              <Link href={`/me/changes/${impact.id}`} className="text-blue-700 hover:underline">
+              <Link href={`${base}/${impact.id}`} className="text-blue-700 hover:underline">
                 {impact.provider.name}: version {impact.fromVersion} → {impact.toVersion}
               </Link>
             </h2>

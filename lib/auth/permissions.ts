@@ -27,6 +27,8 @@ export const permissions = [
   // What new versions change for the user's organization (its inbox, feed) and how it is told (webhooks).
   "read:changes:organization",
   "manage:notifications:organization",
+  // Every organization's change impacts, read-only (staff).
+  "read:changes:any",
   "edit:provider:own",
   "edit:provider:any",
   // Start a new provider as an unpublished draft (its creator manages it).
@@ -77,13 +79,21 @@ const grants: Record<Role | "anonymous", readonly Permission[]> = {
     "create:provider",
     "manage:subscriptions:own",
   ],
-  auditor: ["read:provider:public", "read:provider:any", "read:drafts", "read:audit", "read:systems:any"],
+  auditor: [
+    "read:provider:public",
+    "read:provider:any",
+    "read:drafts",
+    "read:audit",
+    "read:systems:any",
+    "read:changes:any",
+  ],
   admin: [
     "read:provider:public",
     "read:provider:any",
     "read:drafts",
     "read:audit",
     "read:systems:any",
+    "read:changes:any",
     "edit:provider:any",
     "create:provider",
     "manage:subscriptions:any",

@@ -1,5 +1,6 @@
 // Change impacts, feeds and webhooks belong to one organization: its customers see and manage
-// them; nobody else learns they exist (another organization's impact is NOT_FOUND).
+// them; nobody else learns they exist (another organization's impact is NOT_FOUND). Staff with
+// read:changes:any read any organization's impacts by naming it.
 import "server-only";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { requirePermission, requireUser } from "@/lib/auth/require-permission";
@@ -25,5 +26,23 @@ export async function findChangeScope(options: {
     : null;
   if (!organization)
     throw new AppError("FORBIDDEN", "Your account does not belong to an organization. Ask an administrator.");
+  return { organization };
+}
+
+/** The actor's own organization to read, or (for staff, by slug) the one named. */
+export async function findReadableChangeScope(options: {
+  db: Database;
+  actor: Actor;
+  /** Another organization's slug: only with read:changes:any. */
+  organization?: string;
+}): Promise<ChangeScope> {
+  if (options.organization === undefined)
+    return findChangeScope({ db: options.db, actor: options.actor, permission: "read:changes:organization" });
+  requirePermission(options.actor, "read:changes:any");
+  const organization = await options.db.organization.findUnique({
+    where: { slug: options.organization },
+    select: { id: true, slug: true, name: true },
+  });
+  if (!organization) throw new AppError("NOT_FOUND", "No such organization.");
   return { organization };
 }

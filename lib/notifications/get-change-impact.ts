@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findChangeScope } from "./change-scope";
+import { findReadableChangeScope } from "./change-scope";
 import { readImpactSystems, type ImpactSystem } from "./impact-document";
 import { impactSummarySelect, toImpactSummary, type ChangeImpactSummary } from "./list-change-impacts";
 
@@ -16,9 +16,19 @@ export interface ChangeImpactView extends ChangeImpactSummary {
   publishedBy: string | null;
 }
 
-export async function getChangeImpact(options: { db?: Database; actor: Actor; id: string }): Promise<ChangeImpactView> {
+export async function getChangeImpact(options: {
+  db?: Database;
+  actor: Actor;
+  id: string;
+  /** Another organization's slug, for staff; the actor's own organization when not given. */
+  organization?: string;
+}): Promise<ChangeImpactView> {
   const db = options.db ?? getDb();
-  const { organization } = await findChangeScope({ db, actor: options.actor, permission: "read:changes:organization" });
+  const { organization } = await findReadableChangeScope({
+    db,
+    actor: options.actor,
+    organization: options.organization,
+  });
   const notFound = new AppError("NOT_FOUND", "No such change.");
   if (!/^[0-9a-f-]{36}$/i.test(options.id)) throw notFound;
   const row = await db.changeImpact.findFirst({

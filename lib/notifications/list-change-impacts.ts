@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import { findChangeScope } from "./change-scope";
+import { findReadableChangeScope } from "./change-scope";
 
 export interface ChangeImpactSummary {
   id: string;
@@ -53,9 +53,19 @@ export function toImpactSummary(row: SummaryRow): ChangeImpactSummary {
   };
 }
 
-export async function listChangeImpacts(options: { db?: Database; actor: Actor; limit?: number }) {
+export async function listChangeImpacts(options: {
+  db?: Database;
+  actor: Actor;
+  /** Another organization's slug, for staff; the actor's own organization when not given. */
+  organization?: string;
+  limit?: number;
+}) {
   const db = options.db ?? getDb();
-  const { organization } = await findChangeScope({ db, actor: options.actor, permission: "read:changes:organization" });
+  const { organization } = await findReadableChangeScope({
+    db,
+    actor: options.actor,
+    organization: options.organization,
+  });
   const rows = await db.changeImpact.findMany({
     where: { organizationId: organization.id },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],

@@ -11,7 +11,7 @@ export const SUBSCRIBED_SERVICES = "subscribed--services";
 export const subscribedServicesSystem = {
   name: "Subscribed services",
   description:
-    "Each service your organization subscribes to, on its own with its default responsibilities: the duties My obligations lists, to track.",
+    "Each service the organization subscribes to, on its own with its default responsibilities: the customer duties its My obligations page lists, to track.",
 };
 
 export function isSubscribedServices(slug: string): boolean {

@@ -84,6 +84,7 @@ const pages: Record<string, { account?: string; paths: string[] }> = {
       "/providers/contain/versions",
       "/providers/contain/versions/compare?from=1&to=1",
       "/systems",
+      "/changes/acme-retail",
       "/systems/acme-retail/shop-production",
       "/systems/acme-retail/shop-production/obligations",
       "/systems/acme-retail/shop-production/obligations/platform.data.customer.2",

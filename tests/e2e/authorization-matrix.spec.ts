@@ -159,6 +159,25 @@ const pages: Record<string, Case[]> = {
   "/systems": [
     { name: "every system", url: () => "/systems", expect: only(["auditor", "admin"], "404", signedInElsewhere) },
   ],
+  "/changes/[organization]": [
+    {
+      name: "A's changes, read by staff",
+      url: (w) => `/changes/${w.orgA}`,
+      expect: only(["auditor", "admin"], "404", signedInElsewhere),
+    },
+  ],
+  "/changes/[organization]/[impact]": [
+    {
+      name: "one change to A's obligations, read by staff",
+      url: (w) => `/changes/${w.orgA}/${w.impactA}`,
+      expect: only(["auditor", "admin"], "404", signedInElsewhere),
+    },
+    {
+      name: "A's change named under B, read by staff",
+      url: (w) => `/changes/${w.orgB}/${w.impactA}`,
+      expect: only([], "404", signedInElsewhere),
+    },
+  ],
   "/systems/[organization]/[system]": [
     {
       name: "A's system, read by staff",
@@ -579,6 +598,7 @@ async function buildWorld() {
     xSubscribed: xSubscribed.slug,
     xOther: "other-service",
     orgA: orgA.slug,
+    orgB: orgB.slug,
     systemA: systemA.slug,
     systemAId: systemA.id,
     impactA: impactA.id,

@@ -224,6 +224,27 @@ test("a published change reaches the customer: counter, impact, acknowledgement,
     const feed = await page.request.get(feedUrl, { headers: { cookie: "" } });
     expect(feed.status()).toBe(200);
     expect(await feed.text()).toContain("Run the nightly backup");
+
+    // An auditor reads the organization's change from the systems page, acknowledged and read-only.
+    await signOut(page);
+    await signIn("auditor@demarc.local");
+    await page.goto("/systems");
+    await page
+      .getByRole("region", { name: world.organization })
+      .getByRole("link", { name: "Changes to its obligations" })
+      .click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: `Changes to ${world.organization}'s obligations` }),
+    ).toBeVisible();
+    await page.getByRole("link", { name: `${world.name}: version 1 → 2` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `${world.name}: version 1 → 2` })).toBeVisible();
+    await expect(page.getByText(/^Acknowledged by Casey Customer, /)).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "Run the nightly backup" }).first()).toContainText(
+      "Became yours",
+    );
+    await expect(page.getByRole("button", { name: /^(Acknowledge|Export)$/ })).toHaveCount(0);
+    await passesAxe(page, 390);
+    await snap("changes-impact-auditor-phone");
   } finally {
     hook.close();
   }

@@ -74,6 +74,37 @@ describe("the change inbox", () => {
     expect((await listChangeImpacts({ actor: other })).impacts).toEqual([]);
   });
 
+  test("staff read any organization's impacts by naming it, read-only; nobody else may name one", async () => {
+    const { actor, other, organization, impact } = await changedSubscription();
+    const otherSlug = (await db().organization.findUniqueOrThrow({ where: { id: other.organizationId! } })).slug;
+    for (const role of ["auditor", "admin"] as const) {
+      const staff = (await makeUser({ role })).actor;
+      const { impacts } = await listChangeImpacts({ actor: staff, organization: organization.slug });
+      expect(impacts.map((i) => i.id)).toEqual([impact.id]);
+      expect((await getChangeImpact({ actor: staff, id: impact.id, organization: organization.slug })).note).toBe(
+        "Backups are yours now",
+      );
+      // The impact is read within the organization named: under another, or an unknown one, it does not exist.
+      expect(await refusal(getChangeImpact({ actor: staff, id: impact.id, organization: otherSlug }))).toMatchObject({
+        code: "NOT_FOUND",
+      });
+      expect(await refusal(listChangeImpacts({ actor: staff, organization: "no-such-org" }))).toMatchObject({
+        code: "NOT_FOUND",
+      });
+      expect(await refusal(acknowledgeChangeImpact({ actor: staff, id: impact.id }))).toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+    const manager = (await makeUser({ role: "account-manager" })).actor;
+    for (const reader of [actor, other, manager])
+      expect(await refusal(listChangeImpacts({ actor: reader, organization: organization.slug }))).toMatchObject({
+        code: "FORBIDDEN",
+      });
+    expect(
+      await refusal(getChangeImpact({ actor: other, id: impact.id, organization: organization.slug })),
+    ).toMatchObject({ code: "FORBIDDEN" });
+  });
+
   test("acknowledging records who and when, is audited, clears the count, and a second time conflicts", async () => {
     const { actor, organization, impact } = await changedSubscription();
     await acknowledgeChangeImpact({ actor, id: impact.id });

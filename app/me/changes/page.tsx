@@ -36,7 +36,7 @@ export default async function ChangesPage() {
         </Link>
       </div>
       {impacts.length ? (
-        <ImpactList impacts={impacts} />
+        <ImpactList impacts={impacts} base="/me/changes" />
       ) : (
         <Card className="p-5">
           <h2 className="text-base font-semibold text-slate-900">No changes yet</h2>
