@@ -1,5 +1,6 @@
-// What a new version changes for the signed-in customer's organization, as a file (PDF or CSV) to
-// file as evidence that the change was seen and handled; recorded in the audit log like every export.
+// What a new version changes for the signed-in customer's organization (or, for staff, the one named),
+// as a file (PDF or CSV) to file as evidence that the change was seen and handled; recorded in the
+// audit log like every export.
 import "server-only";
 import { z } from "zod";
 import type { FileResponse } from "@/lib/api/handle-route";
@@ -28,9 +29,11 @@ export async function exportChangeImpact(options: {
   actor: Actor;
   id: string;
   format: ChangeImpactExportFormat;
+  /** Another organization's slug, for staff (read:changes:any); the actor's own when not given. */
+  organization?: string;
 }): Promise<FileResponse> {
-  // Authorizes (a customer of the impact's organization) before anything is read.
-  const view = await getChangeImpact({ actor: options.actor, id: options.id });
+  // Authorizes (a customer of the impact's organization, or staff) before anything is read.
+  const view = await getChangeImpact({ actor: options.actor, id: options.id, organization: options.organization });
   const db = getDb();
   const row = await db.changeImpact.findUniqueOrThrow({
     where: { id: view.id },

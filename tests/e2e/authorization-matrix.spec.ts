@@ -434,6 +434,18 @@ const apiRoutes: Record<string, Case[]> = {
       expect: only(["customerA"], "403", { customerB: "404", anonymous: "401" }),
     },
   ],
+  "/api/v1/organizations/[organization]/changes/[impact]/export": [
+    {
+      name: "a change to A's obligations as CSV, for staff",
+      url: (w) => `/api/v1/organizations/${w.orgA}/changes/${w.impactA}/export?format=csv`,
+      expect: only(["auditor", "admin"], "403", { anonymous: "401" }),
+    },
+    {
+      name: "A's change named under B",
+      url: (w) => `/api/v1/organizations/${w.orgB}/changes/${w.impactA}/export?format=csv`,
+      expect: only([], "403", { anonymous: "401", auditor: "404", admin: "404" }),
+    },
+  ],
   "/api/v1/me/obligations/export": [
     {
       name: "own obligations as CSV",

@@ -2,6 +2,7 @@
 // version that moves a duty to customers; the customer sees the counter, opens the impact, reads the
 // row before and after, acknowledges it and files the PDF; the webhook receives the signed impact
 // (the portal's worker delivers it) and the feed lists it.
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
@@ -242,7 +243,12 @@ test("a published change reaches the customer: counter, impact, acknowledgement,
     await expect(page.getByRole("listitem").filter({ hasText: "Run the nightly backup" }).first()).toContainText(
       "Became yours",
     );
-    await expect(page.getByRole("button", { name: /^(Acknowledge|Export)$/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Export" }).click();
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^CSV/ }).click()]);
+    expect((await checkDownload(csv)).problems).toEqual([]);
+    expect(csv.suggestedFilename()).toMatch(/-v1-to-v2-changes\.csv$/);
+    expect(await readFile((await csv.path())!, "utf8")).toContain("Run the nightly backup");
     await passesAxe(page, 390);
     await snap("changes-impact-auditor-phone");
   } finally {

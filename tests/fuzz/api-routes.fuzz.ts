@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { GET as changeFeedRoute } from "@/app/api/v1/changes/feed/[token]/route";
 import { GET as changeExportRoute } from "@/app/api/v1/me/changes/[impact]/export/route";
+import { GET as organizationChangeExportRoute } from "@/app/api/v1/organizations/[organization]/changes/[impact]/export/route";
 import { GET as readyRoute } from "@/app/api/ready/route";
 import { GET as obligationsExportRoute } from "@/app/api/v1/me/obligations/export/route";
 import { GET as systemExportRoute } from "@/app/api/v1/me/systems/[system]/export/route";
@@ -42,6 +43,8 @@ const watch = new DatabaseWatch();
 const fuzzSystem = "fuzz-read-stack";
 /** A change impact of the fixtures' customer's organization, and its feed's secret address. */
 let fuzzImpact = "";
+/** That organization's slug, for the staff routes that name it. */
+let fuzzOrganization = "";
 const fuzzFeed = newFeedToken();
 
 beforeAll(async () => {
@@ -69,6 +72,7 @@ beforeAll(async () => {
     },
   });
   fuzzImpact = impact.id;
+  fuzzOrganization = (await getDb().organization.findUniqueOrThrow({ where: { id: fixtures.organizationId } })).slug;
   await getDb().changeFeed.create({
     data: { organizationId: fixtures.organizationId, tokenHash: feedTokenHash(fuzzFeed), createdBy: "fuzz" },
   });
@@ -158,6 +162,14 @@ const readRoutes = [
     refusals: [400, 401, 403, 404],
     known: (p: Record<string, string>) => p.impact === fuzzImpact,
   },
+  // The same impact for staff, named under its organization; anyone else refused.
+  {
+    name: "organization-change-export",
+    handler: organizationChangeExportRoute,
+    params: ["organization", "impact"],
+    refusals: [400, 401, 403, 404],
+    known: (p: Record<string, string>) => p.organization === fuzzOrganization && p.impact === fuzzImpact,
+  },
   // The secret feed: served for its address whoever asks, else 404 (401 for a bad bearer token).
   {
     name: "change-feed",
@@ -200,6 +212,7 @@ function queryOf(route: ReadCase["route"]): fc.Arbitrary<string> {
     case "system-export":
       return hostileQuery(["format"], { format: fc.constantFrom(...systemExportFormats) });
     case "change-export":
+    case "organization-change-export":
       return hostileQuery(["format"], { format: fc.constantFrom(...changeImpactExportFormats) });
     default:
       // Routes that read no query still get one: it must not matter.
@@ -223,6 +236,7 @@ function readCases(): fc.Arbitrary<ReadCase> {
     hash: paramValue([fixtures.provider.contentHash, fixtures.provider.contentHash.toUpperCase()]),
     system: paramValue([fuzzSystem, "subscribed--services"]),
     impact: paramValue([fuzzImpact]),
+    organization: paramValue([fuzzOrganization]),
     token: paramValue([fuzzFeed]),
   });
   const queries = new Map(readRoutes.map((route) => [route.name, queryOf(route.name)]));

@@ -1,9 +1,10 @@
 // What a new version changes for an organization, downloaded as CSV and PDF through the route people
 // use: read back with independent readers (tests/support/parse-csv.ts, poppler), formula-like cells
 // neutralised, the acknowledgement on the cover once given, the download in the audit log, and
-// nobody but the organization's customers may have it.
+// nobody but the organization's customers — and staff, naming the organization — may have it.
 import { describe, expect, test, vi } from "vitest";
 import { GET as impactExport } from "@/app/api/v1/me/changes/[impact]/export/route";
+import { GET as staffImpactExport } from "@/app/api/v1/organizations/[organization]/changes/[impact]/export/route";
 import { summaryText } from "@/lib/audit/describe-audit-entry";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { anonymous } from "@/lib/auth/permissions";
@@ -240,5 +241,42 @@ describe("a change impact as files", () => {
     expect(
       await db().auditEntry.count({ where: { action: "export.download", targetType: "impact", targetId: impact.id } }),
     ).toBe(0);
+  });
+});
+
+describe("staff download an organization's impact", () => {
+  const staffDownload = async (organization: string, id: string, format: string) => {
+    const response = await staffImpactExport(
+      new Request(`http://localhost/api/v1/organizations/${organization}/changes/${id}/export?format=${format}`),
+      { params: Promise.resolve({ organization, impact: id }) },
+    );
+    return { status: response.status, body: Buffer.from(await response.arrayBuffer()).toString("utf8") };
+  };
+
+  test("auditors and admins get the same file under the organization's name; nobody else does", async () => {
+    const { organization, customer, impact } = await publishedImpact();
+    actAs(customer.actor);
+    const own = await download(impact.id, "csv");
+    for (const role of ["auditor", "admin"] as const) {
+      const staff = await makeUser({ role });
+      actAs(staff.actor);
+      const file = await staffDownload(organization.slug, impact.id, "csv");
+      expect(file.status, role).toBe(200);
+      expect(file.body).toBe(own.bytes.toString("utf8"));
+      expect(parseCsv(file.body).length).toBeGreaterThan(1);
+      // Named under another organization, the impact does not exist.
+      expect((await staffDownload((await makeOrganization()).slug, impact.id, "csv")).status).toBe(404);
+      expect((await staffDownload("no-such-organization", impact.id, "csv")).status).toBe(404);
+      const recorded = await db().auditEntry.findFirstOrThrow({
+        where: { action: "export.download", targetType: "impact", targetId: impact.id, actorId: staff.actor.id },
+      });
+      expect(recorded.after).toMatchObject({ format: "csv", organization: organization.slug });
+    }
+    for (const actor of [customer.actor, (await makeUser({ role: "account-manager" })).actor]) {
+      actAs(actor);
+      expect((await staffDownload(organization.slug, impact.id, "csv")).status).toBe(403);
+    }
+    actAs(anonymous);
+    expect((await staffDownload(organization.slug, impact.id, "csv")).status).toBe(401);
   });
 });

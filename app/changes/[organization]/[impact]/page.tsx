@@ -1,7 +1,10 @@
-// One change impact of an organization for admins and auditors: what its members read, read-only.
+// One change impact of an organization for admins and auditors: what its members read, read-only, and
+// downloadable as evidence.
 import type { Metadata } from "next";
 import { ImpactDetail } from "@/components/changes/impact-detail";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { impactExportChoices } from "@/lib/exports/export-formats";
 import { getChangeImpact } from "@/lib/notifications/get-change-impact";
 import { orNotFound, requireSystemsStaff } from "@/app/systems/page-access";
 
@@ -28,7 +31,17 @@ export default async function OrganizationChangeImpactPage({ params }: Props) {
           { label: `${impact.provider.name} v${impact.toVersion}` },
         ]}
       />
-      <ImpactDetail impact={impact} systemHref={(slug) => `/systems/${organization}/${slug}`} />
+      <ImpactDetail
+        impact={impact}
+        systemHref={(slug) => `/systems/${organization}/${slug}`}
+        exportMenu={
+          <ExportMenu
+            href={`/api/v1/organizations/${organization}/changes/${impact.id}/export`}
+            params={{}}
+            formats={impactExportChoices}
+          />
+        }
+      />
     </>
   );
 }
