@@ -16,7 +16,7 @@ const integration = (
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // The tests' webhook receivers listen on loopback, as a receiver on the portal's own host would;
-    // tests/unit/webhook-private-networks.test.ts checks the default that refuses them.
+    // tests/unit/send-webhook.test.ts checks the default that refuses them.
     env: { DEMARC_WEBHOOK_PRIVATE_NETWORKS: "allow" },
   },
 });

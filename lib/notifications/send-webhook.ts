@@ -5,10 +5,8 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { isIP } from "node:net";
 import { env } from "@/lib/env";
 import { PRIVATE_ADDRESS_CODE, publicOnlyLookup } from "./public-lookup";
-import { isPublicAddress } from "./public-address";
 import { signWebhookBody, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER } from "./webhook-signature";
 import { webhookUrlProblem, type PrivateNetworks } from "./webhook-url";
 
@@ -38,14 +36,11 @@ export async function sendWebhook(options: {
     durationMs: Math.round(performance.now() - started),
   });
   const privateNetworks = options.privateNetworks ?? env.DEMARC_WEBHOOK_PRIVATE_NETWORKS;
-  // Checked when registered; checked again in case the rules tightened since.
+  // Checked when registered; checked again in case the rules tightened since. This check is also what
+  // refuses a literal private address, which connects without the lookup below.
   const problem = webhookUrlProblem(options.url, { privateNetworks });
   if (problem) return done({ ok: false, status: null, error: `address not accepted: ${problem}` });
   const url = new URL(options.url);
-  // A literal address connects without a lookup, so the lookup's check would not run: check it here.
-  const literal = url.hostname.replace(/^\[|\]$/g, "");
-  if (privateNetworks === "deny" && isIP(literal) && !isPublicAddress(literal))
-    return done({ ok: false, status: null, error: privateAddressError });
   const body = Buffer.from(options.body);
   return new Promise((resolve) => {
     // node:http rather than fetch: its `lookup` option lets the connection itself refuse private
@@ -84,18 +79,16 @@ export async function sendWebhook(options: {
   });
 }
 
-const privateAddressError = "address not accepted: it is on this machine or a private network";
-
 function describeRequestError(error: unknown): string {
   const name = (error as { name?: string }).name;
   const cause = (error as { cause?: { name?: string; code?: string } }).cause;
   if (name === "TimeoutError" || name === "AbortError" || cause?.name === "TimeoutError") return "timed out";
   const code = cause?.code ?? (error as { code?: string }).code ?? "";
-  if (code === PRIVATE_ADDRESS_CODE) return privateAddressError;
+  if (code === PRIVATE_ADDRESS_CODE) return "address not accepted: it is on this machine or a private network";
   if (code === "ECONNREFUSED") return "connection refused";
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "connection reset";
+  if (code === "ECONNRESET") return "connection reset";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
-  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT") return "timed out";
+  if (code === "ETIMEDOUT") return "timed out";
   if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return "host unreachable";
   if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) return "TLS certificate not accepted";
   return "request failed";

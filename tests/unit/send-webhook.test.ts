@@ -1,7 +1,7 @@
-// Where private networks are denied (the default), a webhook delivery reaches no address on this
-// machine or a private network: not by a literal address, not by a host name that resolves to one —
-// checked in the connection's own lookup. A receiver on loopback shows that the refusals are the
-// rule's, not a dead receiver's.
+// One webhook delivery against real sockets. Where private networks are denied (the default), it
+// reaches no address on this machine or a private network: not by a literal address, not by a host
+// name that resolves to one — checked in the connection's own lookup. A receiver on loopback shows
+// that the refusals are the rule's, not a dead receiver's. Failures are named briefly.
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { lookup } from "node:dns/promises";
@@ -20,6 +20,9 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     requests++;
     request.resume();
+    // /slow never answers (the delivery times out); /moved redirects; anything else is accepted.
+    if (request.url === "/slow") return;
+    if (request.url === "/moved") response.writeHead(302, { Location: "https://elsewhere.example/" });
     response.end("ok");
   });
   server.on("connection", () => connections++);
@@ -90,5 +93,31 @@ describe("webhooks and private networks", () => {
       ),
     );
     expect(all).toEqual([{ address: "2606:4700::1111", family: 6 }]);
+  });
+
+  test("a redirect, a timeout and a closed port are failures, named briefly", async () => {
+    expect(await send(`http://127.0.0.1:${port}/moved`, "allow")).toMatchObject({
+      ok: false,
+      status: 302,
+      error: "HTTP 302 (redirects are not followed)",
+    });
+    const slow = await sendWebhook({
+      url: `http://127.0.0.1:${port}/slow`,
+      secret: "whsec_test",
+      body: "{}",
+      deliveryId: "d-2",
+      privateNetworks: "allow",
+      timeoutMs: 300,
+    });
+    expect(slow).toMatchObject({ ok: false, status: null, error: "timed out" });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await send(`http://127.0.0.1:${closedPort}/`, "allow")).toMatchObject({
+      ok: false,
+      status: null,
+      error: "connection refused",
+    });
   });
 });
