@@ -1,7 +1,7 @@
 // One error type for everything a user may be told. Anything else is an internal error whose
 // message never leaves the server, except a lost database connection: that is "unavailable" (503).
-import { isConnectionLost } from "@/lib/database/connection-lost";
-import { isDatabaseBusy } from "@/lib/database/database-busy";
+import { isConnectionLost } from "@/lib/database-errors/connection-lost";
+import { isDatabaseBusy } from "@/lib/database-errors/database-busy";
 
 export type AppErrorCode =
   | "NOT_FOUND"

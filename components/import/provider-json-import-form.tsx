@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { FormMessage, SubmitButton } from "@/components/forms/form-controls";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
-import type { DocumentCounts, ProviderImportPreview } from "@/lib/transfer/import-provider-document";
+import type { DocumentCounts, ProviderImportPreview } from "@/lib/drafts/import-provider-document";
 import type { ProviderImportState } from "@/lib/actions/import-state";
 import { formatBytes, UploadFields, usePreviewThenImport } from "./import-controls";
 

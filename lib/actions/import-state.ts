@@ -1,7 +1,7 @@
 // What the import server actions hand back to their forms (types only: shared by server and client).
 import type { ActionState } from "./action-state";
 import type { MatrixImportPreview } from "@/lib/drafts/import-service-matrix";
-import type { ProviderImportPreview } from "@/lib/transfer/import-provider-document";
+import type { ProviderImportPreview } from "@/lib/drafts/import-provider-document";
 
 /** A preview (step 1) or an import (step 2) of a service matrix; previews carry the rows. */
 export type MatrixImportState = ActionState & { preview?: MatrixImportPreview };

@@ -17,7 +17,7 @@ import {
   previewProviderDocument,
   type ProviderImportPreview,
   type ProviderImportTarget,
-} from "@/lib/transfer/import-provider-document";
+} from "@/lib/drafts/import-provider-document";
 import type { MatrixImportState, ProviderImportState } from "./import-state";
 import { plural } from "@/lib/format";
 

@@ -12,7 +12,7 @@ let cached: string | undefined;
 export async function getAuthSecret(db: Database): Promise<string> {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   if (cached) return cached;
-  // prepareDatabase creates it at start-up (lib/database/bootstrap.ts), so a request only reads it;
+  // prepareDatabase creates it at start-up (lib/setup/bootstrap.ts), so a request only reads it;
   // creating it here is the fallback for a database prepared some other way.
   const existing = await db.appSetting.findUnique({ where: { key: "auth.secret" } });
   if (existing) return (cached = existing.value);

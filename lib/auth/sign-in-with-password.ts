@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import { anonymous } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";

@@ -1,11 +1,11 @@
 // npm run db:generate -- --providers 100 --services 20 --areas 40 [--seed N] [--force]
 // Migrates and seeds like db:seed, then adds generated providers, organizations and customer
-// accounts (lib/database/generate/generate-content.ts). On the embedded database the customer
+// accounts (lib/setup/generate/generate-content.ts). On the embedded database the customer
 // accounts get the demo password; with DATABASE_URL they get none (no documented passwords there).
-import { prepareDatabase } from "../database/bootstrap";
-import { generateContent } from "../database/generate/generate-content";
-import { generateUsage, parseGenerateArgs, type GenerateArgs } from "../database/generate/parse-generate-args";
-import { DEMO_PASSWORD } from "../database/seed-demo-accounts";
+import { prepareDatabase } from "../setup/bootstrap";
+import { generateContent } from "../setup/generate/generate-content";
+import { generateUsage, parseGenerateArgs, type GenerateArgs } from "../setup/generate/parse-generate-args";
+import { DEMO_PASSWORD } from "../setup/seed-demo-accounts";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { withDatabaseUrl } from "./database-url";

@@ -11,7 +11,7 @@ import { getDraft } from "../drafts/get-draft";
 import { publishDraft } from "../drafts/publish-draft";
 import { AppError } from "../errors";
 import { createPrismaClient } from "../database/client";
-import { importFile, importFileFormats, importResponse, type ImportFileFormat } from "../transfer/import-file";
+import { importFile, importFileFormats, importResponse, type ImportFileFormat } from "../drafts/import-file";
 import { withDatabaseUrl } from "./database-url";
 
 const usage =

@@ -1,7 +1,7 @@
 // npm run db:migrate — applies pending migrations from prisma/migrations (idempotent), then lists
-// stored values that today's rules refuse (see lib/database/bootstrap.ts).
+// stored values that today's rules refuse (see lib/setup/bootstrap.ts).
 import pg from "pg";
-import { unsafeLinkReport } from "../database/bootstrap";
+import { unsafeLinkReport } from "../setup/bootstrap";
 import { applyMigrations } from "../database/migrations";
 import { withDatabaseUrl } from "./database-url";
 

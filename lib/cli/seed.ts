@@ -1,5 +1,5 @@
 // npm run db:seed — migrates, then seeds the five source documents if the database holds no provider.
-import { prepareDatabase } from "../database/bootstrap";
+import { prepareDatabase } from "../setup/bootstrap";
 import { env } from "../env";
 import { withDatabaseUrl } from "./database-url";
 

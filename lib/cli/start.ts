@@ -46,7 +46,7 @@ const buildStale = !args.dev && buildIsStale();
 if (!args.dev && !buildStale) startServer();
 
 // Imported here, not above: they load PGlite, which the server process need not wait for.
-const { prepareDatabase } = await import("../database/bootstrap");
+const { prepareDatabase } = await import("../setup/bootstrap");
 const { EmbeddedDatabaseBusyError, startEmbeddedDatabase } = await import("../database/embedded");
 try {
   if (!env.DATABASE_URL) {

@@ -7,7 +7,7 @@
 // transactions are never repeated here: they fail, and the caller answers 503 (lib/api/problem.ts),
 // so nothing is applied twice.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
-import { isConnectionLost } from "./connection-lost";
+import { isConnectionLost } from "@/lib/database-errors/connection-lost";
 
 const retryDelaysMs = [25, 50, 100, 200, 400];
 

@@ -2,7 +2,7 @@
 // readers cannot see it (publishedAt stays null, no services) until an editor publishes the draft.
 // The account manager who creates it manages it from then on. Audited as "provider.create".
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";

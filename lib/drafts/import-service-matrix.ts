@@ -4,7 +4,7 @@
 // transaction (draft locked, whole document checked, one audit entry) and writes nothing at all when
 // any row or the resulting document has an error.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { FileResponse } from "@/lib/api/handle-route";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { getChangeImpact, type ChangeImpactView } from "@/lib/notifications/get-change-impact";

@@ -1,7 +1,7 @@
 // The signed-in customer's obligations as a file, recorded in the audit log like every export.
 import "server-only";
 import type { FileResponse } from "@/lib/api/handle-route";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@
 // in the audit log as trust centers do: who downloaded which provider, version, view and format.
 import "server-only";
 import type { FileResponse } from "@/lib/api/handle-route";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import type { ProviderExportFormat } from "@/lib/validation/export-query";

@@ -2,7 +2,7 @@
 // provider sees only their subscribed services in both), recorded in the audit log.
 import "server-only";
 import type { FileResponse } from "@/lib/api/handle-route";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { diffProviderDocuments } from "@/lib/domain/diff";

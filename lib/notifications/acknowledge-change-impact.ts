@@ -1,7 +1,7 @@
 // A user of the organization records that an impact was seen and handled: who and when, audited.
 // Acknowledging twice conflicts loudly rather than overwriting the first acknowledgement.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

@@ -1,7 +1,7 @@
 // The organization registers an endpoint: each change impact is POSTed to it, signed with a secret
 // generated here and shown once (lib/notifications/webhook-signature.ts).
 import "server-only";
-import { actorLabel, recordAudit } from "@/lib/audit/record-audit";
+import { actorLabel, recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";

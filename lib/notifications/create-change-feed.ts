@@ -1,6 +1,6 @@
 // A new secret address for the organization's Atom feed of changes (for feed readers and chat tools).
 import "server-only";
-import { actorLabel, recordAudit } from "@/lib/audit/record-audit";
+import { actorLabel, recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";

@@ -1,6 +1,6 @@
 // Removing an endpoint stops deliveries to it; its delivery log goes with it.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";

@@ -1,7 +1,7 @@
 // An administrator sends a failed delivery again: the row goes back to the outbox, due at once,
 // with its tries counted afresh. Recipients already served (the delivery log) are not sent it twice.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

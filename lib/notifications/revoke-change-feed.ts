@@ -1,6 +1,6 @@
 // Revoking a feed address deletes it: readers using it get 404 from the next request on.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";

@@ -1,7 +1,7 @@
 // A user chooses how email tells them of changes to their organization's obligations. Kept whether or
 // not email is set up, so the choice holds once it is.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

@@ -2,7 +2,7 @@
 // the token names the user, who then gets no change emails at all (each or daily) until they
 // choose again. Audited as the user themselves; unsubscribing twice changes nothing the second time.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import { anonymous } from "@/lib/auth/permissions";
 import { getAuthSecret } from "@/lib/auth/secret";
 import type { Database } from "@/lib/database/client";

@@ -4,7 +4,7 @@
 // written, so two saves for one duty cannot both win. Saving records the duty's current words, which
 // clears a "changed by the provider" flag. Audited; the audit entries are the obligation's history.
 import "server-only";
-import { recordAudit, type AuditValue } from "@/lib/audit/record-audit";
+import { recordAudit, type AuditValue } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

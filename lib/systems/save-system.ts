@@ -3,7 +3,7 @@
 // the structure against those services (lib/domain/system-resolution.ts). An update names the
 // version it was edited from; if someone saved in between, it is refused as a conflict.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import { userSnapshot, userSnapshotSelect } from "@/lib/audit/user-snapshot";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { roles, roleToDb, type Actor } from "@/lib/auth/permissions";

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorLabel } from "@/lib/audit/record-audit";
+import { actorLabel } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { contentHash } from "@/lib/versions/content-hash";
 import type { Prisma } from "@/lib/generated/prisma/client";

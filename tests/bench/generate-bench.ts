@@ -7,9 +7,9 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
-import { generateContent } from "@/lib/database/generate/generate-content";
+import { generateContent } from "@/lib/setup/generate/generate-content";
 
 const { values } = parseArgs({
   options: {

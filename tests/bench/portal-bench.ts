@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildIsStale } from "@/lib/cli/build";
-import { DEMO_PASSWORD } from "@/lib/database/seed-demo-accounts";
+import { DEMO_PASSWORD } from "@/lib/setup/seed-demo-accounts";
 import { firstLoadJsKib, load, staticServer, type LoadFigures } from "./load";
 import { generate, signIn, startPortal, type Portal } from "./portal-process";
 

@@ -8,10 +8,10 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { createPrismaClient } from "@/lib/database/client";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
-import { generateContent } from "@/lib/database/generate/generate-content";
+import { generateContent } from "@/lib/setup/generate/generate-content";
 import { searchCatalog } from "@/lib/search/search-catalog";
 
 const { values } = parseArgs({

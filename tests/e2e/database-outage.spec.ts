@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { expect, test } from "./fixtures";
 import {

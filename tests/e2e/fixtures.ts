@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/database/seed-demo-accounts";
+import { DEMO_PASSWORD } from "@/lib/setup/seed-demo-accounts";
 
 const screenshotDir = path.resolve("tests/e2e/.artifacts/screenshots");
 

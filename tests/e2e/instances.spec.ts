@@ -4,9 +4,9 @@
 // SQL statements (counted from the statement log of an instance that serves nothing else).
 import { randomBytes } from "node:crypto";
 import { actorFromUser, actorSelect } from "@/lib/auth/sessions";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { createPrismaClient } from "@/lib/database/client";
-import { DEMO_PASSWORD } from "@/lib/database/seed-demo-accounts";
+import { DEMO_PASSWORD } from "@/lib/setup/seed-demo-accounts";
 import { signIn } from "../bench/portal-process";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";

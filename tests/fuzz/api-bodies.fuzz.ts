@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as authRoute } from "@/app/api/auth/[...nextauth]/route";
 import { POST as importRoute } from "@/app/api/v1/providers/[provider]/import/route";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
-import { importFileFormats } from "@/lib/transfer/import-file";
+import { importFileFormats } from "@/lib/drafts/import-file";
 import { actAs } from "../support/actor";
 import { expectProblem, expectServedOrProblem, isServed } from "./support/answers";
 import { hostileBody, hostileJsonValue, hostileText, knownOrHostile, pathTricks } from "./support/arbitraries";

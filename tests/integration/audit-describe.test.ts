@@ -23,7 +23,7 @@ import { setSubscription } from "@/lib/subscriptions/set-subscription";
 import { issueApiToken } from "@/lib/tokens/issue-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { exportProviderDocument } from "@/lib/transfer/export-provider-document";
-import { importProviderDocument } from "@/lib/transfer/import-provider-document";
+import { importProviderDocument } from "@/lib/drafts/import-provider-document";
 import { createUser } from "@/lib/users/create-user";
 import { setManagedProviders } from "@/lib/users/set-managed-providers";
 import { setPassword } from "@/lib/users/set-password";

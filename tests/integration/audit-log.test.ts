@@ -3,8 +3,8 @@
 // parallel against one database, so entries are always found by the actor or target a test made.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import type * as RecordAudit from "@/lib/audit/record-audit";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type * as RecordAudit from "@/lib/audit-trail/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { loginLimits } from "@/lib/auth/rate-limit";
 import { createSession } from "@/lib/auth/sessions";
@@ -29,7 +29,7 @@ import { makeProviderDocument } from "../factories/provider-document";
 // The real recordAudit, which can be told to fail right after its insert: the change and the
 // entry are both written by then, and the transaction must drop both.
 const injected = vi.hoisted(() => ({ failAfterInsert: false }));
-vi.mock("@/lib/audit/record-audit", async (importOriginal) => {
+vi.mock("@/lib/audit-trail/record-audit", async (importOriginal) => {
   const actual = await importOriginal<typeof RecordAudit>();
   return {
     ...actual,

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, test } from "vitest";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { createPrismaClient } from "@/lib/database/client";
 import { EmbeddedDatabaseBusyError, startEmbeddedDatabase } from "@/lib/database/embedded";
 import { readEmbeddedServer } from "@/lib/database/embedded-server-file";

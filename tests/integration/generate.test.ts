@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { createPrismaClient, type Database } from "@/lib/database/client";
-import { generateContent, type GenerateContentResult } from "@/lib/database/generate/generate-content";
-import { generatedProviderWhere } from "@/lib/database/generate/generated-markers";
-import { generatedNames } from "@/lib/database/generate/generate-names";
-import { seededRandom } from "@/lib/database/generate/random";
+import { generateContent, type GenerateContentResult } from "@/lib/setup/generate/generate-content";
+import { generatedProviderWhere } from "@/lib/setup/generate/generated-markers";
+import { generatedNames } from "@/lib/setup/generate/generate-names";
+import { seededRandom } from "@/lib/setup/generate/random";
 import { lintProviderDocument } from "@/lib/domain/lint";
 import { AppError } from "@/lib/errors";
 import { exportProviderDocument } from "@/lib/transfer/export-provider-document";

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { recordVersion } from "@/lib/versions/record-version";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
-import { importProviderDocument } from "@/lib/transfer/import-provider-document";
+import { importProviderDocument } from "@/lib/drafts/import-provider-document";
 import { providerDetailDto } from "@/lib/validation/api";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { makeUser } from "../factories/accounts";

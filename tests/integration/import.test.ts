@@ -23,7 +23,7 @@ import {
   previewProviderDocument,
   providerImportLimits,
   type ProviderImportTarget,
-} from "@/lib/transfer/import-provider-document";
+} from "@/lib/drafts/import-provider-document";
 import { providerDocumentSchema, type Area, type ProviderDocument } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
 import { danubedata } from "@/prisma/seed/danubedata";

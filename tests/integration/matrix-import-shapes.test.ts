@@ -20,7 +20,7 @@ import {
   type SplitRule,
 } from "@/lib/drafts/import-service-matrix";
 import { publishDraft } from "@/lib/drafts/publish-draft";
-import { importProviderDocument } from "@/lib/transfer/import-provider-document";
+import { importProviderDocument } from "@/lib/drafts/import-provider-document";
 import type { MatrixFile } from "@/lib/transfer/matrix-import/read-matrix-file";
 import { serviceDetailDto, type AreaDto, type ServiceDetailDto } from "@/lib/validation/api";
 import { providerDocumentSchema, type Area, type ProviderDocument } from "@/lib/validation/provider-document";

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { inject, test, expect } from "vitest";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { applyMigrations, readMigrations } from "@/lib/database/migrations";
 
 test("migrations are recorded like `prisma migrate deploy` and applying again is a no-op", async () => {

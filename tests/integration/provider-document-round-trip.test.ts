@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { publishDraft } from "@/lib/drafts/publish-draft";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { exportProviderDocument } from "@/lib/transfer/export-provider-document";
-import { importProviderDocument } from "@/lib/transfer/import-provider-document";
+import { importProviderDocument } from "@/lib/drafts/import-provider-document";
 import { readProviderDocument } from "@/lib/transfer/read-provider-document";
 import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";

@@ -7,7 +7,7 @@ import { deleteSystem } from "@/lib/systems/delete-system";
 import { getSystem } from "@/lib/systems/get-system";
 import { listSystems } from "@/lib/systems/list-systems";
 import { saveSystem } from "@/lib/systems/save-system";
-import { demoSystems } from "@/lib/database/seed-demo-accounts";
+import { demoSystems } from "@/lib/setup/seed-demo-accounts";
 import { GET as mySystemRoute } from "@/app/api/v1/me/systems/[system]/route";
 import { GET as mySystemsRoute } from "@/app/api/v1/me/systems/route";
 import { GET as organizationSystemRoute } from "@/app/api/v1/organizations/[organization]/systems/[system]/route";

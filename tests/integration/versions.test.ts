@@ -10,7 +10,7 @@ import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { entryContentHtml, nameUuidUrn, renderAtomFeed, xmlEscape } from "@/lib/versions/atom-feed";
 import { describeChanges, describeFirstVersion } from "@/lib/versions/change-summary";
 import { lineDiff } from "@/lib/versions/line-diff";
-import { getCurrentVersion } from "@/lib/versions/current-version";
+import { getCurrentVersion } from "@/lib/published/current-version";
 import {
   compareHref,
   parseDiffLayout,

@@ -2,7 +2,7 @@
 // an in-memory PGlite served over the wire protocol, or a new database on the PostgreSQL server.
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
 
 declare module "vitest" {

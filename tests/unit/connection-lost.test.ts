@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConnectionLost } from "@/lib/database/connection-lost";
+import { isConnectionLost } from "@/lib/database-errors/connection-lost";
 import { onlyReads } from "@/lib/database/read-retry";
 import { createDatabaseGate } from "@/lib/operations/database-gate";
 

@@ -3,12 +3,12 @@
 // command's argument checks.
 import { describe, expect, test } from "vitest";
 import { lintProviderDocument } from "@/lib/domain/lint";
-import { SharedCanonicalJson } from "@/lib/database/generate/document-hash";
-import { generateVersions } from "@/lib/database/generate/earlier-versions";
-import { generatedNames } from "@/lib/database/generate/generate-names";
-import { generateProviderDocument } from "@/lib/database/generate/generate-provider-document";
-import { generateDefaults, parseGenerateArgs } from "@/lib/database/generate/parse-generate-args";
-import { seededRandom } from "@/lib/database/generate/random";
+import { SharedCanonicalJson } from "@/lib/setup/generate/document-hash";
+import { generateVersions } from "@/lib/setup/generate/earlier-versions";
+import { generatedNames } from "@/lib/setup/generate/generate-names";
+import { generateProviderDocument } from "@/lib/setup/generate/generate-provider-document";
+import { generateDefaults, parseGenerateArgs } from "@/lib/setup/generate/parse-generate-args";
+import { seededRandom } from "@/lib/setup/generate/random";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { contentHash } from "@/lib/versions/content-hash";
 

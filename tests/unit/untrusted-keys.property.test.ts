@@ -11,7 +11,7 @@ import {
   type DocumentChange,
   type DocumentPath,
 } from "@/lib/domain/document-changes";
-import { readProviderJson } from "@/lib/transfer/import-provider-document";
+import { readProviderJson } from "@/lib/drafts/import-provider-document";
 import { readHeader } from "@/lib/transfer/matrix-import/columns";
 import { interpretTables } from "@/lib/transfer/matrix-import/interpret";
 import { readCsvTables, readMarkdownTables } from "@/lib/transfer/matrix-import/source-table";

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { PrintStamp } from "@/components/print/print-stamp";
 import { getActor } from "@/lib/auth/current-actor";
 import { findVisibleProvider } from "@/lib/providers/find-visible-provider";
-import { getCurrentVersion } from "@/lib/versions/current-version";
+import { getCurrentVersion } from "@/lib/published/current-version";
 
 // Decides "not found" before anything streams (loading boundaries sit below this layout),
 // so unknown providers get a real 404 status.

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { importNewProviderAction, previewNewProviderAction } from "@/lib/actions/import";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { providerImportLimits } from "@/lib/transfer/import-provider-document";
+import { providerImportLimits } from "@/lib/drafts/import-provider-document";
 
 export const dynamic = "force-dynamic";
 

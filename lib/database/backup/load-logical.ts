@@ -13,7 +13,7 @@ import type { TableFacts } from "./database-facts";
 import type { TextRow } from "./dump-logical";
 import { inTransaction, publicName, quoteIdent } from "./sql-session";
 
-/** Per statement: the embedded server's cost per byte grows above a megabyte or two (lib/database/generate/row-buffer.ts). */
+/** Per statement: the embedded server's cost per byte grows above a megabyte or two (lib/setup/generate/row-buffer.ts). */
 const STATEMENT_BYTES = 1024 * 1024;
 
 type LoadTable = Pick<TableFacts, "name" | "columns">;

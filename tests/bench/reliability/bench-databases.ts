@@ -4,7 +4,7 @@
 // demarc_bench_rel_* and dropped when the run ends, whatever happened.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 
 export const serverUrl = "postgresql://postgres@127.0.0.1:5432";
 

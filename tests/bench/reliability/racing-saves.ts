@@ -6,7 +6,7 @@
 // on the embedded database (PGlite, one backend for every connection), through a client with the
 // portal's pool size (10 connections), so the saves queue for connections as they would there.
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
-import { prepareDatabase } from "@/lib/database/bootstrap";
+import { prepareDatabase } from "@/lib/setup/bootstrap";
 import { createPrismaClient, type Database } from "@/lib/database/client";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
@@ -73,7 +73,7 @@ async function race(engine: string, databaseUrl: string) {
       : [];
     if (other.some((message) => /Unable to start a transaction in the given time/.test(message)))
       notes.push(
-        `${scenario}: cause: the saves queue for the pool's 10 connections, and Prisma gives an interactive transaction at most 2 s (its default maxWait) to get one; lib/drafts/change-draft.ts sets only the transaction's \`timeout\`. The draft's first change holds connections longest (every save reads the whole published model inside its transaction before it finds another save created the draft), so on a busy machine the queue outlasts 2 s. Such a save is not told of the conflict: the editor says "Something went wrong on our side" (lib/actions/run-action.ts), the import API answers 500, because neither lib/errors.ts nor lib/database/connection-lost.ts knows Prisma's P2028.`,
+        `${scenario}: cause: the saves queue for the pool's 10 connections, and Prisma gives an interactive transaction at most 2 s (its default maxWait) to get one; lib/drafts/change-draft.ts sets only the transaction's \`timeout\`. The draft's first change holds connections longest (every save reads the whole published model inside its transaction before it finds another save created the draft), so on a busy machine the queue outlasts 2 s. Such a save is not told of the conflict: the editor says "Something went wrong on our side" (lib/actions/run-action.ts), the import API answers 500, because neither lib/errors.ts nor lib/database-errors/connection-lost.ts knows Prisma's P2028.`,
       );
     return { engine, row, notes, figures: { rounds } };
   } finally {

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireEditorDraft } from "@/lib/drafts/editor-access";
 import { matrixImportLimits } from "@/lib/drafts/import-service-matrix";
 import { findVisibleProvider } from "@/lib/providers/find-visible-provider";
-import { providerImportLimits } from "@/lib/transfer/import-provider-document";
+import { providerImportLimits } from "@/lib/drafts/import-provider-document";
 import { importProviderAction, previewProviderImportAction } from "@/lib/actions/import";
 import { formatDateTime } from "@/lib/format";
 

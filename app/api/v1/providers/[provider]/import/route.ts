@@ -1,6 +1,6 @@
 import { handleRoute, type RouteInput } from "@/lib/api/handle-route";
 import { readLimitedBody } from "@/lib/api/read-limited-body";
-import { importFile, importFileFormats, importResponse, type ImportFileFormat } from "@/lib/transfer/import-file";
+import { importFile, importFileFormats, importResponse, type ImportFileFormat } from "@/lib/drafts/import-file";
 import { AppError } from "@/lib/errors";
 import { importResponseDto } from "@/lib/validation/import-api";
 

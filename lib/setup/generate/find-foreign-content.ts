@@ -3,7 +3,7 @@
 // made. The generator refuses such a database unless forced.
 import "server-only";
 import type { Database } from "@/lib/database/client";
-import { demoAccounts, demoOrganizations } from "@/lib/database/seed-demo-accounts";
+import { demoAccounts, demoOrganizations } from "@/lib/setup/seed-demo-accounts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { seedProviders } from "@/prisma/seed";
 import { generatedOrganizationWhere, generatedProviderWhere, generatedUserWhere } from "./generated-markers";

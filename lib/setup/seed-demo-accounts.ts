@@ -1,10 +1,10 @@
 // Demo accounts, one per role, for the embedded demo database only (never with DATABASE_URL).
 // Their password is documented in the README.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { systemInputSchema, type SystemInput } from "@/lib/validation/system";
-import type { Database } from "./client";
+import type { Database } from "@/lib/database/client";
 
 export const DEMO_PASSWORD = "demarc-demo-password";
 

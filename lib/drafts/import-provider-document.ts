@@ -3,23 +3,23 @@
 // provider (administrators only) as published version 1. The preview says which will happen and
 // lists every problem with its field path; nothing is written unless the whole document is valid.
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit-trail/record-audit";
 import { holdsPermission, type Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { visibleProviderWhere } from "@/lib/auth/visibility";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
 import { contentHash } from "@/lib/versions/content-hash";
-import { createDraftProvider } from "@/lib/drafts/create-provider";
-import { findEditableProvider } from "@/lib/drafts/find-editable-provider";
-import { lockDraft } from "@/lib/drafts/lock-draft";
+import { createDraftProvider } from "./create-provider";
+import { findEditableProvider } from "./find-editable-provider";
+import { lockDraft } from "./lock-draft";
 import { AppError, type FieldError } from "@/lib/errors";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { parseStoredProviderDocument } from "@/lib/validation/stored-provider-document";
-import { readProviderDocument } from "./read-provider-document";
-import { providerImportLimits, readProviderJson } from "./read-provider-json";
+import { readProviderDocument } from "@/lib/transfer/read-provider-document";
+import { providerImportLimits, readProviderJson } from "@/lib/transfer/read-provider-json";
 
-export { findJsonSyntaxError, providerImportLimits, readProviderJson } from "./read-provider-json";
+export { findJsonSyntaxError, providerImportLimits, readProviderJson } from "@/lib/transfer/read-provider-json";
 
 /**
  * Where the document may go. `draft`: into this provider's draft (the file must be its document).

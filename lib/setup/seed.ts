@@ -2,7 +2,7 @@ import "server-only";
 import { seedProviders } from "@/prisma/seed";
 import { writePublishedProvider } from "@/lib/versions/write-published-provider";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
-import type { Database } from "./client";
+import type { Database } from "@/lib/database/client";
 
 /**
  * Writes the five seed documents (checked by the schema that validates edits and imports) as version 1,

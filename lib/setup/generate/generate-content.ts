@@ -24,7 +24,7 @@ export interface GenerateContentOptions {
    * The database to fill, by URL (preferred: the bulk writes then use a pg connection of their own,
    * about a sixth faster), or as a Prisma client (left open), or both. One of the two is required. The
    * database must be migrated already, and normally seeded: `prepareDatabase()` in
-   * lib/database/bootstrap.ts does both.
+   * lib/setup/bootstrap.ts does both.
    */
   databaseUrl?: string;
   db?: Database;

@@ -6,8 +6,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createPrismaClient } from "./client";
-import { applyMigrations } from "./migrations";
+import { createPrismaClient } from "@/lib/database/client";
+import { applyMigrations } from "@/lib/database/migrations";
 import { seedDatabase } from "./seed";
 import { seedDemoAccounts } from "./seed-demo-accounts";
 

@@ -10,11 +10,11 @@ import {
   previewServiceMatrix,
   type MatrixImportMode,
   type SplitRule,
-} from "@/lib/drafts/import-service-matrix";
+} from "./import-service-matrix";
 import { AppError } from "@/lib/errors";
 import { importProviderDocument, previewProviderDocument } from "./import-provider-document";
 import type { ImportResponseDto } from "@/lib/validation/import-api";
-import type { MatrixFormat } from "./matrix-import/read-matrix-file";
+import type { MatrixFormat } from "@/lib/transfer/matrix-import/read-matrix-file";
 
 export const importFileFormats = ["markdown", "csv", "xlsx", "json"] as const;
 export type ImportFileFormat = (typeof importFileFormats)[number];
