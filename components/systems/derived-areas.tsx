@@ -2,7 +2,7 @@
 // resolved, and the trail it came through. Cards, not a table, so a phone reads every column.
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import type { DerivedArea, DerivedDuty, ProvenanceStep } from "@/lib/domain/system-resolution";
-import { carrierLabel } from "./carrier-label";
+import { carrierLabel } from "@/lib/domain/carrier-label";
 
 export function DerivedAreas(props: {
   areas: DerivedArea[];

@@ -8,7 +8,7 @@ import { trackingProgress } from "@/lib/domain/obligation-tracking";
 import { plural } from "@/lib/format";
 import type { SystemView } from "@/lib/systems/get-system";
 import type { SystemTrackingView } from "@/lib/systems/get-system-tracking";
-import { carrierFilter } from "./carrier-label";
+import { carrierFilter } from "@/lib/domain/carrier-label";
 import { DerivedAreas } from "./derived-areas";
 import { SystemGaps } from "./system-gaps";
 import { SystemStack } from "./system-stack";

@@ -46,7 +46,7 @@ export type ImpactRank = "action-required" | "informational";
 export interface ImpactDuty {
   text: string;
   strength: DerivedDuty["strength"];
-  /** Who carries it; components/systems/carrier-label.ts names it for readers. */
+  /** Who carries it; lib/domain/carrier-label.ts names it for readers. */
   carrier: Carrier;
   /** The matrix party whose cell lists it. */
   party: string;

@@ -2,7 +2,7 @@
 // One wording for the page, the files and the messages. Pure.
 import { areaHref } from "@/lib/domain/area-anchor";
 import { assignmentMeta } from "@/lib/domain/assignment";
-import type { Carrier } from "@/lib/domain/system-resolution";
+import { carrierLabel } from "@/lib/domain/carrier-label";
 import type { ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import { tierLabel, type ImpactSystem } from "./impact-document";
@@ -24,23 +24,9 @@ function listOf(names: readonly string[]): string {
   return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-/** Who carries duties, named for the organization reading the file. */
-function carrierName(carrier: Carrier, organization: string): string {
-  switch (carrier.kind) {
-    case "organization":
-      return organization;
-    case "provider":
-      return carrier.name;
-    case "delegated":
-      return `${carrier.name} (through a lower tier)`;
-    case "unbound":
-      return `${carrier.name} (unbound)`;
-  }
-}
-
 /** Who carries an area's duties, "A, B and C"; empty when nobody does. */
 export function carriersText(side: ImpactSide, organization: string): string {
-  return listOf(side.carriers.map((c) => carrierName(c, organization)));
+  return listOf(side.carriers.map((c) => carrierLabel(c, organization)));
 }
 
 /** An area side in words: its name on a rename, else its assignment and who carries it. */

@@ -5,29 +5,22 @@ import { getDb } from "@/lib/db";
 import { readImpactSystems } from "@/lib/notifications/impact-document";
 import { saveSystem } from "@/lib/systems/save-system";
 import { makeOrganization, makeUser } from "../factories/accounts";
-import { makeArea, makeProviderDocument } from "../factories/provider-document";
-import { createProvider } from "../support/app-db";
+import { makeArea } from "../factories/provider-document";
+import { subscribedProvider } from "../support/subscribed-provider";
 import { publishAs } from "../support/publish-as";
 import { systemActor } from "../support/published-seed";
 
 const db = () => getDb();
 
-async function subscribedProvider() {
-  const input = makeProviderDocument();
-  input.services[0]!.areas = [
-    makeArea("Backups", { provider: ["Run the backup service"], customer: ["Encrypt backups"] }),
-    makeArea("Access", { customer: ["Review access quarterly"] }),
-  ];
-  const provider = await createProvider(input);
-  const service = await db().service.findFirstOrThrow({ where: { providerId: provider.id } });
-  const organization = await makeOrganization({ serviceIds: [service.id] });
-  const bystander = await makeOrganization();
-  return { input, provider, service, organization, bystander };
+/** One subscribing organization and one bystander that uses nothing of the provider. */
+async function subscribedWithBystander() {
+  const { orgs, ...setup } = await subscribedProvider();
+  return { ...setup, organization: orgs[0]!, bystander: await makeOrganization() };
 }
 
 describe("publishing records change impacts", () => {
   test("a duty moved to the customer is action required for the subscribing organization, and nobody else", async () => {
-    const { input, provider, organization, bystander } = await subscribedProvider();
+    const { input, provider, organization, bystander } = await subscribedWithBystander();
     const next = structuredClone(input);
     next.services[0]!.areas[0] = makeArea("Backups", { customer: ["Run the backup service", "Encrypt backups"] });
     const version = await publishAs({ actor: systemActor, providerId: provider.id, document: next });
@@ -45,7 +38,7 @@ describe("publishing records change impacts", () => {
   });
 
   test("a system stacking the provider gets its own section; wording only is informational", async () => {
-    const { input, provider, organization } = await subscribedProvider();
+    const { input, provider, organization } = await subscribedWithBystander();
     const { actor } = await makeUser({ role: "customer", organizationId: organization.id });
     await saveSystem({
       actor,
@@ -67,7 +60,7 @@ describe("publishing records change impacts", () => {
   });
 
   test("a version that changes nothing the organization carries records no impact", async () => {
-    const { input, provider } = await subscribedProvider();
+    const { input, provider } = await subscribedWithBystander();
     const next = structuredClone(input);
     next.summary = "A new summary, and no duty changed.";
     await publishAs({ actor: systemActor, providerId: provider.id, document: next });
@@ -75,7 +68,7 @@ describe("publishing records change impacts", () => {
   });
 
   test("one outbox row per organization and channel it uses, written with the version", async () => {
-    const { input, provider, organization } = await subscribedProvider();
+    const { input, provider, organization } = await subscribedWithBystander();
     await db().webhookEndpoint.create({
       data: {
         organizationId: organization.id,
@@ -93,7 +86,7 @@ describe("publishing records change impacts", () => {
   });
 
   test("a publish that fails after the impacts were written leaves neither impact nor outbox row", async () => {
-    const { input, provider, organization } = await subscribedProvider();
+    const { input, provider, organization } = await subscribedWithBystander();
     await db().webhookEndpoint.create({
       data: {
         organizationId: organization.id,

@@ -23,9 +23,9 @@ import { sendDailyDigests } from "@/lib/notifications/send-daily-digests";
 import type { EmailSettings } from "@/lib/notifications/send-email";
 import { unsubscribe } from "@/lib/notifications/unsubscribe";
 import { newWebhookSecret, verifyWebhookSignature } from "@/lib/notifications/webhook-signature";
-import { makeOrganization, makeUser } from "../factories/accounts";
-import { makeArea, makeProviderDocument } from "../factories/provider-document";
-import { createProvider } from "../support/app-db";
+import { makeUser } from "../factories/accounts";
+import { makeArea } from "../factories/provider-document";
+import { subscribedProvider } from "../support/subscribed-provider";
 import { publishAs } from "../support/publish-as";
 import { systemActor } from "../support/published-seed";
 
@@ -129,20 +129,6 @@ afterAll(async () => {
 });
 
 // --- data ---------------------------------------------------------------------------------------
-
-async function subscribedProvider(organizations = 1) {
-  const input = makeProviderDocument();
-  input.services[0]!.areas = [
-    makeArea("Backups", { provider: ["Run the backup service"], customer: ["Encrypt backups"] }),
-    makeArea("Access", { customer: ["Review access quarterly"] }),
-  ];
-  const provider = await createProvider(input);
-  const service = await db().service.findFirstOrThrow({ where: { providerId: provider.id } });
-  const orgs = await Promise.all(
-    Array.from({ length: organizations }, () => makeOrganization({ serviceIds: [service.id] })),
-  );
-  return { input, provider, orgs };
-}
 
 async function addEndpoint(organizationId: string, path: string) {
   const secret = newWebhookSecret();

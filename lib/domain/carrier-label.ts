@@ -1,4 +1,4 @@
-// How a carrier of a derived duty is named on the system pages, and the filter value that selects it.
+// How a carrier of a derived duty is named (system pages, change impacts), and the filter value that selects it.
 import type { Carrier } from "@/lib/domain/system-resolution";
 
 /** `tierName`: a tier's service as readers know it, for a duty handed to that tier. */
