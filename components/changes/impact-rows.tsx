@@ -1,7 +1,7 @@
 // The rows of one affected system: what each changed row said before and says now, as cards that
 // read the same on a phone and a desktop (the words are the files' too: lib/notifications/impact-words.ts).
-import { impactKindLabels } from "@/lib/domain/impact-labels";
-import type { ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
+import { impactKindLabels } from "@/lib/model/impact-labels";
+import type { ImpactItem, ImpactSide } from "@/lib/model/version-impact";
 import type { ImpactSystem } from "@/lib/notifications/impact-document";
 import Link from "next/link";
 import { impactPartyText, impactSideText, isAreaRow, itemHref, itemPlace } from "@/lib/notifications/impact-words";

@@ -1,6 +1,6 @@
 // An impact row's rank as a labelled pill (never colour alone).
-import { impactRankLabels } from "@/lib/domain/impact-labels";
-import type { ImpactRank } from "@/lib/domain/version-impact";
+import { impactRankLabels } from "@/lib/model/impact-labels";
+import type { ImpactRank } from "@/lib/model/version-impact";
 
 const rankStyles: Record<ImpactRank, string> = {
   "action-required": "bg-red-50 text-red-900 ring-red-300",

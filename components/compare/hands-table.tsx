@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
-import { areaAnchorId, serviceHref } from "@/lib/domain/area-anchor";
+import { areaAnchorId, serviceHref } from "@/lib/model/area-anchor";
 import type { ComparisonDto, PartyDto } from "@/lib/validation/api";
 
 type Column = ComparisonDto["columns"][number];

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { LintIssue } from "@/lib/domain/lint";
+import type { LintIssue } from "@/lib/model/lint";
 import { plural } from "@/lib/format";
 
-// The draft's checks (lib/domain/lint.ts), errors first, each linking to the place it is about.
+// The draft's checks (lib/model/lint.ts), errors first, each linking to the place it is about.
 // Rendered on the server from the latest draft: every saved change revalidates the page, so the
 // panel follows the editing; its summary is a live region, so the change is announced too.
 

@@ -1,7 +1,7 @@
 // What publishing the draft changes for readers: the draft against the current version, as the
 // version pages show diffs. Server-rendered, handed to the publish form's confirmation step.
 import { DiffView } from "@/components/versions/diff-view";
-import type { ProviderDiff } from "@/lib/domain/diff";
+import type { ProviderDiff } from "@/lib/model/diff";
 import { plural } from "@/lib/format";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 

@@ -1,4 +1,4 @@
-import { planeLabels } from "@/lib/domain/area-text";
+import { planeLabels } from "@/lib/model/area-text";
 
 /** An area's name with its plane, notes and our interpretation: the same in the read and edit matrices. */
 export function AreaLabel({

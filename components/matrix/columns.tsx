@@ -6,12 +6,7 @@ import { dataTableColumnHelper, type DataTableFeatures } from "@/components/data
 import { assignmentMeta, assignmentValues, type AssignmentValue } from "@/lib/domain/assignment";
 import type { AreaDto } from "@/lib/validation/api";
 import { AreaLabel } from "@/components/matrix/area-label";
-import {
-  assignmentPartiesDetail,
-  effectiveParties,
-  type AreaTextOptions,
-  type MatrixRow,
-} from "@/lib/domain/area-text";
+import { assignmentPartiesDetail, effectiveParties, type AreaTextOptions, type MatrixRow } from "@/lib/model/area-text";
 import { Duties } from "@/components/matrix/duties";
 
 export interface MatrixColumnsOptions extends AreaTextOptions {

@@ -9,7 +9,7 @@ import { serviceExportFormats } from "@/lib/exports/export-formats";
 import type { RowGroup } from "@/components/data-table/row-groups";
 import { assignmentValues } from "@/lib/domain/assignment";
 import type { GroupDto, LayerDto, PartyDto } from "@/lib/validation/api";
-import { areaAnchor, matrixSearchText, type MatrixRow } from "@/lib/domain/area-text";
+import { areaAnchor, matrixSearchText, type MatrixRow } from "@/lib/model/area-text";
 import { matrixColumns } from "./columns";
 
 export interface ServiceMatrixProps {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { deploymentModelTree } from "@/lib/domain/deployment-model";
+import { deploymentModelTree } from "@/lib/model/deployment-model";
 import type { DeploymentModelDto } from "@/lib/validation/api";
 
 /** Links, not client state: every model has a shareable, printable URL (?model=key). */

@@ -3,7 +3,7 @@ import { StackDiagram } from "@/components/diagram/stack-diagram";
 import { StackNotes } from "@/components/diagram/stack-notes";
 import { ServiceMatrix } from "@/components/matrix/service-matrix";
 import { Card, Section } from "@/components/ui/card";
-import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { applyDeploymentModel } from "@/lib/model/deployment-model";
 import { retrievedPhrase, sourceSectionHref } from "@/lib/domain/source-citation";
 import type { ProviderDetailDto, ServiceDetailDto } from "@/lib/validation/api";
 import { DeploymentModelSwitcher } from "./deployment-model-switcher";

@@ -1,8 +1,8 @@
 // The derived matrix of one tier: every area with its duties, who carries each once the stack is
 // resolved, and the trail it came through. Cards, not a table, so a phone reads every column.
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
-import type { DerivedArea, DerivedDuty, ProvenanceStep } from "@/lib/domain/system-resolution";
-import { carrierLabel } from "@/lib/domain/carrier-label";
+import type { DerivedArea, DerivedDuty, ProvenanceStep } from "@/lib/model/system-resolution";
+import { carrierLabel } from "@/lib/model/carrier-label";
 
 export function DerivedAreas(props: {
   areas: DerivedArea[];

@@ -1,6 +1,6 @@
 // What the stack leaves open: third parties nobody is bound to, areas that name nobody, and areas
 // handed to a bound service that none of its areas covers. Each links to the area it concerns.
-import type { SystemGap } from "@/lib/domain/system-resolution";
+import type { SystemGap } from "@/lib/model/system-resolution";
 import type { LoadedTier } from "@/lib/systems/load-system-tiers";
 
 export function SystemGaps({ gaps, tiers }: { gaps: SystemGap[]; tiers: LoadedTier[] }) {

@@ -4,11 +4,11 @@
 import Link from "next/link";
 import { ProgressBar } from "@/components/tracking/tracking-progress";
 import { Card } from "@/components/ui/card";
-import { trackingProgress } from "@/lib/domain/obligation-tracking";
+import { trackingProgress } from "@/lib/model/obligation-tracking";
 import { plural } from "@/lib/format";
 import type { SystemView } from "@/lib/systems/get-system";
 import type { SystemTrackingView } from "@/lib/systems/get-system-tracking";
-import { carrierFilter } from "@/lib/domain/carrier-label";
+import { carrierFilter } from "@/lib/model/carrier-label";
 import { DerivedAreas } from "./derived-areas";
 import { SystemGaps } from "./system-gaps";
 import { SystemStack } from "./system-stack";

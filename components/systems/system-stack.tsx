@@ -2,7 +2,7 @@
 // contract holder, and the binding that connects it to the tier above. Text, not an image, so it
 // reflows on a phone and reads aloud.
 import type { SystemView } from "@/lib/systems/get-system";
-import { carrierLabel } from "@/lib/domain/carrier-label";
+import { carrierLabel } from "@/lib/model/carrier-label";
 
 export function SystemStack({ system }: { system: SystemView }) {
   const resolved = new Map(system.resolved?.tiers.map((t) => [t.key, t]));

@@ -5,7 +5,7 @@ import { ObligationHistory } from "./obligation-history";
 import { StatusBadge } from "./status-badge";
 import { TrackingForm } from "./tracking-form";
 import { Card } from "@/components/ui/card";
-import { isOverdue, obligationTrail } from "@/lib/domain/obligation-tracking";
+import { isOverdue, obligationTrail } from "@/lib/model/obligation-tracking";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { ObligationView } from "@/lib/systems/get-obligation";
 

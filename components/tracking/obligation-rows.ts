@@ -1,6 +1,6 @@
 // A system's obligations as table rows: plain values prepared on the server (labels, dates, the
 // due bucket measured against the server's today), so the client table only displays and filters.
-import { isOverdue, obligationTrail, type TrackingStatus } from "@/lib/domain/obligation-tracking";
+import { isOverdue, obligationTrail, type TrackingStatus } from "@/lib/model/obligation-tracking";
 import type { SystemTrackingView } from "@/lib/systems/get-system-tracking";
 
 export type DueBucket = "overdue" | "soon" | "later" | "none";

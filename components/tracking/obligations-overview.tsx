@@ -7,7 +7,7 @@ import { ObligationsTable } from "./obligations-table";
 import { StatusBadge } from "./status-badge";
 import { ProgressBar } from "./tracking-progress";
 import { Card } from "@/components/ui/card";
-import { trackingProgress } from "@/lib/domain/obligation-tracking";
+import { trackingProgress } from "@/lib/model/obligation-tracking";
 import { systemTrackingExportChoices } from "@/lib/exports/export-formats";
 import type { SystemTrackingView } from "@/lib/systems/get-system-tracking";
 

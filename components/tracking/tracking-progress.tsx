@@ -6,7 +6,7 @@ import {
   trackingStatusLabels,
   trackingStatuses,
   type TrackingProgress,
-} from "@/lib/domain/obligation-tracking";
+} from "@/lib/model/obligation-tracking";
 import { statusFills } from "./status-badge";
 
 const barOrder = [...settledStatuses, ...trackingStatuses.filter((s) => !settledStatuses.includes(s))];

@@ -1,9 +1,9 @@
-// A readable diff of two provider documents (from lib/domain/diff.ts): summary counts, then provider
+// A readable diff of two provider documents (from lib/model/diff.ts): summary counts, then provider
 // fields, services (areas, layers, components, deployment models), cross-cutting areas, parties,
 // sections, contacts and compliance. Inline (one column, − and + lines in place) or side by side
 // (before | after). Server-compatible: no hooks. Colour is never the only cue: every added or removed
 // line carries + or − and a screen-reader word.
-import type { ProviderDiff } from "@/lib/domain/diff";
+import type { ProviderDiff } from "@/lib/model/diff";
 import type { DiffLayout } from "@/lib/versions/version-format";
 import { AreasChanges } from "./diff/area-changes";
 import { CollectionChanges } from "./diff/collection-changes";

@@ -7,7 +7,7 @@
 // sentence says what is gone ("an account that no longer exists").
 // Longer than most files: one sentence per recorded action kind, kept together so a new kind is
 // phrased beside the others (and the unit test walks them all).
-import { trackingStatusLabels, type TrackingStatus } from "@/lib/domain/obligation-tracking";
+import { trackingStatusLabels, type TrackingStatus } from "@/lib/model/obligation-tracking";
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
 import { sameJson } from "@/lib/domain/canonical-json";
 import { fieldName, isPlace, itemNouns, type PlaceStep } from "@/lib/domain/document-places";

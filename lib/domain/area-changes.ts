@@ -13,7 +13,7 @@ export interface AreaChanges {
 }
 
 /**
- * The rows of one list from a provider diff (lib/domain/diff.ts). `diff` null: the list is new in
+ * The rows of one list from a provider diff (lib/model/diff.ts). `diff` null: the list is new in
  * the draft (a service added there), so each of its `count` rows is new; "unchanged": nothing differs.
  */
 export function areaChanges(diff: AreasDiff | "unchanged" | null, count: number): AreaChanges {

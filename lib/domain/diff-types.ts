@@ -1,4 +1,4 @@
-// The shape of a provider diff (see lib/domain/diff.ts for how it is computed).
+// The shape of a provider diff (see lib/model/diff.ts for how it is computed).
 
 export type FieldValue = string | number | boolean | null | readonly string[];
 

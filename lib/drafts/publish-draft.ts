@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
+import { hasLintErrors, lintProviderDocument } from "@/lib/model/lint";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { planChangeImpacts } from "@/lib/notifications/plan-change-impacts";

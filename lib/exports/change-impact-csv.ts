@@ -1,8 +1,8 @@
 // What a new version changes for one organization, as rows: the data both files of a change impact
 // are made from (this CSV, and the PDF of change-impact-report.ts), and the words for each row's
-// place, change, rank and sides. One row per item of lib/domain/version-impact.ts, in its order (tiers
+// place, change, rank and sides. One row per item of lib/model/version-impact.ts, in its order (tiers
 // in stack order, areas in matrix order); cells are neutralised against formulas by csvDocument.
-import { impactKindLabels, impactRankLabels } from "@/lib/domain/impact-labels";
+import { impactKindLabels, impactRankLabels } from "@/lib/model/impact-labels";
 import type { ImpactSystem } from "@/lib/notifications/impact-document";
 import { impactPartyText, impactSideText, isAreaRow, itemPlace } from "@/lib/notifications/impact-words";
 import { csvDocument } from "./matrix-csv";

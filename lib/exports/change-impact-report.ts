@@ -5,8 +5,8 @@
 // change: what changed, its rank in words (never colour alone), the area, before and after.
 // Deterministic: the date comes from the data, never the clock.
 import { formatDateTime } from "@/lib/format";
-import type { ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
-import { impactKindLabels, impactRankLabels } from "@/lib/domain/impact-labels";
+import type { ImpactItem, ImpactSide } from "@/lib/model/version-impact";
+import { impactKindLabels, impactRankLabels } from "@/lib/model/impact-labels";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { ImpactSystem } from "@/lib/notifications/impact-document";
 import { carriersText, itemPlace } from "@/lib/notifications/impact-words";

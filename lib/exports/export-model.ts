@@ -1,8 +1,8 @@
 // The one typed model every export format renders (CSV, XLSX, CAIQ, OSCAL, PDF): a published
 // version of a provider as one viewer may see it, with the deployment model and filters applied,
 // so a file holds exactly what the page showed and says which version it is.
-import { areaMatchesQuery, effectiveParties, type MatrixRow } from "@/lib/domain/area-text";
-import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { areaMatchesQuery, effectiveParties, type MatrixRow } from "@/lib/model/area-text";
+import { applyDeploymentModel } from "@/lib/model/deployment-model";
 import { assignmentMeta, assignmentValues, type AssignmentValue } from "@/lib/domain/assignment";
 import { documentToProviderDetail, serviceToDetail } from "@/lib/transfer/document-to-dto";
 import type { DeploymentModelDto, GroupDto, LayerDto, ProviderDetailDto, ServiceDetailDto } from "@/lib/validation/api";

@@ -1,7 +1,7 @@
 // The matrix as flat rows, one per area, for the spreadsheet formats (CSV and XLSX): the same
 // columns in both, one duties column and one RACI column per party that has anything to show.
 import { assignmentMeta } from "@/lib/domain/assignment";
-import { assignmentPartiesDetail, planeLabels, type MatrixRow } from "@/lib/domain/area-text";
+import { assignmentPartiesDetail, planeLabels, type MatrixRow } from "@/lib/model/area-text";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { GroupDto, LayerDto, PartyDto, PartyCellDto } from "@/lib/validation/api";
 import type { ProviderExport } from "./export-model";

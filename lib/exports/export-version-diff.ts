@@ -5,7 +5,7 @@ import type { FileResponse } from "@/lib/api/handle-route";
 import { recordAudit } from "@/lib/audit-trail/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { diffProviderDocuments } from "@/lib/domain/diff";
+import { diffProviderDocuments } from "@/lib/model/diff";
 import { AppError } from "@/lib/errors";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { getVersionDocuments } from "@/lib/versions/version-history";

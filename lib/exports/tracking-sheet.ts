@@ -2,7 +2,7 @@
 // and approver, owner, due and whether overdue, evidence, notes), as CSV and as a workbook with a
 // progress summary per service. Values come from the same rows as the tracking page.
 import ExcelJS from "exceljs";
-import { isOverdue, obligationTrail, trackingProgress, trackingStatusLabels } from "@/lib/domain/obligation-tracking";
+import { isOverdue, obligationTrail, trackingProgress, trackingStatusLabels } from "@/lib/model/obligation-tracking";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { SystemTrackingView } from "@/lib/systems/get-system-tracking";
 import { csvDocument } from "./matrix-csv";

@@ -1,6 +1,6 @@
 // How an organization's impact is stored (ChangeImpact.systems) and read back: for each affected
-// system, the rows of lib/domain/version-impact.ts. Pure.
-import type { ImpactItem } from "@/lib/domain/version-impact";
+// system, the rows of lib/model/version-impact.ts. Pure.
+import type { ImpactItem } from "@/lib/model/version-impact";
 
 export interface ImpactSystem {
   /** The system's slug; the subscribed services' is lib/systems/subscribed-services.ts's. */

@@ -2,9 +2,9 @@
 // HTML, a daily digest of several impacts, and the webhook's JSON payload. Pure; shared by the
 // delivery worker (lib/notifications/deliver-notifications.ts), the digests and tests.
 import { assignmentMeta } from "@/lib/domain/assignment";
-import { impactRankLabels } from "@/lib/domain/impact-labels";
-import type { Carrier } from "@/lib/domain/system-resolution";
-import type { ImpactDuty, ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
+import { impactRankLabels } from "@/lib/model/impact-labels";
+import type { Carrier } from "@/lib/model/system-resolution";
+import type { ImpactDuty, ImpactItem, ImpactSide } from "@/lib/model/version-impact";
 import type { ImpactSystem } from "./impact-document";
 
 /** A tier's service as readers know it ("Managed Kubernetes"); undefined when unknown. */

@@ -1,9 +1,9 @@
 // The words for each changed row of an impact: where it is, who carries it, and each side as text.
 // One wording for the page, the files and the messages. Pure.
-import { areaHref } from "@/lib/domain/area-anchor";
+import { areaHref } from "@/lib/model/area-anchor";
 import { assignmentMeta } from "@/lib/domain/assignment";
-import { carrierLabel } from "@/lib/domain/carrier-label";
-import type { ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
+import { carrierLabel } from "@/lib/model/carrier-label";
+import type { ImpactItem, ImpactSide } from "@/lib/model/version-impact";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import { tierLabel, type ImpactSystem } from "./impact-document";
 

@@ -4,8 +4,8 @@
 // and the document being published; other providers a system stacks on at their latest version.
 // The organization's subscribed services resolve as one system, each of its systems on its own.
 import "server-only";
-import { checkSystem, resolveSystem, type SystemTierInput } from "@/lib/domain/system-resolution";
-import { compareResolutions } from "@/lib/domain/version-impact";
+import { checkSystem, resolveSystem, type SystemTierInput } from "@/lib/model/system-resolution";
+import { compareResolutions } from "@/lib/model/version-impact";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SUBSCRIBED_SERVICES, subscribedServicesSystem } from "@/lib/systems/subscribed-services";
 import { documentToProviderDetail, documentToServiceDetail } from "@/lib/transfer/document-to-dto";

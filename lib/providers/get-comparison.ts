@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { compareHands, describeHands, modelColumns, openModels, serviceColumns } from "@/lib/domain/compare-hands";
+import { compareHands, describeHands, modelColumns, openModels, serviceColumns } from "@/lib/model/compare-hands";
 import { getPublishedProvider } from "@/lib/published/get-published-provider";
 import { isPublished, publishedDocument, publishedView } from "@/lib/published/published-cache";
 import { partiesToDto, serviceToDetail } from "@/lib/transfer/document-to-dto";

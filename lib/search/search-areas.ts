@@ -3,7 +3,7 @@
 // text. Areas holding every term come straight from the GIN index; the rest can only be areas of the
 // few services and providers whose names hold a term, so the index does the work at any size.
 import "server-only";
-import { areaHref } from "@/lib/domain/area-anchor";
+import { areaHref } from "@/lib/model/area-anchor";
 import { fromDbAssignment, type DbAssignment } from "@/lib/domain/assignment";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SearchResultsDto } from "@/lib/validation/api";

@@ -3,7 +3,7 @@
 // at least one in its own text, so a provider's name alone lists the provider, not its services.
 import "server-only";
 import type { Database } from "@/lib/database/client";
-import { providerHref, serviceHref } from "@/lib/domain/area-anchor";
+import { providerHref, serviceHref } from "@/lib/model/area-anchor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { categoryFromDb } from "@/lib/transfer/row-to-dto";
 import type { SearchResultsDto } from "@/lib/validation/api";

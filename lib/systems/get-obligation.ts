@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import type { TrackedObligation } from "@/lib/domain/obligation-tracking";
+import type { TrackedObligation } from "@/lib/model/obligation-tracking";
 import { AppError } from "@/lib/errors";
 import { getSystemTracking, type SystemTrackingView } from "./get-system-tracking";
 

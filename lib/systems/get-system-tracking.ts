@@ -1,10 +1,10 @@
 // A system with its obligations' tracking: every duty the stack leaves to the organization, matched
-// to what was recorded about it (lib/domain/obligation-tracking.ts), and who may own one.
+// to what was recorded about it (lib/model/obligation-tracking.ts), and who may own one.
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import { trackSystem, type TrackedSystem } from "@/lib/domain/obligation-tracking";
+import { trackSystem, type TrackedSystem } from "@/lib/model/obligation-tracking";
 import { getSystem, type SystemView } from "./get-system";
 import { listObligationOwners, loadTrackingRecords, type ObligationOwner } from "./tracking-records";
 

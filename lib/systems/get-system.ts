@@ -11,7 +11,7 @@ import {
   type ResolvedSystem,
   type SystemCounts,
   type SystemProblem,
-} from "@/lib/domain/system-resolution";
+} from "@/lib/model/system-resolution";
 import { AppError } from "@/lib/errors";
 import { systemBindingSchema, systemTierSchema, type SystemBinding } from "@/lib/validation/system";
 import { loadSystemTiers, type LoadedTier } from "./load-system-tiers";

@@ -3,7 +3,7 @@
 // as missing, never silently left out.
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import type { SystemTierInput } from "@/lib/domain/system-resolution";
+import type { SystemTierInput } from "@/lib/model/system-resolution";
 import { getProvider } from "@/lib/providers/get-provider";
 import { getService } from "@/lib/providers/get-service";
 import type { DeploymentModelDto, ServiceDetailDto } from "@/lib/validation/api";

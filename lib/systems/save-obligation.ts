@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import { trackSystem, type TrackingRecord, type TrackingStatus } from "@/lib/domain/obligation-tracking";
+import { trackSystem, type TrackingRecord, type TrackingStatus } from "@/lib/model/obligation-tracking";
 import { AppError } from "@/lib/errors";
 import { trackingInputSchema } from "@/lib/validation/obligation-tracking";
 import { MAX_DATABASE_INTEGER, parseInput } from "@/lib/validation/parse-input";

@@ -1,6 +1,6 @@
 // Creates a system or replaces one whole (name, tiers, bindings), for the actor's own organization.
 // Checked before anything is written: the input's shape, every tier's service visible to the actor,
-// the structure against those services (lib/domain/system-resolution.ts). An update names the
+// the structure against those services (lib/model/system-resolution.ts). An update names the
 // version it was edited from; if someone saved in between, it is refused as a conflict.
 import "server-only";
 import { recordAudit } from "@/lib/audit-trail/record-audit";
@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { Database } from "@/lib/database/client";
 import { getDb } from "@/lib/db";
-import { checkSystem } from "@/lib/domain/system-resolution";
+import { checkSystem } from "@/lib/model/system-resolution";
 import { slugify } from "@/lib/domain/slug";
 import { AppError, type FieldError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { z } from "zod";
-import { isOverdue, trackingProgress, type TrackingRecord } from "@/lib/domain/obligation-tracking";
+import { isOverdue, trackingProgress, type TrackingRecord } from "@/lib/model/obligation-tracking";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/api/read-limited-body";
 import type {

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { defaultParties } from "@/lib/domain/assignment";
-import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { applyDeploymentModel } from "@/lib/model/deployment-model";
 import { getProvider } from "@/lib/providers/get-provider";
 import { listProviders } from "@/lib/providers/list-providers";
 import type { ServiceChoice, TierBindingChoices } from "./editor-choices";

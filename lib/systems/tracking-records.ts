@@ -1,7 +1,7 @@
 // The stored tracking records of one system, as the pure matching rule takes them, and the people
 // who may own an obligation (the organization's active users).
 import "server-only";
-import { trackingStatuses, type TrackingRecord, type TrackingStatus } from "@/lib/domain/obligation-tracking";
+import { trackingStatuses, type TrackingRecord, type TrackingStatus } from "@/lib/model/obligation-tracking";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Reader = Pick<Prisma.TransactionClient, "trackedObligation">;

@@ -1,7 +1,7 @@
-// What a customer records about one obligation (lib/domain/obligation-tracking.ts). A status that
+// What a customer records about one obligation (lib/model/obligation-tracking.ts). A status that
 // settles an obligation without doing it says why; accepting a risk also says who approved it.
 import { z } from "zod";
-import { trackingStatuses } from "@/lib/domain/obligation-tracking";
+import { trackingStatuses } from "@/lib/domain/tracking-status";
 import { isWebUrl, webUrlMessage } from "@/lib/domain/web-url";
 import { optionalText } from "./schema-parts";
 

@@ -2,7 +2,7 @@
 // these fields leave, parsed on the way out.
 import { z } from "zod";
 import { assignmentValues } from "@/lib/domain/assignment";
-import { trackingStatuses } from "@/lib/domain/obligation-tracking";
+import { trackingStatuses } from "@/lib/domain/tracking-status";
 import { systemBindingSchema } from "./system";
 
 const isoDate = z.iso.datetime();

@@ -1,5 +1,5 @@
 // A customer's system as stored and as edited: tiers (top first) naming published services by slug,
-// and bindings that hand an upper tier's third party to a lower tier (see lib/domain/system-resolution.ts).
+// and bindings that hand an upper tier's third party to a lower tier (see lib/model/system-resolution.ts).
 import { z } from "zod";
 import { keySchema, nameSchema, optionalText, slugSchema } from "./schema-parts";
 

@@ -1,7 +1,7 @@
 // A short, plain-text list of what changed between two provider documents, for changelog readers
 // (the Atom feed). The compare page shows the full diff; this names the items and the kinds of change.
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
-import type { AreasDiff, CollectionDiff, FieldChange, ProviderDiff } from "@/lib/domain/diff";
+import type { AreasDiff, CollectionDiff, FieldChange, ProviderDiff } from "@/lib/model/diff";
 import { ownValue } from "@/lib/domain/own-keys";
 
 const fieldLabels: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Unparsed provider documents for the lint rules' tests: deliberately not run through the schema,
 // because lint must cope with documents the schema would refuse.
 import { slugify } from "@/lib/domain/slug";
-import type { LintIssue } from "@/lib/domain/lint";
+import type { LintIssue } from "@/lib/model/lint";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 
 export type Service = ProviderDocument["services"][number];

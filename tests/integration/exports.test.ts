@@ -13,7 +13,7 @@ import { GET as obligationsRoute } from "@/app/api/v1/me/obligations/export/rout
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
 import { GET as diffRoute } from "@/app/api/v1/providers/[provider]/versions/compare/export/route";
 import { anonymous } from "@/lib/auth/permissions";
-import { effectiveParties } from "@/lib/domain/area-text";
+import { effectiveParties } from "@/lib/model/area-text";
 import { responsibleParties, toCaiqOwnership } from "@/lib/domain/assignment";
 import { documentToProviderDetail, serviceToDetail } from "@/lib/transfer/document-to-dto";
 import { getDb } from "@/lib/db";

@@ -12,7 +12,7 @@ import { generateContent, type GenerateContentResult } from "@/lib/setup/generat
 import { generatedProviderWhere } from "@/lib/setup/generate/generated-markers";
 import { generatedNames } from "@/lib/setup/generate/generate-names";
 import { seededRandom } from "@/lib/setup/generate/random";
-import { lintProviderDocument } from "@/lib/domain/lint";
+import { lintProviderDocument } from "@/lib/model/lint";
 import { AppError } from "@/lib/errors";
 import { exportProviderDocument } from "@/lib/transfer/export-provider-document";
 import { readProviderDocument } from "@/lib/transfer/read-provider-document";

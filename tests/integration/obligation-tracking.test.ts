@@ -3,7 +3,7 @@
 // survive a provider publishing new versions (kept, flagged for review, open, or retired).
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
-import { trackingProgress } from "@/lib/domain/obligation-tracking";
+import { trackingProgress } from "@/lib/model/obligation-tracking";
 import { getObligations } from "@/lib/obligations/get-obligations";
 import { deleteSystem } from "@/lib/systems/delete-system";
 import { getObligation } from "@/lib/systems/get-obligation";

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/providers/[provider]/export/route";
 import { GET as serviceRoute } from "@/app/api/v1/providers/[provider]/services/[service]/route";
-import { lintProviderDocument } from "@/lib/domain/lint";
+import { lintProviderDocument } from "@/lib/model/lint";
 import { getDb } from "@/lib/db";
 import { getObligations } from "@/lib/obligations/get-obligations";
 import { serviceDetailDto, type AreaDto } from "@/lib/validation/api";

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { anonymous, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { areaHref } from "@/lib/domain/area-anchor";
+import { areaHref } from "@/lib/model/area-anchor";
 import { searchCatalog } from "@/lib/search/search-catalog";
 import type { SearchResultsDto } from "@/lib/validation/api";
 import { createProvider } from "../support/app-db";

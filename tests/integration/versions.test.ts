@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { GET as changelog } from "@/app/providers/[provider]/changelog.atom/route";
 import { anonymous } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { diffProviderDocuments } from "@/lib/domain/diff";
+import { diffProviderDocuments } from "@/lib/model/diff";
 import { changeDraft } from "@/lib/drafts/change-draft";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { publishDraft } from "@/lib/drafts/publish-draft";

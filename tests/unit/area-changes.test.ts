@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { areaChanges, changedRowsSummary } from "@/lib/domain/area-changes";
-import { diffProviderDocuments } from "@/lib/domain/diff";
+import { diffProviderDocuments } from "@/lib/model/diff";
 import { areaSchema, providerDocumentSchema } from "@/lib/validation/provider-document";
 import { makeArea, makeProviderDocument } from "../factories/provider-document";
 

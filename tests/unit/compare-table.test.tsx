@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "vitest";
 import { HandsTable } from "@/components/compare/hands-table";
-import { compareHands, modelColumns, serviceColumns } from "@/lib/domain/compare-hands";
+import { compareHands, modelColumns, serviceColumns } from "@/lib/model/compare-hands";
 import { documentToServiceDetail, partiesToDto } from "@/lib/transfer/document-to-dto";
 import { comparisonDto, type ComparisonDto } from "@/lib/validation/api";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";

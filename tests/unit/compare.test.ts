@@ -10,7 +10,7 @@ import {
   summarizeHands,
   type HandsArea,
   type HandsColumnInput,
-} from "@/lib/domain/compare-hands";
+} from "@/lib/model/compare-hands";
 import type { AssignmentValue } from "@/lib/domain/assignment";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";

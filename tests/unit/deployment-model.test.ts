@@ -4,7 +4,7 @@ import {
   deploymentModelTree,
   modelAssignmentChain,
   type EffectiveService,
-} from "@/lib/domain/deployment-model";
+} from "@/lib/model/deployment-model";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import type { AreaDto, ComponentDto, DeploymentModelDto, LayerDto, PartyDto } from "@/lib/validation/api";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { diffProviderDocuments, type ProviderDiff } from "@/lib/domain/diff";
+import { diffProviderDocuments, type ProviderDiff } from "@/lib/model/diff";
 import { dutyToLine } from "@/lib/domain/duty-lines";
 import { providerDocumentSchema, type ProviderDocument } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";

@@ -2,7 +2,7 @@
 // history that differs from version to version, hashed exactly as the app hashes; and the
 // command's argument checks.
 import { describe, expect, test } from "vitest";
-import { lintProviderDocument } from "@/lib/domain/lint";
+import { lintProviderDocument } from "@/lib/model/lint";
 import { SharedCanonicalJson } from "@/lib/setup/generate/document-hash";
 import { generateVersions } from "@/lib/setup/generate/earlier-versions";
 import { generatedNames } from "@/lib/setup/generate/generate-names";

@@ -1,8 +1,8 @@
 // What an impact says in words: a sentence per row, the email's subject, text and (escaped) HTML,
 // a digest of several impacts, and the webhook payload with its links.
 import { describe, expect, test } from "vitest";
-import type { Carrier } from "@/lib/domain/system-resolution";
-import type { ImpactDuty, ImpactItem, ImpactSide } from "@/lib/domain/version-impact";
+import type { Carrier } from "@/lib/model/system-resolution";
+import type { ImpactDuty, ImpactItem, ImpactSide } from "@/lib/model/version-impact";
 import {
   describeImpactItem,
   digestMessage,

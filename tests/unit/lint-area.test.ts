@@ -1,7 +1,7 @@
 // The area rules added with party cells: assignment-contradicts-cells, raci-accountable,
 // raci-assignment-mismatch, and duplicate names counted within a group.
 import { describe, expect, test } from "vitest";
-import { lintProviderDocument } from "@/lib/domain/lint";
+import { lintProviderDocument } from "@/lib/model/lint";
 import type { ProviderDocument } from "@/lib/validation/provider-document";
 import { area, brief, cell, lintDocument, service, type Area, type Cell } from "../factories/lint-document";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { hasLintErrors, lintProviderDocument, type LintIssue, type LintRule } from "@/lib/domain/lint";
+import { hasLintErrors, lintProviderDocument, type LintIssue, type LintRule } from "@/lib/model/lint";
 import { providerDocumentSchema } from "@/lib/validation/provider-document";
 import { seedProviders } from "@/prisma/seed";
 import {

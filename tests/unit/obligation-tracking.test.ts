@@ -2,8 +2,8 @@
 // words and place, never attach to the wrong one of two equal duties, keep cross-cutting areas apart
 // from service areas with the same key, and follow a provider's cross-cutting duties across tiers.
 import { describe, expect, test } from "vitest";
-import { trackSystem, type TrackingRecord } from "@/lib/domain/obligation-tracking";
-import type { DerivedArea, DerivedDuty, ResolvedSystem } from "@/lib/domain/system-resolution";
+import { trackSystem, type TrackingRecord } from "@/lib/model/obligation-tracking";
+import type { DerivedArea, DerivedDuty, ResolvedSystem } from "@/lib/model/system-resolution";
 
 const duty = (tier: string, area: string, text: string, position: number, provider = "P"): DerivedDuty => ({
   text,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readSeedDoc } from "@/tests/support/seed-docs";
 import { seedProviders } from "@/prisma/seed";
-import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { applyDeploymentModel } from "@/lib/model/deployment-model";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { providerDocumentSchema, type AreaInput, type ProviderDocumentInput } from "@/lib/validation/provider-document";
 

@@ -13,7 +13,7 @@ import {
   type Rect,
   type StackDiagramModel,
 } from "@/lib/diagrams/stack-diagram";
-import { applyDeploymentModel } from "@/lib/domain/deployment-model";
+import { applyDeploymentModel } from "@/lib/model/deployment-model";
 import type { ComponentDto, PartyDto } from "@/lib/validation/api";
 
 // Hand-made STACKIT Edge Cloud-like stack (see shared/seed-docs/002_*), bottom layer first.

@@ -9,7 +9,7 @@ import {
   type ResolvedSystem,
   type SystemBindingInput,
   type SystemTierInput,
-} from "@/lib/domain/system-resolution";
+} from "@/lib/model/system-resolution";
 import { documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { providerDocumentSchema, type ProviderDocumentInput } from "@/lib/validation/provider-document";
 import { makeProviderDocument } from "../factories/provider-document";

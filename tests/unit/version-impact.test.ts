@@ -8,8 +8,8 @@ import {
   type Carrier,
   type SystemBindingInput,
   type SystemTierInput,
-} from "@/lib/domain/system-resolution";
-import { compareResolutions, type CompareOptions, type ImpactItem, type ImpactSide } from "@/lib/domain/version-impact";
+} from "@/lib/model/system-resolution";
+import { compareResolutions, type CompareOptions, type ImpactItem, type ImpactSide } from "@/lib/model/version-impact";
 import { documentToProviderDetail, documentToServiceDetail } from "@/lib/transfer/document-to-dto";
 import { providerDocumentSchema, type ProviderDocumentInput } from "@/lib/validation/provider-document";
 import { makeProviderDocument } from "../factories/provider-document";

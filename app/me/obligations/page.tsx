@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { getObligations, type ObligationsDto } from "@/lib/obligations/get-obligations";
 import { plural } from "@/lib/format";
 import { SUBSCRIBED_SERVICES } from "@/lib/systems/subscribed-services";
-import { areaHref } from "@/lib/domain/area-anchor";
+import { areaHref } from "@/lib/model/area-anchor";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // Responsibility areas added, removed, changed or moved (a service's, or the cross-cutting ones).
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
-import type { AreasDiff } from "@/lib/domain/diff";
+import type { AreasDiff } from "@/lib/model/diff";
 import { dutyToLine } from "@/lib/domain/duty-lines";
 import type { Area, DiffContext } from "./diff-context";
 import { Lines } from "./diff-lines";

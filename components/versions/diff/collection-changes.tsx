@@ -1,5 +1,5 @@
 // Any other collection (parties, sections, layers, …): items added, removed, changed or moved.
-import type { CollectionDiff } from "@/lib/domain/diff";
+import type { CollectionDiff } from "@/lib/model/diff";
 import type { DiffContext } from "./diff-context";
 import { Fields } from "./field-changes";
 import { ItemCard, Moves } from "./item-cards";

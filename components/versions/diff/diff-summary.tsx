@@ -1,5 +1,5 @@
 // The counts of added, removed, changed and moved items above a diff.
-import type { ProviderDiff } from "@/lib/domain/diff";
+import type { ProviderDiff } from "@/lib/model/diff";
 import { tone } from "./item-cards";
 
 export function DiffSummary({ diff }: { diff: ProviderDiff }) {

@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
 import { assignmentValues, type AssignmentValue } from "@/lib/domain/assignment";
-import type { FieldChange, FieldValue } from "@/lib/domain/diff";
+import type { FieldChange, FieldValue } from "@/lib/model/diff";
 import { fieldLabel } from "@/lib/versions/change-summary";
 import { isLongText } from "@/lib/versions/line-diff";
 import type { DiffContext } from "./diff-context";

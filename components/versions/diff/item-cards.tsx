@@ -1,6 +1,6 @@
 // The card of one added, removed or changed item, its tag, and the list of moved items.
 import type { ReactNode } from "react";
-import type { ItemMove } from "@/lib/domain/diff";
+import type { ItemMove } from "@/lib/model/diff";
 
 /** Card colours by kind of change; the summary counts reuse them. */
 export const tone = {

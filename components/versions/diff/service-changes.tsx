@@ -2,7 +2,7 @@
 // with their areas.
 import Link from "next/link";
 import { AssignmentBadge } from "@/components/assignment/assignment-badge";
-import type { ServiceChange } from "@/lib/domain/diff";
+import type { ServiceChange } from "@/lib/model/diff";
 import { AreasChanges } from "./area-changes";
 import { CollectionChanges } from "./collection-changes";
 import { SubBlock } from "./diff-blocks";

@@ -1,5 +1,5 @@
 // A provider's responsibility model as an OSCAL 1.2.2 catalog: services are groups, areas are controls.
-import type { MatrixRow } from "@/lib/domain/area-text";
+import type { MatrixRow } from "@/lib/model/area-text";
 import type { ExportService, ProviderExport } from "@/lib/exports/export-model";
 import type { GroupDto } from "@/lib/validation/api";
 import {

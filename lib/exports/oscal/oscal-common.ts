@@ -1,6 +1,6 @@
 // What the OSCAL catalog and SSP share: metadata, parties and roles, the source citation, text helpers.
 import { assignmentMeta } from "@/lib/domain/assignment";
-import { assignmentPartiesDetail, type MatrixRow } from "@/lib/domain/area-text";
+import { assignmentPartiesDetail, type MatrixRow } from "@/lib/model/area-text";
 import { describeFilters, exportFileName, isFiltered, type ProviderExport } from "@/lib/exports/export-model";
 import type { PartyDto } from "@/lib/validation/api";
 import { roleId } from "./oscal-ids";

@@ -1,5 +1,5 @@
 // One responsibility area as an OSCAL catalog control: who carries it, and each party's duties.
-import type { MatrixRow } from "@/lib/domain/area-text";
+import type { MatrixRow } from "@/lib/model/area-text";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { PartyCellDto, PartyDto } from "@/lib/validation/api";
 import { assignmentSentence, given, oneLine, prop, some } from "./oscal-common";

@@ -1,5 +1,5 @@
 // Nests a service's controls in OSCAL groups that follow its (nested) area groups.
-import type { MatrixRow } from "@/lib/domain/area-text";
+import type { MatrixRow } from "@/lib/model/area-text";
 import type { GroupDto } from "@/lib/validation/api";
 import { given, oneLine, some } from "./oscal-common";
 import { areaGroupId } from "./oscal-ids";

@@ -1,6 +1,6 @@
 // The parts of an organization's "My obligations" SSP (see oscal-obligations-ssp.ts): names, roles and
 // parties, the components, and one implemented requirement per responsibility area.
-import type { MatrixRow } from "@/lib/domain/area-text";
+import type { MatrixRow } from "@/lib/model/area-text";
 import { partyRoles, type PartyRoleValue } from "@/lib/domain/assignment";
 import type { ProviderExport } from "@/lib/exports/export-model";
 import type { PartyDto } from "@/lib/validation/api";

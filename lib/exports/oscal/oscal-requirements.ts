@@ -1,5 +1,5 @@
 // One responsibility area as an SSP implemented requirement: what is provided, what is the customer's.
-import type { MatrixRow } from "@/lib/domain/area-text";
+import type { MatrixRow } from "@/lib/model/area-text";
 import type { DutyStrength } from "@/lib/domain/vocabulary";
 import type { ProviderExport } from "@/lib/exports/export-model";
 import type { PartyDto } from "@/lib/validation/api";

@@ -8,8 +8,8 @@ import {
   trackingStatusLabels,
   type TrackedObligation,
   type TrackingStatus,
-} from "@/lib/domain/obligation-tracking";
-import type { DerivedArea, DerivedDuty, ProvenanceStep, SystemGap } from "@/lib/domain/system-resolution";
+} from "@/lib/model/obligation-tracking";
+import type { DerivedArea, DerivedDuty, ProvenanceStep, SystemGap } from "@/lib/model/system-resolution";
 import type { PartyDto } from "@/lib/validation/api";
 import { given, oneLine, prop, some } from "./oscal-common";
 import { controlId } from "./oscal-ids";

@@ -1,4 +1,4 @@
-// A customer's system (a stack of cloud services, lib/domain/system-resolution.ts) with the tracking of
+// A customer's system (a stack of cloud services, lib/model/system-resolution.ts) with the tracking of
 // its obligations, as an OSCAL 1.2.2 system security plan from the customer's side. Pure.
 //
 // Components: this-system is the organization's own part; each tier is a component of type "service"
@@ -19,7 +19,7 @@
 // key; the document's from the content itself, so the same data gives the same file and any change a new
 // UUID. Only `generatedAt`, when given, adds the `published` date (not part of the document's UUID).
 import { AppError } from "@/lib/errors";
-import type { ResolvedSystem } from "@/lib/domain/system-resolution";
+import type { ResolvedSystem } from "@/lib/model/system-resolution";
 import type { SystemTrackingView } from "@/lib/systems/get-system-tracking";
 import type { LoadedTier } from "@/lib/systems/load-system-tiers";
 import { given, oneLine, oscalVersion, prop } from "./oscal-common";

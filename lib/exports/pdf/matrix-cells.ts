@@ -3,7 +3,7 @@
 // web matrix (components/matrix): N/A and "none listed" distinct, strengths in words, RACI letters,
 // the assignment as symbol + label + colour, notes, interpretation and references under the name.
 import { assignmentMeta } from "@/lib/domain/assignment";
-import { assignmentPartiesDetail, planeLabels, type MatrixRow } from "@/lib/domain/area-text";
+import { assignmentPartiesDetail, planeLabels, type MatrixRow } from "@/lib/model/area-text";
 import { dutyStrengthLabels } from "@/lib/domain/vocabulary";
 import type { GroupDto, PartyDto } from "@/lib/validation/api";
 import { CellBuilder, cellStyles as s, type CellLayout } from "./matrix-layout";

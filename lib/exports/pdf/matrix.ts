@@ -2,7 +2,7 @@
 // where the group changes ("3.1 Backups" under "3 Data"), then the legends for the assignments and
 // RACI letters the table uses.
 import { assignmentValues } from "@/lib/domain/assignment";
-import type { MatrixRow } from "@/lib/domain/area-text";
+import type { MatrixRow } from "@/lib/model/area-text";
 import type { GroupDto, LayerDto, PartyDto } from "@/lib/validation/api";
 import { styles, type PdfFlow } from "./flow";
 import { groupCell, headerCell, matrixColumns, rowCell, type CellContext, type Column } from "./matrix-cells";

@@ -1,4 +1,4 @@
-// One generated matrix row whose cells fit its assignment, so the checks (lib/domain/lint.ts) find
+// One generated matrix row whose cells fit its assignment, so the checks (lib/model/lint.ts) find
 // no errors: duties only for the parties that carry the row, N/A marks, RACI rows whose assignment
 // is the one their letters imply. Parties are always explicit, as the tables store them, so the
 // document reads back from the tables unchanged.

@@ -4,7 +4,7 @@ import { cacheHeaders, isNotModified } from "@/lib/api/conditional";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
-import { diffProviderDocuments } from "@/lib/domain/diff";
+import { diffProviderDocuments } from "@/lib/model/diff";
 import { AppError } from "@/lib/errors";
 import { publicOrigin } from "@/lib/public-origin";
 import { getPublishedProvider } from "@/lib/published/get-published-provider";

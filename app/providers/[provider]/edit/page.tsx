@@ -21,11 +21,11 @@ import {
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, Section } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
-import { hasLintErrors, lintProviderDocument } from "@/lib/domain/lint";
+import { hasLintErrors, lintProviderDocument } from "@/lib/model/lint";
 import { requireEditorDraft } from "@/lib/drafts/editor-access";
 import { getPublishedBaseline } from "@/lib/drafts/published-baseline";
 import { areaChanges } from "@/lib/domain/area-changes";
-import { diffProviderDocuments } from "@/lib/domain/diff";
+import { diffProviderDocuments } from "@/lib/model/diff";
 import { listVersions } from "@/lib/versions/list-versions";
 import { plural } from "@/lib/format";
 

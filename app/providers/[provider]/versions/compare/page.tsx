@@ -8,7 +8,7 @@ import { CompareForm } from "@/components/versions/compare-form";
 import { DiffView } from "@/components/versions/diff-view";
 import { formatDateTime } from "@/lib/format";
 import { getActor } from "@/lib/auth/current-actor";
-import { diffProviderDocuments } from "@/lib/domain/diff";
+import { diffProviderDocuments } from "@/lib/model/diff";
 import { versionDiffExportChoices } from "@/lib/exports/export-formats";
 import {
   compareHref,

@@ -1,5 +1,5 @@
 // What a provider's new version changes for one organization: a comparison of two resolutions of the
-// same system (lib/domain/system-resolution.ts), one with the services as they were, one with the new
+// same system (lib/model/system-resolution.ts), one with the services as they were, one with the new
 // version. Subscribed services resolve as a system too, so one rule serves both. Pure; shared by
 // server, UI and tests.
 //
@@ -9,7 +9,7 @@
 //     its changes bring no items; `tiers` narrows the comparison to the publishing provider's tiers.
 //   - Areas are matched by tier and key (cross-cutting areas apart, keyed as tracking keys them):
 //     the same key with another name is renamed; another key is one area removed and one added.
-//   - Duties are matched within an area as tracking matches records (lib/domain/obligation-tracking.ts):
+//   - Duties are matched within an area as tracking matches records (lib/model/obligation-tracking.ts):
 //     in the same cell (tier, area, party) the same words at the same position, then the same words
 //     nearest; then the same words in another cell of the area (a duty the provider moved between
 //     parties); then, in the same cell, the same position (the duty was reworded). The words are
@@ -27,7 +27,7 @@
 //     not counted twice.
 //   - Order: tiers in stack order, areas in matrix order (a removed area after the one it followed),
 //     area rows before duty rows, duties by position.
-import type { AssignmentValue } from "./assignment";
+import type { AssignmentValue } from "@/lib/domain/assignment";
 import { crossCuttingAreaKey } from "./obligation-tracking";
 import type { Carrier, DerivedArea, DerivedDuty, ResolvedSystem } from "./system-resolution";
 
@@ -46,7 +46,7 @@ export type ImpactRank = "action-required" | "informational";
 export interface ImpactDuty {
   text: string;
   strength: DerivedDuty["strength"];
-  /** Who carries it; lib/domain/carrier-label.ts names it for readers. */
+  /** Who carries it; lib/model/carrier-label.ts names it for readers. */
   carrier: Carrier;
   /** The matrix party whose cell lists it. */
   party: string;

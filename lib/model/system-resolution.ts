@@ -8,9 +8,9 @@
 // says: the upper tier's provider, or the organization); a bound third party's duties are carried
 // by the lower tier, whose own matrix applies in full, and the binding names which of its areas
 // cover each area delegated to it.
-import { defaultParties, type AssignmentValue, type PartyRoleValue } from "./assignment";
+import { defaultParties, type AssignmentValue, type PartyRoleValue } from "@/lib/domain/assignment";
 import { applyDeploymentModel } from "./deployment-model";
-import type { DutyStrength } from "./vocabulary";
+import type { DutyStrength } from "@/lib/domain/vocabulary";
 import type { AreaDto, ServiceDetailDto } from "@/lib/validation/api";
 
 export type ContractHolder = "organization" | "upper-provider";

@@ -6,29 +6,15 @@
 //     over, flagged for review (the provider changed the duty's words);
 //   - a duty no record matches is open; a record no duty matches is kept and listed as retired.
 // Pure; shared by server, UI and tests.
+import { settledStatuses, trackingStatuses, type TrackingStatus } from "@/lib/domain/tracking-status";
 import type { DerivedDuty, ProvenanceStep, ResolvedSystem } from "./system-resolution";
 
-export const trackingStatuses = [
-  "open",
-  "planned",
-  "in-progress",
-  "implemented",
-  "not-applicable",
-  "risk-accepted",
-] as const;
-export type TrackingStatus = (typeof trackingStatuses)[number];
-
-export const trackingStatusLabels: Record<TrackingStatus, string> = {
-  open: "Open",
-  planned: "Planned",
-  "in-progress": "In progress",
-  implemented: "Implemented",
-  "not-applicable": "Not applicable",
-  "risk-accepted": "Risk accepted",
-};
-
-/** Statuses that settle an obligation: progress counts them as done. */
-export const settledStatuses: readonly TrackingStatus[] = ["implemented", "not-applicable", "risk-accepted"];
+export {
+  settledStatuses,
+  trackingStatusLabels,
+  trackingStatuses,
+  type TrackingStatus,
+} from "@/lib/domain/tracking-status";
 
 export interface TrackingRecord {
   id: string;

@@ -1,7 +1,7 @@
 // Which responsibility areas change hands between columns — a provider's services, or the deployment
 // models of one service. "The same area" in two columns means the same name once case, punctuation
 // and "&"/"and" are ignored. Pure; shared by the server, the page and the tests.
-import type { AssignmentValue } from "./assignment";
+import type { AssignmentValue } from "@/lib/domain/assignment";
 import { applyDeploymentModel, deploymentModelTree } from "./deployment-model";
 import type { ServiceDetailDto } from "@/lib/validation/api";
 

@@ -1,6 +1,6 @@
 // Deployment models: how a service's default assignments change under one way of running it
 // (Contain: "Customer Datacenters", with the variant "Air-Gapped"). Pure; shared by server, UI and tests.
-import { toCaiqOwnership } from "./assignment";
+import { toCaiqOwnership } from "@/lib/domain/assignment";
 import type { AreaDto, ComponentDto, DeploymentModelDto, LayerDto, ServiceDetailDto } from "@/lib/validation/api";
 
 export type DeploymentAssignment = DeploymentModelDto["assignments"][number];

@@ -8,8 +8,8 @@
 // Moves: diff-collections.ts; list fields (duties) compared as sets: diff-field-changes.ts; values
 // compared as the pages show them: diff-document-fields.ts.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
-import type { PartyRef } from "./assignment";
-import { collectionDiff, isEmptyCollection, match, movedPairs } from "./diff-collections";
+import type { PartyRef } from "@/lib/domain/assignment";
+import { collectionDiff, isEmptyCollection, match, movedPairs } from "@/lib/domain/diff-collections";
 import {
   areaFields,
   componentFields,
@@ -21,8 +21,15 @@ import {
   type PlacedComponent,
   type Service,
 } from "./diff-document-fields";
-import { fieldChanges } from "./diff-field-changes";
-import type { AreasDiff, DiffSummary, ItemRef, ProviderDiff, ServiceChange, ServicesDiff } from "./diff-types";
+import { fieldChanges } from "@/lib/domain/diff-field-changes";
+import type {
+  AreasDiff,
+  DiffSummary,
+  ItemRef,
+  ProviderDiff,
+  ServiceChange,
+  ServicesDiff,
+} from "@/lib/domain/diff-types";
 
 export type {
   AreasDiff,
@@ -37,7 +44,7 @@ export type {
   ProviderDiff,
   ServiceChange,
   ServicesDiff,
-} from "./diff-types";
+} from "@/lib/domain/diff-types";
 
 interface Context {
   before: readonly PartyRef[];

@@ -34,7 +34,7 @@
 //   (a new provider starts like this).
 // - service-without-areas (warning): a service with neither areas nor layers to show.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
-import { defaultParties, partiesProblem, type AssignmentValue, type PartyRef } from "./assignment";
+import { defaultParties, partiesProblem, type AssignmentValue, type PartyRef } from "@/lib/domain/assignment";
 import { lintAreaCells, type AreaRule } from "./lint-area";
 import { lintAreaLinks, variesByModel, type LinkRule } from "./lint-links";
 

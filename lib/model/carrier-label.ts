@@ -1,5 +1,5 @@
 // How a carrier of a derived duty is named (system pages, change impacts), and the filter value that selects it.
-import type { Carrier } from "@/lib/domain/system-resolution";
+import type { Carrier } from "@/lib/model/system-resolution";
 
 /** `tierName`: a tier's service as readers know it, for a duty handed to that tier. */
 export function carrierLabel(carrier: Carrier, organization: string, tierName?: (tier: string) => string): string {

@@ -1,4 +1,4 @@
-// Words for the kinds and ranks of lib/domain/version-impact.ts, shared by pages, files and messages. Pure.
+// Words for the kinds and ranks of lib/model/version-impact.ts, shared by pages, files and messages. Pure.
 import type { ImpactKind, ImpactRank } from "./version-impact";
 
 export const impactKindLabels: Record<ImpactKind, string> = {

@@ -1,6 +1,6 @@
 // Addresses of single matrix rows, so a search hit (or any other link) can open the page at the row.
 // Pure: server code builds links with it; the matrix names its rows with areaAnchor() (area-text.ts).
-import { areaAnchor } from "@/lib/domain/area-text";
+import { areaAnchor } from "@/lib/model/area-text";
 
 /** The `id` of a service area's row on its service page: `area-<key>` (keys are slugs). */
 export function areaAnchorId(areaKey: string): string {

@@ -2,9 +2,9 @@
 // parties are the assignment's default, and absent flags, notes and instance counts equal false,
 // null and 1.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
-import { responsibleParties, type AssignmentValue, type PartyRef } from "./assignment";
-import { dutyToLine } from "./duty-lines";
-import type { FieldValue } from "./diff-types";
+import { responsibleParties, type AssignmentValue, type PartyRef } from "@/lib/domain/assignment";
+import { dutyToLine } from "@/lib/domain/duty-lines";
+import type { FieldValue } from "@/lib/domain/diff-types";
 
 type Doc = ProviderDocument;
 export type Area = Doc["crossCuttingAreas"][number];

@@ -3,7 +3,7 @@
 // and parties as that area — by default and under every deployment model — unless an
 // `areaInterpretation` says why the two differ. Pure.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
-import { assignmentMeta, defaultParties, type AssignmentValue, type PartyRef } from "./assignment";
+import { assignmentMeta, defaultParties, type AssignmentValue, type PartyRef } from "@/lib/domain/assignment";
 import { componentRef } from "./deployment-model";
 
 type Service = ProviderDocument["services"][number];

@@ -1,7 +1,7 @@
 // The editorial checks of one responsibility area (see lint.ts for the list of rules). Pure.
 import type { ProviderDocument } from "@/lib/validation/provider-document";
-import { assignmentMeta, type PartyRef } from "./assignment";
-import { accountableCount, assignmentFromRaci, hasRaci } from "./raci";
+import { assignmentMeta, type PartyRef } from "@/lib/domain/assignment";
+import { accountableCount, assignmentFromRaci, hasRaci } from "@/lib/domain/raci";
 
 type Area = ProviderDocument["crossCuttingAreas"][number];
 type Path = (string | number)[];
