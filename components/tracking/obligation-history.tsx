@@ -1,6 +1,6 @@
 // Every save of an obligation, newest first: who, when, and what changed (fields compared with the
 // save before it).
-import { trackingStatusLabels, type TrackingStatus } from "@/lib/model/obligation-tracking";
+import { trackingStatusLabels, type TrackingStatus } from "@/lib/domain/tracking-status";
 import { formatDateTime } from "@/lib/format";
 import type { ObligationChange } from "@/lib/systems/get-obligation";
 

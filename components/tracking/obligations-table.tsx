@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableColumnHelper } from "@/components/data-table/features";
-import { trackingStatusLabels, trackingStatuses } from "@/lib/model/obligation-tracking";
+import { trackingStatusLabels, trackingStatuses } from "@/lib/domain/tracking-status";
 import { dueBucketLabels, type DueBucket, type ObligationRow } from "./obligation-rows";
 import { ReviewFlag, StatusBadge } from "./status-badge";
 

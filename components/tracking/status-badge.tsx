@@ -1,6 +1,6 @@
 // An obligation's tracking status as a labelled pill; "changed by the provider" beside it when the
 // provider reworded the duty since the status was recorded.
-import { trackingStatusLabels, type TrackingStatus } from "@/lib/model/obligation-tracking";
+import { trackingStatusLabels, type TrackingStatus } from "@/lib/domain/tracking-status";
 
 const statusStyles: Record<TrackingStatus, string> = {
   open: "bg-slate-100 text-slate-800 ring-slate-300",

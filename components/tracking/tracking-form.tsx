@@ -4,7 +4,7 @@
 // version it was opened at, so a save over someone else's is refused, not lost.
 import { useState } from "react";
 import { saveObligationAction } from "@/lib/actions/tracking";
-import { trackingStatusLabels, trackingStatuses, type TrackingStatus } from "@/lib/model/obligation-tracking";
+import { trackingStatusLabels, trackingStatuses, type TrackingStatus } from "@/lib/domain/tracking-status";
 import {
   FormMessage,
   SelectField,

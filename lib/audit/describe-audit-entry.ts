@@ -1,13 +1,11 @@
-// One file over 400 lines on purpose: every action's sentence sits beside the others, so their wording
-// stays consistent and a new action is added in one place.
 // An audit entry in words: "Changed the assignment of VPS › Backups & Snapshots from Shared to
 // Customer", "Published version 4 of DanubeData", with links to what the entry concerns. Pure: the
 // names of accounts, organizations, providers and services come in `names`, resolved by the caller
 // for the reader (lib/audit/list-audit-entries.ts). Never shows an id: where no name is known the
 // sentence says what is gone ("an account that no longer exists").
-// Longer than most files: one sentence per recorded action kind, kept together so a new kind is
-// phrased beside the others (and the unit test walks them all).
-import { trackingStatusLabels, type TrackingStatus } from "@/lib/model/obligation-tracking";
+// Over 400 lines on purpose: one sentence per recorded action kind, kept together so their wording
+// stays consistent and a new kind is phrased beside the others (the unit test walks them all).
+import { trackingStatusLabels, type TrackingStatus } from "@/lib/domain/tracking-status";
 import { assignmentMeta, type AssignmentValue } from "@/lib/domain/assignment";
 import { sameJson } from "@/lib/domain/canonical-json";
 import { fieldName, isPlace, itemNouns, type PlaceStep } from "@/lib/domain/document-places";
